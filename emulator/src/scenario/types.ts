@@ -1,0 +1,99 @@
+import type {
+  ApprovalStatus,
+  PipelineDeclaration,
+  SourceRevisionOverride,
+  Tag,
+  PipelineVariable,
+  TriggerType,
+} from "@aws-sdk/client-codepipeline";
+
+/**
+ * A scenario is the emulator's world: pipelines, how their actions behave, what already happened
+ * (history) and what happens next (timeline and background traffic). It is plain JSON, so it can be
+ * written by hand, loaded with `POST /_emulator/scenario`, or generated in TypeScript (the demo).
+ *
+ * All randomness comes from one generator seeded with `seed`: the same scenario, seed and calls
+ * replay the same executions, ids, durations and failures.
+ */
+export interface Scenario {
+  /** Seed for the random generator (default 1). */
+  seed?: number;
+  /**
+   * How far back history starts, in days before load time (default 0: no history).
+   * On load the engine fast-forwards from then to now, running timeline events and traffic, so
+   * history is produced by the same engine that runs live executions.
+   */
+  historyDays?: number;
+  /** Background traffic: pipelines with `traffic` keep getting new executions (default true). */
+  traffic?: boolean;
+  pipelines: ScenarioPipeline[];
+}
+
+export interface ScenarioPipeline {
+  /** Default 123456789012, the account of the built-in `test` key. */
+  accountId?: string;
+  /** Default us-east-1. */
+  region?: string;
+  /** The pipeline exactly as CreatePipeline takes it. */
+  declaration: PipelineDeclaration;
+  tags?: Tag[];
+  /** Behaviour per action, keyed `"<stageName>.<actionName>"`; unlisted actions use category defaults. */
+  actions?: Record<string, ActionBehaviour>;
+  /** Starts executions on its own every so often while traffic is on. */
+  traffic?: TrafficBehaviour;
+  /** Things that happen at fixed times, in seconds relative to load time (negative = in the past). */
+  timeline?: ScenarioEvent[];
+}
+
+/** Seconds: a fixed number, or `[min, max]` drawn uniformly from the seeded generator. */
+export type Seconds = number | [number, number];
+
+export interface ActionBehaviour {
+  /** How long a run takes (default by category: Source 5-20 s, Build 60-300 s, Test 60-240 s, Deploy 60-180 s, Invoke 5-60 s). */
+  durationSeconds?: Seconds;
+  /** Probability in [0, 1] that a run fails (default 0). */
+  failureRate?: number;
+  /** Runs (1-based count of this action's runs since load, history included) that fail for sure. */
+  failOnRuns?: number[];
+  /** Error reported when a run fails (default a category-specific message). */
+  error?: { code: string; message: string };
+  /** `summary` reported on success. */
+  summary?: string;
+  /** `externalExecutionUrl` template; `{executionId}` and `{actionExecutionId}` are replaced. */
+  externalExecutionUrl?: string;
+  /** `entityUrl` of the action state (console link of the build project, bucket, function...). */
+  entityUrl?: string;
+  /** Source actions: what the repository produces. */
+  source?: SourceBehaviour;
+  /** Approval actions: decide by themselves after a delay (traffic only; default: wait for a human). */
+  autoDecision?: { status: ApprovalStatus; afterSeconds: Seconds; by?: string; summary?: string };
+}
+
+export interface SourceBehaviour {
+  /** Shown in revision URLs, e.g. `acme/web-app`. */
+  repository: string;
+  /** `revisionUrl` template; `{commitId}` is replaced. Default GitHub-style. */
+  revisionUrlTemplate?: string;
+  /** Commits handed out in order (cycling); ids are drawn from the seeded generator. */
+  commits: { message: string; author: string }[];
+  /** Revision summary as JSON `{"ProviderType":"GitHub","CommitMessage":...}` like CodeStar connections (default true). */
+  jsonSummary?: boolean;
+}
+
+export interface TrafficBehaviour {
+  /** Time between starts. */
+  everySeconds: Seconds;
+  /** Trigger recorded on the started executions (default `Webhook` / `WebhookV2` for V2). */
+  triggerType?: TriggerType;
+  /** `triggerDetail` recorded with it. */
+  triggerDetail?: string;
+}
+
+export type ScenarioEvent =
+  | { at: number; type: "start"; variables?: PipelineVariable[]; sourceRevisions?: SourceRevisionOverride[]; triggerType?: TriggerType; triggerDetail?: string }
+  | { at: number; type: "stop"; abandon?: boolean; reason?: string }
+  | { at: number; type: "disableTransition"; stageName: string; reason: string; by?: string }
+  | { at: number; type: "enableTransition"; stageName: string }
+  | { at: number; type: "approve" | "reject"; stageName: string; actionName: string; summary?: string; by?: string }
+  | { at: number; type: "retry"; stageName: string; retryMode?: "FAILED_ACTIONS" | "ALL_ACTIONS" }
+  | { at: number; type: "rollback"; stageName: string };
