@@ -1,5 +1,12 @@
-// PLACEHOLDER (owned by the demo work): the demo scenario and the generator behind --pipelines N.
-import type { Scenario } from "../scenario/types";
+// The demo scenario behind `--scenario demo` and `npm start`: Tidewater's pipelines with three months of
+// history, and at load every state the dashboard renders (see pipelines.ts for who shows what).
+import type { Scenario, ScenarioEvent, ScenarioPipeline } from "../scenario/types";
+import { scriptedHistory, type ScriptedRun } from "./behaviour";
+import { generatedPipelines } from "./generated";
+import { APPROVERS, companyPipelines } from "./pipelines";
+import { createRng } from "./random";
+
+export { generatedPipelines, largePipeline } from "./generated";
 
 export interface DemoOptions {
   /** Extra generated pipelines for scale work (0-1000). */
@@ -9,6 +16,57 @@ export interface DemoOptions {
   traffic?: boolean;
 }
 
+/** Days of history the engine fast-forwards through on load. */
+export const DEMO_HISTORY_DAYS = 90;
+
+const H = 3600;
+const M = 60;
+
+/**
+ * Pipelines whose state at load must be exact get their history as timeline events (see
+ * scriptedHistory), so failures can be pinned and approvals left waiting: the mobile app's Android
+ * build fails on a Kotlin compiler error, the payments production change set fails and rolls back,
+ * and the storefront and Terraform approvals wait for a human. With traffic off, every pipeline's
+ * history is scripted this way, so the demo is complete and nothing starts by itself.
+ */
+const SCRIPTED: Record<string, ScriptedRun[]> = {
+  "mobile-app": [{ at: -30 * M, fail: "Build.BuildAndroid" }],
+  "payments-service": [{ at: -60 * M, fail: "Production.ExecuteChangeSet" }],
+  "web-storefront": [],
+  "platform-infra": [],
+};
+
+/** With traffic on, scripted pipelines keep moving through timeline events after load. */
+const LIVE: Record<string, ScenarioEvent[]> = {
+  "web-storefront": [20, 70, 140, 230, 330].map((m) => ({ at: m * M, type: "start" as const, triggerType: "WebhookV2" as const })),
+  "mobile-app": [{ at: 45 * M, type: "start", triggerType: "WebhookV2" }],
+  "payments-service": [{ at: 35 * M, type: "retry", stageName: "Production", retryMode: "ALL_ACTIONS" }],
+  "platform-infra": [{ at: 90 * M, type: "start", triggerType: "WebhookV2" }],
+};
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 export function demoScenario(options: DemoOptions = {}): Scenario {
-  return { seed: options.seed ?? 1, traffic: options.traffic ?? true, pipelines: [] };
+  const seed = options.seed ?? 1;
+  const traffic = options.traffic ?? true;
+  const pipelines: ScenarioPipeline[] = companyPipelines().map((p) => {
+    const name = p.declaration.name!;
+    const then = SCRIPTED[name];
+    if (traffic && !then) return p;
+    const scripted = scriptedHistory(p, createRng(seed ^ hash(name)), {
+      fromSeconds: DEMO_HISTORY_DAYS * 24 * H,
+      untilSeconds: 6 * H,
+      approvers: APPROVERS,
+      then,
+    });
+    if (traffic && LIVE[name]) scripted.timeline = [...scripted.timeline!, ...LIVE[name]];
+    return scripted;
+  });
+  const extra = Math.max(0, Math.min(1000, Math.floor(options.extraPipelines ?? 0)));
+  if (extra > 0) pipelines.push(...generatedPipelines(extra, seed));
+  return { seed, historyDays: DEMO_HISTORY_DAYS, traffic, pipelines };
 }

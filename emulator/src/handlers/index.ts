@@ -1,13 +1,120 @@
-// PLACEHOLDER (owned by the engine/handlers work): every operation answers UnsupportedOperationException
-// until its handler lands. The real table maps each of the 44 operations to handlers/<operation>.ts.
+/*
+ * The operation table: all 44 operations of the CodePipeline model.
+ *
+ * Simulated (work as AWS documents, see the per-operation files):
+ *   CreatePipeline, GetPipeline, UpdatePipeline, DeletePipeline, ListPipelines,
+ *   GetPipelineState, GetPipelineExecution, ListPipelineExecutions, ListActionExecutions,
+ *   StartPipelineExecution, StopPipelineExecution, RetryStageExecution, RollbackStage,
+ *   PutApprovalResult, EnableStageTransition, DisableStageTransition, OverrideStageCondition,
+ *   ListRuleTypes, ListRuleExecutions, ListActionTypes, CreateCustomActionType,
+ *   DeleteCustomActionType, PutActionRevision, ListTagsForResource, TagResource, UntagResource.
+ *
+ * Answer UnsupportedOperationException (naming the operation):
+ *   job workers: PollForJobs, AcknowledgeJob, GetJobDetails, PutJobSuccessResult, PutJobFailureResult,
+ *     PollForThirdPartyJobs, AcknowledgeThirdPartyJob, GetThirdPartyJobDetails,
+ *     PutThirdPartyJobSuccessResult, PutThirdPartyJobFailureResult
+ *     (custom and third-party actions stay InProgress until then, unless a scenario simulates them);
+ *   webhooks: PutWebhook, ListWebhooks, DeleteWebhook, RegisterWebhookWithThirdParty,
+ *     DeregisterWebhookWithThirdParty;
+ *   action type definitions: GetActionType, UpdateActionType;
+ *   ListDeployActionExecutionTargets (deploy targets are not simulated).
+ */
 import { UnsupportedOperationException } from "../errors";
 import type { OperationName } from "../protocol/operations";
-import type { HandlerTable } from "./types";
+import { handleCreateCustomActionType } from "./create-custom-action-type";
+import { handleCreatePipeline } from "./create-pipeline";
+import { engine } from "./context";
+import { handleDeleteCustomActionType } from "./delete-custom-action-type";
+import { handleDeletePipeline } from "./delete-pipeline";
+import { handleDisableStageTransition } from "./disable-stage-transition";
+import { handleEnableStageTransition } from "./enable-stage-transition";
+import { handleGetPipeline } from "./get-pipeline";
+import { handleGetPipelineExecution } from "./get-pipeline-execution";
+import { handleGetPipelineState } from "./get-pipeline-state";
+import { handleListActionExecutions } from "./list-action-executions";
+import { handleListActionTypes } from "./list-action-types";
+import { handleListPipelineExecutions } from "./list-pipeline-executions";
+import { handleListPipelines } from "./list-pipelines";
+import { handleListRuleExecutions } from "./list-rule-executions";
+import { handleListRuleTypes } from "./list-rule-types";
+import { handleListTagsForResource } from "./list-tags-for-resource";
+import { handleOverrideStageCondition } from "./override-stage-condition";
+import { handlePutActionRevision } from "./put-action-revision";
+import { handlePutApprovalResult } from "./put-approval-result";
+import { handleRetryStageExecution } from "./retry-stage-execution";
+import { handleRollbackStage } from "./rollback-stage";
+import { handleStartPipelineExecution } from "./start-pipeline-execution";
+import { handleStopPipelineExecution } from "./stop-pipeline-execution";
+import { handleTagResource } from "./tag-resource";
+import type { Handler, HandlerTable, RequestContext } from "./types";
+import { handleUntagResource } from "./untag-resource";
+import { handleUpdatePipeline } from "./update-pipeline";
 
-const unsupported = (op: OperationName) => () => {
-  throw new UnsupportedOperationException(`The emulator does not support ${op}.`);
+const unsupported =
+  <Op extends OperationName>(op: Op): Handler<Op> =>
+  () => {
+    throw new UnsupportedOperationException(`The emulator does not support ${op} yet.`);
+  };
+
+/**
+ * Every handler sees the world brought up to the clock, and every change is announced (and the
+ * real clock re-armed) once the operation is over, whether it succeeded or threw.
+ */
+function simulated<Op extends OperationName>(handler: Handler<Op>): Handler<Op> {
+  return (input, ctx: RequestContext) => {
+    const e = engine(ctx);
+    e.sync();
+    try {
+      return handler(input, ctx);
+    } finally {
+      e.settle();
+    }
+  };
+}
+
+export const handlers: HandlerTable = {
+  AcknowledgeJob: unsupported("AcknowledgeJob"),
+  AcknowledgeThirdPartyJob: unsupported("AcknowledgeThirdPartyJob"),
+  CreateCustomActionType: simulated(handleCreateCustomActionType),
+  CreatePipeline: simulated(handleCreatePipeline),
+  DeleteCustomActionType: simulated(handleDeleteCustomActionType),
+  DeletePipeline: simulated(handleDeletePipeline),
+  DeleteWebhook: unsupported("DeleteWebhook"),
+  DeregisterWebhookWithThirdParty: unsupported("DeregisterWebhookWithThirdParty"),
+  DisableStageTransition: simulated(handleDisableStageTransition),
+  EnableStageTransition: simulated(handleEnableStageTransition),
+  GetActionType: unsupported("GetActionType"),
+  GetJobDetails: unsupported("GetJobDetails"),
+  GetPipeline: simulated(handleGetPipeline),
+  GetPipelineExecution: simulated(handleGetPipelineExecution),
+  GetPipelineState: simulated(handleGetPipelineState),
+  GetThirdPartyJobDetails: unsupported("GetThirdPartyJobDetails"),
+  ListActionExecutions: simulated(handleListActionExecutions),
+  ListActionTypes: simulated(handleListActionTypes),
+  ListDeployActionExecutionTargets: unsupported("ListDeployActionExecutionTargets"),
+  ListPipelineExecutions: simulated(handleListPipelineExecutions),
+  ListPipelines: simulated(handleListPipelines),
+  ListRuleExecutions: simulated(handleListRuleExecutions),
+  ListRuleTypes: simulated(handleListRuleTypes),
+  ListTagsForResource: simulated(handleListTagsForResource),
+  ListWebhooks: unsupported("ListWebhooks"),
+  OverrideStageCondition: simulated(handleOverrideStageCondition),
+  PollForJobs: unsupported("PollForJobs"),
+  PollForThirdPartyJobs: unsupported("PollForThirdPartyJobs"),
+  PutActionRevision: simulated(handlePutActionRevision),
+  PutApprovalResult: simulated(handlePutApprovalResult),
+  PutJobFailureResult: unsupported("PutJobFailureResult"),
+  PutJobSuccessResult: unsupported("PutJobSuccessResult"),
+  PutThirdPartyJobFailureResult: unsupported("PutThirdPartyJobFailureResult"),
+  PutThirdPartyJobSuccessResult: unsupported("PutThirdPartyJobSuccessResult"),
+  PutWebhook: unsupported("PutWebhook"),
+  RegisterWebhookWithThirdParty: unsupported("RegisterWebhookWithThirdParty"),
+  RetryStageExecution: simulated(handleRetryStageExecution),
+  RollbackStage: simulated(handleRollbackStage),
+  StartPipelineExecution: simulated(handleStartPipelineExecution),
+  StopPipelineExecution: simulated(handleStopPipelineExecution),
+  TagResource: simulated(handleTagResource),
+  UntagResource: simulated(handleUntagResource),
+  UpdateActionType: unsupported("UpdateActionType"),
+  UpdatePipeline: simulated(handleUpdatePipeline),
 };
-
-export const handlers = new Proxy({} as HandlerTable, {
-  get: (_t, op: string) => unsupported(op as OperationName),
-});

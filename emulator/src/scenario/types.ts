@@ -43,6 +43,24 @@ export interface ScenarioPipeline {
   traffic?: TrafficBehaviour;
   /** Things that happen at fixed times, in seconds relative to load time (negative = in the past). */
   timeline?: ScenarioEvent[];
+  /**
+   * Extension: behaviour of stage conditions, keyed `"<stageName>.beforeEntry"`, `"<stageName>.onSuccess"`
+   * or `"<stageName>.onFailure"` (default: every rule takes 5-30 s and succeeds).
+   */
+  conditions?: Record<string, ConditionBehaviour>;
+  /**
+   * Extension: start an execution (trigger `CreatePipeline`) when the pipeline is created at the start
+   * of history, as CreatePipeline does on AWS (default false: executions come from timeline and traffic).
+   */
+  startOnCreate?: boolean;
+}
+
+/** Extension: how a stage condition's rules behave. */
+export interface ConditionBehaviour {
+  durationSeconds?: Seconds;
+  failureRate?: number;
+  /** Evaluations (1-based, per stage and condition kind) that fail for sure. */
+  failOnRuns?: number[];
 }
 
 /** Seconds: a fixed number, or `[min, max]` drawn uniformly from the seeded generator. */

@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import type { KeyStore } from "../auth/keys";
+import {
+  CognitoResourceNotFoundException,
+  InvalidParameterException,
+  NotAuthorizedException,
+  UnknownOperationException,
+} from "../errors";
+import { readTestLoginToken } from "./loginToken";
+import { TEST_LOGIN_PROVIDER, type IdentityPoolConfig } from "./pools";
+
+export const COGNITO_TARGET_PREFIX = "AWSCognitoIdentityService";
+
+interface Identity {
+  id: string;
+  pool: IdentityPoolConfig;
+  /** Subject of the login token for authenticated identities. */
+  subject?: string;
+}
+
+type Logins = Record<string, string>;
+
+function readLogins(value: unknown): Logins | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value) || Object.values(value).some((v) => typeof v !== "string")) {
+    throw new InvalidParameterException("Logins must be a map of provider name to token.");
+  }
+  return Object.keys(value).length > 0 ? (value as Logins) : undefined;
+}
+
+function requireString(input: Record<string, unknown>, name: string): string {
+  const value = input[name];
+  if (typeof value !== "string" || value === "") {
+    throw new InvalidParameterException(`1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`);
+  }
+  return value;
+}
+
+/**
+ * The two Cognito Identity calls `fromCognitoIdentityPool` makes (GetId, GetCredentialsForIdentity),
+ * issuing temporary keys into the same key store SigV4 verification reads.
+ */
+export class IdentityService {
+  private readonly pools: Map<string, IdentityPoolConfig>;
+  private readonly identities = new Map<string, Identity>();
+  /** `<poolId> <subject>` → identity id, so the same user keeps the same identity. */
+  private readonly bySubject = new Map<string, string>();
+
+  constructor(
+    pools: IdentityPoolConfig[],
+    private readonly keys: KeyStore,
+  ) {
+    this.pools = new Map(pools.map((pool) => [pool.id, pool]));
+  }
+
+  call(operation: string, input: Record<string, unknown>): unknown {
+    switch (operation) {
+      case "GetId":
+        return this.getId(input);
+      case "GetCredentialsForIdentity":
+        return this.getCredentialsForIdentity(input);
+      default:
+        throw new UnknownOperationException(`Unknown operation ${COGNITO_TARGET_PREFIX}.${operation}`);
+    }
+  }
+
+  /** The subject of valid logins, or undefined without logins; throws NotAuthorized for bad ones. */
+  private subjectOf(logins: Logins | undefined): string | undefined {
+    if (!logins) return undefined;
+    const token = logins[TEST_LOGIN_PROVIDER];
+    const claims = token === undefined ? undefined : readTestLoginToken(token);
+    if (!claims) {
+      throw new NotAuthorizedException(`Invalid login token. Only ${TEST_LOGIN_PROVIDER} tokens that have not expired are accepted.`);
+    }
+    return claims.sub;
+  }
+
+  private getId(input: Record<string, unknown>): { IdentityId: string } {
+    const poolId = requireString(input, "IdentityPoolId");
+    const pool = this.pools.get(poolId);
+    if (!pool) throw new CognitoResourceNotFoundException(`IdentityPool '${poolId}' not found.`);
+    const subject = this.subjectOf(readLogins(input.Logins));
+    if (subject === undefined && !pool.allowUnauthenticated) {
+      throw new NotAuthorizedException("Unauthenticated access is not supported for this identity pool.");
+    }
+    const subjectKey = `${pool.id} ${subject}`;
+    const known = subject === undefined ? undefined : this.bySubject.get(subjectKey);
+    if (known) return { IdentityId: known };
+    const region = pool.id.split(":")[0];
+    const identity: Identity = { id: `${region}:${randomUUID()}`, pool, subject };
+    this.identities.set(identity.id, identity);
+    if (subject !== undefined) this.bySubject.set(subjectKey, identity.id);
+    return { IdentityId: identity.id };
+  }
+
+  private getCredentialsForIdentity(input: Record<string, unknown>) {
+    const identityId = requireString(input, "IdentityId");
+    const identity = this.identities.get(identityId);
+    if (!identity) throw new CognitoResourceNotFoundException(`Identity '${identityId}' not found.`);
+    const subject = this.subjectOf(readLogins(input.Logins));
+    if (identity.subject !== subject) {
+      throw new NotAuthorizedException("Logins don't match. Please include at least one valid login for this identity or identity pool.");
+    }
+    const { pool } = identity;
+    // Real Cognito names every session CognitoIdentityCredentials; the emulator puts the login's
+    // subject there instead, so who approved or stopped something can be shown and tested.
+    const sessionName = subject ?? "CognitoIdentityCredentials";
+    const key = this.keys.issueTemporary({
+      accountId: pool.accountId,
+      readOnly: pool.readOnly,
+      arn: `arn:aws:sts::${pool.accountId}:assumed-role/${pool.roleName}/${sessionName}`,
+    });
+    return {
+      IdentityId: identity.id,
+      Credentials: {
+        AccessKeyId: key.accessKeyId,
+        SecretKey: key.secretAccessKey,
+        SessionToken: key.sessionToken,
+        Expiration: key.expiresAt,
+      },
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { KeyStore } from "../auth/keys";
+import type { EmulatorCore } from "../core";
+import { sendJson } from "../protocol/http";
+import { parseFaultSettings, type Faults } from "./faults";
+import type { RequestLog } from "./requestLog";
+import { resolveScenario } from "./scenarios";
+
+export const CONTROL_PREFIX = "/_emulator/";
+
+export interface ControlDeps {
+  core: EmulatorCore;
+  keys: KeyStore;
+  faults: Faults;
+  requests: RequestLog;
+}
+
+/** A control request the caller got wrong: answered 400 `{error}`. */
+class BadControlRequest extends Error {}
+
+type Route = (body: unknown, deps: ControlDeps) => unknown;
+
+function clockOf(core: EmulatorCore) {
+  const now = core.clock.now();
+  return { now: now.toISOString(), epochSeconds: now.getTime() / 1000, mode: core.clock.mode, speed: core.clock.speed };
+}
+
+function orFail<T>(value: T | string): T {
+  if (typeof value === "string") throw new BadControlRequest(value);
+  return value;
+}
+
+const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000;
+
+function advanceMs(body: unknown): number {
+  const input = (typeof body === "object" && body !== null ? body : {}) as { seconds?: unknown; ms?: unknown };
+  const ms = typeof input.ms === "number" ? input.ms : typeof input.seconds === "number" ? input.seconds * 1000 : NaN;
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
+    throw new BadControlRequest("Body must be {\"seconds\": N} or {\"ms\": N} with 0 <= N and at most a year.");
+  }
+  return ms;
+}
+
+function credentialsUpdate(body: unknown, deps: ControlDeps) {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadControlRequest("Body must be a JSON object.");
+  const { lifetimeSeconds, revokeAll, ...rest } = body as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) throw new BadControlRequest(`Unknown setting '${Object.keys(rest)[0]}' (expected lifetimeSeconds, revokeAll).`);
+  if (lifetimeSeconds !== undefined) {
+    if (typeof lifetimeSeconds !== "number" || !Number.isInteger(lifetimeSeconds) || lifetimeSeconds < 1 || lifetimeSeconds > 43200) {
+      throw new BadControlRequest("lifetimeSeconds must be an integer from 1 to 43200.");
+    }
+    deps.keys.lifetimeSeconds = lifetimeSeconds;
+  }
+  if (revokeAll !== undefined && typeof revokeAll !== "boolean") throw new BadControlRequest("revokeAll must be a boolean.");
+  const revoked = revokeAll ? deps.keys.revokeAllTemporary() : 0;
+  return { lifetimeSeconds: deps.keys.lifetimeSeconds, revoked };
+}
+
+const ROUTES: Record<string, Route> = {
+  "GET health": (_b, { core }) => ({ status: "ok", clock: clockOf(core) }),
+  "POST reset": (_b, { core }) => {
+    core.reset();
+    return { ok: true };
+  },
+  "POST scenario": (body, { core }) => {
+    const scenario = orFail(resolveScenario(body));
+    try {
+      core.loadScenario(scenario);
+    } catch (error) {
+      throw new BadControlRequest(`Scenario rejected: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { ok: true, pipelines: scenario.pipelines.length };
+  },
+  "POST advance": (body, { core }) => {
+    core.advance(advanceMs(body));
+    return clockOf(core);
+  },
+  "GET clock": (_b, { core }) => clockOf(core),
+  "GET faults": (_b, { faults }) => faults.settings,
+  "POST faults": (body, { faults }) => faults.update(orFail(parseFaultSettings(body))),
+  "GET requests": (_b, { requests }) => requests.counts(),
+  "POST requests/reset": (_b, { requests }) => {
+    requests.reset();
+    return requests.counts();
+  },
+  "POST credentials": credentialsUpdate,
+};
+
+function parseControlBody(text: string): unknown {
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadControlRequest("Body is not valid JSON.");
+  }
+}
+
+/** `/_emulator/*`: JSON in and out, no auth, never faulted. */
+export function handleControl(req: IncomingMessage, res: ServerResponse, bodyText: string, deps: ControlDeps, log: (line: string) => void): void {
+  const path = new URL(req.url ?? "/", "http://emulator.local").pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, "");
+  const route = ROUTES[`${req.method} ${path}`];
+  const reply = (status: number, value: unknown) =>
+    sendJson(req, res, status, JSON.stringify(value), { "Content-Type": "application/json" });
+  if (!route) {
+    const known = Object.keys(ROUTES).some((r) => r.endsWith(` ${path}`));
+    reply(known ? 405 : 404, { error: known ? `Method ${req.method} not allowed on ${CONTROL_PREFIX}${path}.` : `No control endpoint ${CONTROL_PREFIX}${path}.` });
+    return;
+  }
+  try {
+    reply(200, route(parseControlBody(bodyText), deps));
+  } catch (error) {
+    if (error instanceof BadControlRequest) {
+      reply(400, { error: error.message });
+    } else {
+      log(`Control ${req.method} ${path} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      reply(500, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

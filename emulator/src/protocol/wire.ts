@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AwsError } from "../errors";
+import { sendJson } from "./http";
+
+/** awsJson1_1: requests and answers, errors included, carry this content type. */
+export const AWS_JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+
+/**
+ * awsJson1_1 writes timestamps as epoch seconds (a JSON number, fractions allowed); the SDK's
+ * `parseEpochTimestamp` rejects ISO strings. `undefined` members are dropped by JSON.stringify.
+ */
+export function toAwsJson(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    const original = this[key];
+    return original instanceof Date ? original.getTime() / 1000 : v;
+  });
+}
+
+export function sendAwsResult(req: IncomingMessage, res: ServerResponse, requestId: string, output: unknown): void {
+  sendJson(req, res, 200, toAwsJson(output ?? {}), {
+    "Content-Type": AWS_JSON_CONTENT_TYPE,
+    "x-amzn-RequestId": requestId,
+  });
+}
+
+/**
+ * The error type goes in the body (`__type`, the only place botocore looks) and in
+ * `x-amzn-ErrorType` (where the SDK looks first). Never a `code` member: the SDK would prefer it.
+ */
+export function sendAwsError(req: IncomingMessage, res: ServerResponse, requestId: string, error: AwsError): void {
+  sendJson(req, res, error.status, JSON.stringify({ __type: error.name, message: error.message }), {
+    "Content-Type": AWS_JSON_CONTENT_TYPE,
+    "x-amzn-RequestId": requestId,
+    "x-amzn-ErrorType": error.name,
+  });
+}

@@ -1,0 +1,41 @@
+import { AwsError } from "../errors";
+import type { Engine } from "../engine/engine";
+import { createPipeline } from "../engine/pipelines";
+import { startExecution } from "../engine/start";
+import { scopeKey } from "../state/world";
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, scenarioArn } from "./runtime";
+import type { Scenario } from "./types";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Replaces the world with a scenario. History is not invented: pipelines are created at the start
+ * of history and the engine fast-forwards to load time, running timeline events and traffic, so the
+ * past is produced by the same simulation as the present.
+ */
+export function loadScenario(e: Engine, scenario: Scenario): void {
+  const loadTime = e.now();
+  e.reset(scenario.seed ?? 1);
+  const earliestEvent = Math.min(0, ...scenario.pipelines.flatMap((p) => (p.timeline ?? []).map((t) => t.at)));
+  const historyStart = Math.min(loadTime - (scenario.historyDays ?? 0) * DAY_MS, loadTime + earliestEvent * 1000);
+  e.setTime(historyStart);
+  for (const sp of scenario.pipelines) {
+    const scope = { accountId: sp.accountId ?? DEFAULT_ACCOUNT, region: sp.region ?? DEFAULT_REGION };
+    let p;
+    try {
+      p = createPipeline(e, scope, sp.declaration, sp.tags);
+    } catch (error) {
+      if (error instanceof AwsError) error.message = `Scenario pipeline '${sp.declaration.name}': ${error.message}`;
+      throw error;
+    }
+    p.behaviour = { actions: sp.actions, conditions: sp.conditions, traffic: sp.traffic };
+    if (sp.startOnCreate) startExecution(e, p, { trigger: { triggerType: "CreatePipeline", triggerDetail: scenarioArn(scope.accountId) } });
+    const key = scopeKey(scope);
+    e.timelines[e.timelineKey(scope, p.name)] = sp.timeline;
+    (sp.timeline ?? []).forEach((event, index) => e.schedule(loadTime + event.at * 1000, { kind: "timeline", scope: key, pipeline: p.name, index }));
+    if ((scenario.traffic ?? true) && sp.traffic) {
+      e.schedule(historyStart + e.rng.seconds(sp.traffic.everySeconds) * 1000, { kind: "traffic", scope: key, pipeline: p.name });
+    }
+  }
+  e.advance(loadTime - e.now());
+}

@@ -1,0 +1,130 @@
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import { BUILT_IN_KEYS, KeyStore, type StaticKey } from "./auth/keys";
+import { COGNITO_TARGET_PREFIX, IdentityService } from "./cognito/identity";
+import { BUILT_IN_POOLS, type IdentityPoolConfig } from "./cognito/pools";
+import { Faults, type FaultSettings } from "./control/faults";
+import { RequestLog } from "./control/requestLog";
+import { CONTROL_PREFIX, handleControl } from "./control/routes";
+import { EMPTY_SCENARIO } from "./control/scenarios";
+import type { EmulatorCore, EmulatorCoreOptions } from "./core";
+import { createEmulatorCore } from "./engine/core";
+import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
+import { CODEPIPELINE_TARGET_PREFIX, handleCodePipeline, isAwsJsonContentType } from "./protocol/codepipeline";
+import { answerPreflight, BodyTooLargeError, readBody, sendJson } from "./protocol/http";
+import { sendAwsError, sendAwsResult } from "./protocol/wire";
+import type { Scenario } from "./scenario/types";
+
+export interface EmulatorServerOptions extends EmulatorCoreOptions {
+  /** The world on start (default: empty). */
+  scenario?: Scenario;
+  /** Access keys accepted besides the built-in `test`/`test` and `readonly`/`readonly`. */
+  keys?: StaticKey[];
+  /** Cognito identity pools besides the two built-in ones. */
+  identityPools?: IdentityPoolConfig[];
+  /** Lifetime of Cognito-issued credentials (default 3600 s). */
+  credentialLifetimeSeconds?: number;
+  faults?: Partial<FaultSettings>;
+  /** Seed of the fault generator (default 1), so fault runs repeat. */
+  faultSeed?: number;
+  /** Where unexpected errors are reported (default console.error). */
+  log?: (line: string) => void;
+}
+
+export interface EmulatorServer {
+  server: http.Server;
+  core: EmulatorCore;
+  keys: KeyStore;
+  faults: Faults;
+  requests: RequestLog;
+  identity: IdentityService;
+  /** Stop listening, drop open connections and stop the core's timers. */
+  close(): Promise<void>;
+}
+
+/** Build an emulator: nothing listens and nothing global changes until the caller calls `server.listen`. */
+export function createServer(options: EmulatorServerOptions = {}): EmulatorServer {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const core = createEmulatorCore({ clock: options.clock, speed: options.speed, startTime: options.startTime });
+  core.loadScenario(options.scenario ?? EMPTY_SCENARIO);
+  const keys = new KeyStore([...BUILT_IN_KEYS, ...(options.keys ?? [])], options.credentialLifetimeSeconds ?? 3600);
+  const faults = new Faults(options.faults, options.faultSeed);
+  const requests = new RequestLog();
+  const identity = new IdentityService([...BUILT_IN_POOLS, ...(options.identityPools ?? [])], keys);
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method === "OPTIONS") {
+      answerPreflight(req, res);
+      return;
+    }
+    const body = await readBody(req);
+    const path = new URL(req.url ?? "/", "http://emulator.local").pathname;
+    if (path.startsWith(CONTROL_PREFIX)) {
+      handleControl(req, res, body, { core, keys, faults, requests }, log);
+      return;
+    }
+    const target = String(req.headers["x-amz-target"] ?? "");
+    const dot = target.lastIndexOf(".");
+    const [prefix, operation] = dot < 0 ? ["", target] : [target.slice(0, dot), target.slice(dot + 1)];
+    if (req.method === "POST" && prefix === CODEPIPELINE_TARGET_PREFIX) {
+      await handleCodePipeline(req, res, operation, body, { core, keys, faults, requests, log });
+      return;
+    }
+    const requestId = randomUUID();
+    if (req.method === "POST" && prefix === COGNITO_TARGET_PREFIX) {
+      try {
+        if (!isAwsJsonContentType(req.headers["content-type"])) throw new SerializationException("Expected Content-Type application/x-amz-json-1.1.");
+        let input: unknown;
+        try {
+          input = body.trim() === "" ? {} : JSON.parse(body);
+        } catch {
+          throw new SerializationException("Unable to parse the request body as JSON.");
+        }
+        if (typeof input !== "object" || input === null || Array.isArray(input)) throw new SerializationException("The request body must be a JSON object.");
+        sendAwsResult(req, res, requestId, identity.call(operation, input as Record<string, unknown>));
+      } catch (error) {
+        if (!(error instanceof AwsError)) throw error;
+        sendAwsError(req, res, requestId, error);
+      }
+      return;
+    }
+    if (req.method === "GET" && path === "/") {
+      sendJson(req, res, 200, JSON.stringify({ service: "codepipeline-emulator", control: `${CONTROL_PREFIX}health` }), {
+        "Content-Type": "application/json",
+      });
+      return;
+    }
+    sendAwsError(req, res, requestId, new UnknownOperationException(target ? `Unknown operation ${target}` : "Missing X-Amz-Target header."));
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      const requestId = randomUUID();
+      if (error instanceof BodyTooLargeError) {
+        sendAwsError(req, res, requestId, new SerializationException(error.message));
+        return;
+      }
+      log(`InternalFailure on ${req.method} ${req.url} (request ${requestId}): ${error instanceof Error ? error.stack : String(error)}`);
+      sendAwsError(req, res, requestId, new InternalFailure("The request processing has failed because of an unknown error, exception or failure."));
+    });
+  });
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+  });
+
+  return {
+    server,
+    core,
+    keys,
+    faults,
+    requests,
+    identity,
+    close: () =>
+      new Promise<void>((resolve) => {
+        core.close();
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,195 @@
+import type {
+  ActionExecutionStatus,
+  ApprovalStatus,
+  ArtifactRevision,
+  ConditionExecutionStatus,
+  ExecutionMode,
+  ExecutionTrigger,
+  ExecutionType,
+  PipelineDeclaration,
+  PipelineExecutionStatus,
+  RetryTrigger,
+  RuleExecutionStatus,
+  SourceRevisionOverride,
+  StageExecutionStatus,
+  Tag,
+} from "@aws-sdk/client-codepipeline";
+import type { ScenarioPipeline } from "../scenario/types";
+
+/*
+ * The emulator's state as plain JSON-safe records: times are epoch milliseconds (views turn them
+ * into Dates), references are ids, so `snapshot` is a deep copy and `restore` a parse.
+ */
+
+export type EpochMs = number;
+
+export interface WorldRecord {
+  /** Keyed `<accountId>/<region>`. */
+  regions: Record<string, RegionRecord>;
+}
+
+export interface RegionRecord {
+  accountId: string;
+  region: string;
+  pipelines: Record<string, PipelineRecord>;
+  customActionTypes: CustomActionTypeRecord[];
+}
+
+export interface CustomActionTypeRecord {
+  category: string;
+  provider: string;
+  version: string;
+  settings?: Record<string, string>;
+  configurationProperties?: unknown[];
+  inputArtifactDetails: { minimumCount: number; maximumCount: number };
+  outputArtifactDetails: { minimumCount: number; maximumCount: number };
+  tags: Tag[];
+}
+
+export interface TransitionRecord {
+  enabled: boolean;
+  lastChangedBy?: string;
+  lastChangedAt?: EpochMs;
+  disabledReason?: string;
+}
+
+export interface PipelineRecord {
+  name: string;
+  arn: string;
+  accountId: string;
+  region: string;
+  /** Every version of the declaration; `versions[n - 1]` is version n. */
+  versions: PipelineDeclaration[];
+  created: EpochMs;
+  updated: EpochMs;
+  tags: Tag[];
+  /** Per stage name. Outbound of stage i gates entry to stage i + 1 like the inbound of i + 1. */
+  inbound: Record<string, TransitionRecord>;
+  outbound: Record<string, TransitionRecord>;
+  /** The execution that last entered each stage (what GetPipelineState shows). */
+  stageLatest: Record<string, string>;
+  /** The latest action execution per `"<stage>.<action>"`. */
+  actionLatest: Record<string, string>;
+  /** Executions held in front of a stage (locked stage or disabled transition), oldest first. */
+  waiting: Record<string, string[]>;
+  executions: Record<string, ExecutionRecord>;
+  /** Execution ids, oldest first. */
+  executionOrder: string[];
+  /** Executions still InProgress or Stopping (kept so the engine never scans history). */
+  active: string[];
+  actionExecutions: Record<string, ActionExecutionRecord>;
+  actionExecutionOrder: string[];
+  ruleExecutions: Record<string, RuleExecutionRecord>;
+  ruleExecutionOrder: string[];
+  /** Runs per `"<stage>.<action>"` since creation: drives `failOnRuns` and commit cycling. */
+  runCounts: Record<string, number>;
+  /** StartPipelineExecution idempotency: clientRequestToken → execution id. */
+  requestTokens: Record<string, string>;
+  /** Scenario behaviour (actions, conditions); absent for pipelines created through the API. */
+  behaviour?: Pick<ScenarioPipeline, "actions" | "conditions" | "traffic">;
+}
+
+export type StagePhase = "waiting" | "beforeEntry" | "actions" | "onSuccess";
+
+export interface ExecutionRecord {
+  id: string;
+  /** Creation order within the pipeline: "newer" means a higher ordinal, whatever the clock says. */
+  ordinal: number;
+  pipelineName: string;
+  pipelineVersion: number;
+  status: PipelineExecutionStatus;
+  statusSummary?: string;
+  startTime: EpochMs;
+  lastUpdateTime: EpochMs;
+  trigger: ExecutionTrigger;
+  executionMode: ExecutionMode;
+  executionType: ExecutionType;
+  rollbackTargetId?: string;
+  variables: { name: string; value: string }[];
+  sourceRevisionOverrides: SourceRevisionOverride[];
+  artifactRevisions: ArtifactRevision[];
+  /** S3 object key of each artifact this execution produced. */
+  artifactLocations: Record<string, string>;
+  /** Per source action: what it produced (for `sourceRevisions` in summaries). */
+  sourceRevisions: { actionName: string; revisionId: string; revisionSummary?: string; revisionUrl?: string }[];
+  stopReason?: string;
+  /** `wait` while Stopping after a stop-and-wait. */
+  stopMode?: "wait" | "abandon";
+  /** Where the execution is; absent once it has finished. */
+  position?: { stage: string; phase: StagePhase };
+  /** Stages this execution has entered, by name. */
+  stages: Record<string, StageRunRecord>;
+  /** Rollback executions run only this stage. */
+  onlyStage?: string;
+  clientRequestToken?: string;
+}
+
+export interface StageRunRecord {
+  status: StageExecutionStatus;
+  /** The runOrder of the group running now (or that ran last). */
+  runOrder?: number;
+  /** Latest action execution id per action name. */
+  actions: Record<string, string>;
+  conditions: Partial<Record<ConditionKind, ConditionRunRecord>>;
+  manualRetries: number;
+  autoRetries: number;
+  latestRetryTrigger?: RetryTrigger;
+}
+
+export type ConditionKind = "beforeEntry" | "onSuccess" | "onFailure";
+
+export interface ConditionRunRecord {
+  status: ConditionExecutionStatus;
+  summary?: string;
+  lastStatusChange: EpochMs;
+  /** Rule execution ids in declaration order, per condition of the stage declaration. */
+  rules: string[][];
+}
+
+export interface RuleExecutionRecord {
+  id: string;
+  pipelineExecutionId: string;
+  pipelineVersion: number;
+  stageName: string;
+  ruleName: string;
+  ruleTypeId: { category: string; owner?: string; provider: string; version?: string };
+  configuration: Record<string, string>;
+  startTime: EpochMs;
+  lastUpdateTime: EpochMs;
+  dueTime: EpochMs;
+  willFail: boolean;
+  status: RuleExecutionStatus;
+  summary?: string;
+  errorDetails?: { code: string; message: string };
+  updatedBy?: string;
+}
+
+export interface ActionExecutionRecord {
+  id: string;
+  pipelineExecutionId: string;
+  pipelineVersion: number;
+  stageName: string;
+  actionName: string;
+  startTime: EpochMs;
+  lastUpdateTime: EpochMs;
+  /** When the simulated run ends (absent: waits for someone, e.g. approvals and custom actions). */
+  dueTime?: EpochMs;
+  status: ActionExecutionStatus;
+  summary?: string;
+  updatedBy?: string;
+  token?: string;
+  approval?: { status: ApprovalStatus; at: EpochMs };
+  /** Scenario approvals that decide by themselves at `dueTime` (otherwise `dueTime` is the timeout). */
+  autoDecision?: { status: ApprovalStatus; by: string; summary?: string };
+  externalExecutionId?: string;
+  externalExecutionUrl?: string;
+  errorDetails?: { code: string; message: string };
+  /** Decided at start from the seeded generator so a run's outcome never depends on read timing. */
+  willFail: boolean;
+  outputVariables?: Record<string, string>;
+  revision?: { revisionId: string; revisionChangeId: string; created: EpochMs; summary: string; url?: string };
+  /** Snapshot of the resolved declaration for ListActionExecutions `input`. */
+  resolvedConfiguration: Record<string, string>;
+  inputArtifactKeys: Record<string, string>;
+  outputArtifactKeys: Record<string, string>;
+}

@@ -1,0 +1,104 @@
+import type { AddressInfo } from "node:net";
+import { Sha256 } from "@aws-crypto/sha256-js";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { CodePipelineClient, type CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
+import type { FaultSettings } from "../src/control/faults";
+import type { RequestCounts } from "../src/control/requestLog";
+import type { EmulatorCore } from "../src/core";
+import type { Scenario } from "../src/scenario/types";
+import { createServer, type EmulatorServer, type EmulatorServerOptions } from "../src/server";
+
+export interface StartedEmulator {
+  url: string;
+  port: number;
+  core: EmulatorCore;
+  /** The in-process server, for tests that need its key store, identity service or faults directly. */
+  emulator: EmulatorServer;
+  /** A CodePipelineClient against this emulator: test/test, us-east-1, no retries (override any of it). */
+  client(config?: Partial<CodePipelineClientConfig>): CodePipelineClient;
+  /** The control API over HTTP, as the dashboard's tests and e2e use it. */
+  control: {
+    advance(seconds: number): Promise<{ now: string; epochSeconds: number }>;
+    reset(): Promise<void>;
+    loadScenario(scenario: Scenario | { name: "demo"; extraPipelines?: number } | { name: "empty" }): Promise<void>;
+    faults(settings: Partial<FaultSettings>): Promise<FaultSettings>;
+    requests(): Promise<RequestCounts>;
+  };
+  /** A raw SigV4-signed POST, for bodies and headers the SDK would never send. */
+  signedFetch(target: string, body: string, options?: SignedFetchOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface SignedFetchOptions {
+  contentType?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  region?: string;
+}
+
+/** Start an emulator on 127.0.0.1 with a free port and a manual clock (unless told otherwise). */
+export async function startEmulator(options: EmulatorServerOptions = {}): Promise<StartedEmulator> {
+  const emulator = createServer({ clock: "manual", log: () => {}, ...options });
+  await new Promise<void>((resolve, reject) => {
+    emulator.server.once("error", reject);
+    emulator.server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = emulator.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const clients: CodePipelineClient[] = [];
+
+  async function control<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${url}/_emulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as T & { error?: string };
+    if (!response.ok) throw new Error(`${method} /_emulator/${path}: ${response.status} ${json.error ?? ""}`);
+    return json;
+  }
+
+  return {
+    url,
+    port,
+    core: emulator.core,
+    emulator,
+    client(config = {}) {
+      const client = new CodePipelineClient({
+        region: "us-east-1",
+        endpoint: url,
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        maxAttempts: 1,
+        ...config,
+      });
+      clients.push(client);
+      return client;
+    },
+    control: {
+      advance: (seconds) => control("POST", "advance", { seconds }),
+      reset: async () => void (await control("POST", "reset")),
+      loadScenario: async (scenario) => void (await control("POST", "scenario", scenario)),
+      faults: (settings) => control("POST", "faults", settings),
+      requests: () => control("GET", "requests"),
+    },
+    async signedFetch(target, body, options = {}) {
+      const { contentType = "application/x-amz-json-1.1", accessKeyId = "test", secretAccessKey = "test", region = "us-east-1" } = options;
+      const signer = new SignatureV4({ service: "codepipeline", region, sha256: Sha256, credentials: { accessKeyId, secretAccessKey } });
+      const signed = await signer.sign({
+        method: "POST",
+        protocol: "http:",
+        hostname: "127.0.0.1",
+        port,
+        path: "/",
+        query: {},
+        headers: { host: `127.0.0.1:${port}`, "content-type": contentType, "x-amz-target": target },
+        body,
+      });
+      return fetch(`${url}/`, { method: "POST", headers: signed.headers, body });
+    },
+    async close() {
+      for (const client of clients) client.destroy();
+      await emulator.close();
+    },
+  };
+}

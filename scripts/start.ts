@@ -1,0 +1,68 @@
+/**
+ * `npm start`: the emulator with its demo and the dashboard (Vite dev server) together; Ctrl-C stops both.
+ * The shipped public/config.json points at the emulator's default port, so nothing needs configuring.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer, type ViteDevServer } from "vite";
+
+const EMULATOR_URL = "http://127.0.0.1:4599";
+const require = createRequire(import.meta.url);
+const tsxCli = require.resolve("tsx/cli");
+
+let emulator: ChildProcess | undefined;
+let vite: ViteDevServer | undefined;
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await vite?.close().catch(() => undefined);
+  if (emulator && emulator.exitCode === null) {
+    emulator.kill("SIGTERM");
+    await new Promise((resolve) => emulator!.once("exit", resolve));
+  }
+  process.exit(code);
+}
+
+async function waitForHealth(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (emulator?.exitCode !== null) throw new Error(`the emulator exited with code ${emulator?.exitCode}`);
+    try {
+      const response = await fetch(`${url}/_emulator/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the emulator did not answer ${url}/_emulator/health within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  emulator = spawn(process.execPath, [tsxCli, "emulator/src/cli.ts", "--scenario", "demo"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  emulator.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`\nThe emulator stopped (exit code ${code}); stopping the dashboard too.`);
+      void stop(code ?? 1);
+    }
+  });
+  await waitForHealth(EMULATOR_URL, 60_000);
+
+  vite = await createServer({ server: { host: "127.0.0.1" } });
+  await vite.listen();
+  console.log(`\n  Emulator   ${EMULATOR_URL}  (demo scenario; see emulator/README.md)`);
+  vite.printUrls();
+  console.log("\n  Open the Local URL above. Press Ctrl-C to stop both.\n");
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  void stop(1);
+});

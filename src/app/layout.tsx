@@ -1,0 +1,41 @@
+import { NavLink, Outlet } from "react-router";
+import { useSource } from "./source-context";
+import { paths } from "./paths";
+
+export function Layout() {
+  const source = useSource();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-zinc-900"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+          <span className="font-semibold">CodePipeline Dashboard</span>
+          <nav aria-label="Main">
+            <ul className="flex gap-4 text-sm">
+              <li>
+                <NavLink
+                  to={paths.overview.href()}
+                  end
+                  className={({ isActive }) =>
+                    `rounded px-2 py-1 ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`
+                  }
+                >
+                  Pipelines
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" title="Account and region source">
+            {source.label}
+          </span>
+        </div>
+      </header>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { configSchema, type DashboardConfig } from "./schema";
+
+export interface ConfigProblem {
+  /** What went wrong, in one sentence. */
+  title: string;
+  /** One line per problem, with the path of the offending key. */
+  details: string[];
+  /** Where the file was looked for. */
+  url: string;
+}
+
+export type ConfigResult = { ok: true; config: DashboardConfig } | { ok: false; problem: ConfigProblem };
+
+/** Validates already-parsed JSON: pure, so the explanation page and the unit tests share it. */
+export function parseConfig(raw: unknown, url: string): ConfigResult {
+  const result = configSchema.safeParse(raw);
+  if (result.success) return { ok: true, config: result.data };
+  return {
+    ok: false,
+    problem: {
+      title: "config.json is not valid",
+      details: result.error.issues.map((issue) => {
+        const path = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+        if (issue.code === "unrecognized_keys") return `${path}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+        return `${path}: ${issue.message}`;
+      }),
+      url,
+    },
+  };
+}
+
+/** Reads config.json next to index.html, so one static build runs anywhere by editing that file. */
+export async function loadConfig(url = new URL("config.json", document.baseURI).href): Promise<ConfigResult> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store" });
+  } catch (error) {
+    return problem("config.json could not be fetched", [String(error)], url);
+  }
+  if (!response.ok) {
+    return problem(`config.json is missing (HTTP ${response.status})`, [`Nothing usable was served at ${url}.`], url);
+  }
+  const text = await response.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const hint = text.trimStart().startsWith("<") ? " The server answered with HTML: is config.json deployed?" : "";
+    return problem("config.json is not valid JSON", [`${(error as Error).message}.${hint}`], url);
+  }
+  return parseConfig(raw, url);
+}
+
+function problem(title: string, details: string[], url: string): ConfigResult {
+  return { ok: false, problem: { title, details, url } };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./load-config";
+import { EXAMPLE_CONFIGS, isLocalEndpoint } from "./schema";
+import shipped from "../../public/config.json";
+
+const URL_ = "http://localhost/config.json";
+const valid = {
+  region: "us-east-1",
+  endpoint: "http://127.0.0.1:4599",
+  credentials: { type: "cognito", identityPoolId: "us-east-1:0000aaaa-0000-4000-8000-000000000001" },
+};
+
+function details(raw: unknown): string[] {
+  const result = parseConfig(raw, URL_);
+  if (result.ok) throw new Error("expected the config to be refused");
+  return result.problem.details;
+}
+
+describe("config validation", () => {
+  it("accepts the shipped config and both examples", () => {
+    expect(parseConfig(shipped, URL_).ok).toBe(true);
+    expect(parseConfig(EXAMPLE_CONFIGS.emulator, URL_).ok).toBe(true);
+    expect(parseConfig(EXAMPLE_CONFIGS.aws, URL_).ok).toBe(true);
+  });
+
+  it("fills polling defaults", () => {
+    const result = parseConfig(valid, URL_);
+    expect(result.ok && result.config.polling).toEqual({
+      activeSeconds: 5,
+      idleSeconds: 30,
+      listSeconds: 60,
+      offscreenSeconds: 300,
+      maxConcurrentRequests: 4,
+    });
+  });
+
+  it("names unknown keys", () => {
+    expect(details({ ...valid, regoin: "x" })).toEqual(['(top level): unknown key(s) "regoin"']);
+    expect(details({ ...valid, polling: { activeSecs: 3 } })).toEqual(['polling: unknown key(s) "activeSecs"']);
+  });
+
+  it("says which field is missing or malformed", () => {
+    const problems = details({ credentials: valid.credentials });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^region: /);
+    expect(details({ ...valid, region: "Virginia" })).toEqual(["region: region looks like us-east-1"]);
+    expect(details({ ...valid, endpoint: "javascript:alert(1)" })[0]).toMatch(/^endpoint: endpoint must be an http\(s\) URL/);
+  });
+
+  it("refuses static keys unless the endpoint is local", () => {
+    const keys = { type: "static", accessKeyId: "test", secretAccessKey: "test" };
+    expect(parseConfig({ ...valid, credentials: keys }, URL_).ok).toBe(true);
+    expect(parseConfig({ ...valid, endpoint: "http://[::1]:4599", credentials: keys }, URL_).ok).toBe(true);
+    expect(details({ region: "us-east-1", credentials: keys })[0]).toMatch(/^credentials: Static keys are only allowed/);
+    expect(details({ ...valid, endpoint: "https://codepipeline.example.com", credentials: keys })[0]).toMatch(
+      /Static keys/,
+    );
+  });
+
+  it("refuses an unknown credentials type with the accepted ones", () => {
+    expect(details({ ...valid, credentials: { type: "profile" } })).toEqual([
+      'credentials.type: must be "cognito" (an identity pool) or "static" (keys, local endpoints only)',
+    ]);
+  });
+
+  it("checks the login provider block", () => {
+    const login = { provider: "login.emulator.local", authorizeUrl: "not a url", clientId: "dashboard" };
+    expect(details({ ...valid, credentials: { ...valid.credentials, login } })).toEqual([
+      "credentials.login.authorizeUrl: authorizeUrl must be an http(s) URL",
+    ]);
+  });
+
+  it("refuses an idle interval shorter than the active one", () => {
+    expect(details({ ...valid, polling: { activeSeconds: 20, idleSeconds: 10 } })).toEqual([
+      "polling.idleSeconds: polling.idleSeconds must not be shorter than polling.activeSeconds",
+    ]);
+  });
+});
+
+describe("isLocalEndpoint", () => {
+  it("knows the loopback names", () => {
+    expect(isLocalEndpoint("http://localhost:4599")).toBe(true);
+    expect(isLocalEndpoint("http://127.0.0.1:4599")).toBe(true);
+    expect(isLocalEndpoint("http://localhost.evil.com")).toBe(false);
+    expect(isLocalEndpoint(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+import type { SourceRevision } from "@aws-sdk/client-codepipeline";
+
+/** What the overview shows about the code an execution runs. */
+export interface RevisionInfo {
+  /** Full revision id (commit sha, image digest, object version...). */
+  id?: string;
+  /** Seven characters for commit-like ids, the whole id otherwise. */
+  shortId?: string;
+  /** First line of the commit message. */
+  message?: string;
+  author?: string;
+  /** Only http(s) URLs survive; see safeHref. */
+  url?: string;
+}
+
+const COMMIT_ID = /^[0-9a-f]{40}$/i;
+
+/** CodeStar connections report `{"ProviderType":"GitHub","CommitMessage":"..."}`; CodeCommit and others send plain text. */
+export function parseRevisionSummary(summary: string | undefined): { message?: string; author?: string } {
+  if (!summary) return {};
+  const trimmed = summary.trim();
+  if (trimmed.startsWith("{")) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+        const record = parsed as Record<string, unknown>;
+        const message = firstString(record, ["CommitMessage", "commitMessage", "message"]);
+        const author = firstString(record, ["AuthorDisplayName", "AuthorName", "Author", "author"]);
+        return { message: message === undefined ? undefined : firstLine(message), author };
+      }
+    } catch {
+      // not JSON after all: a commit message may well start with "{"
+    }
+  }
+  return { message: firstLine(trimmed) };
+}
+
+export function shortRevisionId(id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  return COMMIT_ID.test(id) ? id.slice(0, 7) : id;
+}
+
+export function summarizeRevision(revision: SourceRevision | undefined): RevisionInfo | undefined {
+  if (!revision) return undefined;
+  const { message, author } = parseRevisionSummary(revision.revisionSummary);
+  return {
+    id: revision.revisionId,
+    shortId: shortRevisionId(revision.revisionId),
+    message,
+    author,
+    url: revision.revisionUrl,
+  };
+}
+
+function firstString(record: Record<string, unknown>, keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === "string" && value.trim() !== "") return value;
+  }
+  return undefined;
+}
+
+function firstLine(text: string): string | undefined {
+  const line = text.split(/\r?\n/, 1)[0].trim();
+  return line === "" ? undefined : line;
+}

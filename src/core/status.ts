@@ -1,0 +1,196 @@
+import type {
+  ActionState,
+  GetPipelineStateOutput,
+  PipelineExecutionSummary,
+  StageState,
+} from "@aws-sdk/client-codepipeline";
+import { summarizeRevision, type RevisionInfo } from "./revision";
+
+/** One word for how a pipeline is doing, ordered by how much it needs a person (see attention.ts). */
+export type PipelineHealth =
+  | "failed"
+  | "waiting-for-approval"
+  | "in-progress"
+  | "stopped"
+  | "superseded"
+  | "cancelled"
+  | "succeeded"
+  | "unknown";
+
+export const PIPELINE_HEALTHS: readonly PipelineHealth[] = [
+  "failed",
+  "waiting-for-approval",
+  "in-progress",
+  "stopped",
+  "superseded",
+  "cancelled",
+  "succeeded",
+  "unknown",
+];
+
+export const HEALTH_LABELS: Record<PipelineHealth, string> = {
+  failed: "Failed",
+  "waiting-for-approval": "Waiting for approval",
+  "in-progress": "In progress",
+  stopped: "Stopped",
+  superseded: "Superseded",
+  cancelled: "Cancelled",
+  succeeded: "Succeeded",
+  unknown: "No executions",
+};
+
+export interface ApprovalMarker {
+  stageName: string;
+  actionName: string;
+}
+
+export interface DisabledTransitionMarker {
+  stageName: string;
+  reason?: string;
+  by?: string;
+}
+
+export interface PipelineStatusSummary {
+  health: PipelineHealth;
+  /** Stopping is still running actions, but nobody should wait for it to finish. */
+  stopping: boolean;
+  executionId?: string;
+  /** The stage the latest execution is in, waits in front of, or failed at. */
+  stageName?: string;
+  /** The execution waits for a disabled inbound transition of `stageName`. */
+  heldBeforeStage: boolean;
+  failedActionName?: string;
+  errorSummary?: string;
+  approvals: ApprovalMarker[];
+  disabledTransitions: DisabledTransitionMarker[];
+  revision?: RevisionInfo;
+  startedAt?: Date;
+  lastChangedAt?: Date;
+}
+
+const RUNNING = new Set<string>(["InProgress", "Stopping"]);
+
+/**
+ * Rolls GetPipelineState and the newest ListPipelineExecutions summary into one status. Either may be missing
+ * (not loaded yet, or a pipeline that never ran); the result is then as precise as the data allows.
+ */
+export function rollUpStatus(
+  state: GetPipelineStateOutput | undefined,
+  latest: PipelineExecutionSummary | undefined,
+): PipelineStatusSummary {
+  const stages = state?.stageStates ?? [];
+  const executionId = latest?.pipelineExecutionId;
+  const approvals = pendingApprovals(stages);
+  const disabledTransitions = stages
+    .filter((stage) => stage.inboundTransitionState?.enabled === false)
+    .map((stage) => ({
+      stageName: stage.stageName ?? "",
+      reason: stage.inboundTransitionState?.disabledReason,
+      by: stage.inboundTransitionState?.lastChangedBy,
+    }));
+
+  const health = healthOf(latest?.status, stages, approvals);
+  const summary: PipelineStatusSummary = {
+    health,
+    stopping: latest?.status === "Stopping",
+    executionId,
+    heldBeforeStage: false,
+    approvals,
+    disabledTransitions,
+    revision: summarizeRevision(latest?.sourceRevisions?.[0]),
+    startedAt: latest?.startTime,
+    lastChangedAt: latest?.lastUpdateTime ?? latest?.startTime ?? state?.updated,
+  };
+
+  if (health === "failed") {
+    const stage = stageOfExecution(stages, executionId, ["Failed"]) ?? stages.find((s) => s.latestExecution?.status === "Failed");
+    const action = stage?.actionStates?.find((a) => a.latestExecution?.status === "Failed");
+    summary.stageName = stage?.stageName;
+    summary.failedActionName = action?.actionName;
+    summary.errorSummary = errorOf(action) ?? latest?.statusSummary;
+  } else if (health === "waiting-for-approval") {
+    summary.stageName = approvals[0].stageName;
+  } else if (health === "in-progress") {
+    const running = stageOfExecution(stages, executionId, ["InProgress", "Stopping"]);
+    const held = executionId
+      ? stages.find((s) =>
+          [s.inboundExecution, ...(s.inboundExecutions ?? [])].some((e) => e?.pipelineExecutionId === executionId),
+        )
+      : undefined;
+    const stage = running ?? held ?? stages.find((s) => RUNNING.has(s.latestExecution?.status ?? ""));
+    summary.stageName = stage?.stageName;
+    summary.heldBeforeStage = !running && stage !== undefined && stage === held;
+  } else if (health === "stopped" || health === "cancelled") {
+    summary.stageName = stageOfExecution(stages, executionId, ["Stopped", "Cancelled"])?.stageName;
+    summary.errorSummary = latest?.stopTrigger?.reason ?? latest?.statusSummary;
+  }
+  return summary;
+}
+
+/** True while something is moving, so the caller polls fast. */
+export function isStateActive(state: GetPipelineStateOutput | undefined): boolean {
+  return (state?.stageStates ?? []).some(
+    (stage) =>
+      RUNNING.has(stage.latestExecution?.status ?? "") ||
+      (stage.actionStates ?? []).some((action) => action.latestExecution?.status === "InProgress"),
+  );
+}
+
+export function isExecutionActive(latest: PipelineExecutionSummary | undefined): boolean {
+  return RUNNING.has(latest?.status ?? "");
+}
+
+function healthOf(
+  status: string | undefined,
+  stages: StageState[],
+  approvals: ApprovalMarker[],
+): PipelineHealth {
+  if (status === "Failed") return "failed";
+  // An approval can be pending on an older execution (QUEUED/PARALLEL modes) whatever the newest one does.
+  if (approvals.length > 0) return "waiting-for-approval";
+  switch (status) {
+    case "InProgress":
+    case "Stopping":
+      return "in-progress";
+    case "Stopped":
+      return "stopped";
+    case "Superseded":
+      return "superseded";
+    case "Cancelled":
+      return "cancelled";
+    case "Succeeded":
+      return "succeeded";
+    default:
+      return stages.some((s) => RUNNING.has(s.latestExecution?.status ?? "")) ? "in-progress" : "unknown";
+  }
+}
+
+/** Approval actions are the only ones that carry a token while they run. */
+function pendingApprovals(stages: StageState[]): ApprovalMarker[] {
+  return stages.flatMap((stage) =>
+    (stage.actionStates ?? [])
+      .filter((action) => action.latestExecution?.status === "InProgress" && action.latestExecution.token)
+      .map((action) => ({ stageName: stage.stageName ?? "", actionName: action.actionName ?? "" })),
+  );
+}
+
+function stageOfExecution(stages: StageState[], executionId: string | undefined, statuses: string[]) {
+  if (!executionId) return undefined;
+  return stages.find(
+    (stage) =>
+      stage.latestExecution?.pipelineExecutionId === executionId && statuses.includes(stage.latestExecution.status ?? ""),
+  );
+}
+
+function errorOf(action: ActionState | undefined): string | undefined {
+  const execution = action?.latestExecution;
+  return execution?.errorDetails?.message ?? execution?.summary ?? execution?.errorDetails?.code;
+}
+
+/** Running executions count up to now; finished ones end at their last update. */
+export function executionDurationMs(summary: PipelineStatusSummary, now: Date): number | undefined {
+  if (!summary.startedAt) return undefined;
+  const running = summary.health === "in-progress" || summary.health === "waiting-for-approval";
+  const end = running ? now : (summary.lastChangedAt ?? now);
+  return end.getTime() - summary.startedAt.getTime();
+}

@@ -1,0 +1,132 @@
+import { memo } from "react";
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { formatExactTime, formatRelativeTime } from "../../../../core/format";
+import { shortRevisionId } from "../../../../core/revision";
+import { safeHref } from "../../../../core/safe-link";
+import { CategoryIcon } from "../category-icon";
+import { Elapsed } from "../elapsed";
+import { StatusBadge, TONE_BG, TONE_BORDER, statusLook } from "../status";
+import { useGraphContext } from "./graph-context";
+import type { ActionFlowNode } from "./types";
+
+const handleStyle = { opacity: 0, pointerEvents: "none" as const };
+
+function ExternalLink({ href, label, title }: { href: string | undefined; label: string; title: string }) {
+  const safe = safeHref(href);
+  if (!safe) return null;
+  return (
+    <a
+      href={safe}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="nodrag text-sky-800 underline hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100"
+      title={title}
+      aria-label={title}
+    >
+      {label}
+    </a>
+  );
+}
+
+export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlowNode>) {
+  const ctx = useGraphContext();
+  const { layout, view } = data;
+  const look = statusLook(view?.status);
+  const running = view?.status === "InProgress";
+  const failed = view?.status === "Failed";
+  const isApproval = layout.category === "Approval";
+  const approvalToken = isApproval && running ? (view?.token ?? (ctx.executionMode === "PARALLEL" ? view?.externalExecutionId : undefined)) : undefined;
+  const revisionId = view?.revision?.revisionId;
+  const error = view?.errorDetails;
+  const name = layout.actionName;
+
+  return (
+    <article
+      aria-label={`Action ${name}: ${look.label}`}
+      data-status={view?.status ?? "none"}
+      className={`flex h-full w-full flex-col gap-0.5 overflow-hidden rounded-lg border-2 px-2.5 py-1.5 text-xs text-slate-800 shadow-sm dark:text-slate-100 ${TONE_BORDER[look.tone]} ${TONE_BG[look.tone]} ${running ? "pipeline-running" : ""} ${data.highlighted ? "ring-4 ring-fuchsia-500 ring-offset-2 dark:ring-offset-slate-900" : ""}`}
+    >
+      <Handle type="target" position={Position.Left} style={handleStyle} isConnectable={false} />
+      <Handle type="source" position={Position.Right} style={handleStyle} isConnectable={false} />
+      <div className="flex min-w-0 items-center gap-1.5">
+        <CategoryIcon category={layout.category} className="text-slate-600 dark:text-slate-300" />
+        <h4 className="truncate text-[13px] font-semibold" title={name}>
+          {name}
+        </h4>
+      </div>
+      <div className="truncate text-slate-600 dark:text-slate-400" title={`${layout.owner ?? ""} ${layout.provider ?? ""} (${layout.category ?? ""})`}>
+        {layout.provider ?? "Unknown provider"} · {layout.category ?? "Action"}
+      </div>
+      <div className="flex min-w-0 items-center gap-1.5">
+        <StatusBadge status={view?.status} />
+        {view?.lastStatusChange && (
+          <time dateTime={view.lastStatusChange.toISOString()} title={formatExactTime(view.lastStatusChange)} className="truncate text-slate-600 dark:text-slate-400">
+            {formatRelativeTime(view.lastStatusChange, new Date())}
+          </time>
+        )}
+      </div>
+      {running && (
+        <div className="flex items-center gap-1.5">
+          {typeof view?.percentComplete === "number" && (
+            <div
+              role="progressbar"
+              aria-label={`${name} progress`}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={view.percentComplete}
+              className="h-1.5 w-16 shrink-0 overflow-hidden rounded bg-sky-200 dark:bg-sky-900"
+            >
+              <div className="h-full bg-sky-600 dark:bg-sky-400" style={{ width: `${Math.max(0, Math.min(100, view.percentComplete))}%` }} />
+            </div>
+          )}
+          {typeof view?.percentComplete === "number" && <span className="tabular-nums">{view.percentComplete}%</span>}
+          <Elapsed startedAt={view?.startedAt} expected={data.expected} className="ml-auto" />
+        </div>
+      )}
+      {failed && error ? (
+        <p className="line-clamp-2 break-words text-red-800 dark:text-red-300" title={`${error.code ?? ""} ${error.message ?? ""}`}>
+          {error.code ? <span className="font-semibold">{error.code}: </span> : null}
+          {error.message}
+        </p>
+      ) : (
+        view?.summary && (
+          <p className="truncate text-slate-700 dark:text-slate-300" title={view.summary}>
+            {view.summary}
+          </p>
+        )
+      )}
+      {revisionId && (
+        <div className="flex min-w-0 items-center gap-1" title={`${revisionId}${data.revisionMessage ? ` — ${data.revisionMessage}` : ""}`}>
+          {safeHref(view?.revisionUrl) ? (
+            <a
+              href={safeHref(view?.revisionUrl)}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="nodrag shrink-0 font-mono text-sky-800 underline dark:text-sky-300"
+              aria-label={`Revision ${shortRevisionId(revisionId)} of ${name}`}
+            >
+              {shortRevisionId(revisionId)}
+            </a>
+          ) : (
+            <span className="shrink-0 font-mono">{shortRevisionId(revisionId)}</span>
+          )}
+          {data.revisionMessage && <span className="truncate">{data.revisionMessage}</span>}
+        </div>
+      )}
+      <div className="mt-auto flex min-w-0 items-center gap-2">
+        <ExternalLink href={view?.externalExecutionUrl} label="Details" title={`Execution details of ${name}`} />
+        <ExternalLink href={view?.entityUrl} label="Resource" title={`Resource of ${name}`} />
+        {approvalToken && !ctx.readOnly && ctx.live && (
+          <button
+            type="button"
+            className="nodrag ml-auto rounded bg-sky-700 px-2 py-0.5 font-semibold text-white hover:bg-sky-800 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
+            onClick={() => ctx.open({ kind: "approval", stageName: layout.stageName, actionName: name, token: approvalToken })}
+            aria-label={`Review approval ${name}`}
+          >
+            Review
+          </button>
+        )}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,33 @@
+import { createContext, useContext } from "react";
+import type { ConditionType, ExecutionMode, PipelineType } from "@aws-sdk/client-codepipeline";
+
+/** What a control in the graph asks the page to open; each maps to one dialog. */
+export type ControlRequest =
+  | { kind: "transition"; stageName: string; enable: boolean }
+  | { kind: "retry"; stageName: string; executionId: string }
+  | { kind: "rollback"; stageName: string }
+  | { kind: "override"; stageName: string; executionId: string; conditionType: ConditionType }
+  | { kind: "approval"; stageName: string; actionName: string; token: string; executionId?: string };
+
+export interface GraphContextValue {
+  pipelineName: string;
+  pipelineType?: PipelineType;
+  executionMode?: ExecutionMode;
+  /** Config `readOnly`: no controls at all. */
+  readOnly: boolean;
+  /** False on the execution detail page: a past execution's graph has no live controls. */
+  live: boolean;
+  /** Stage names whose declaration holds a Source action (cannot be rolled back). */
+  sourceStages: ReadonlySet<string>;
+  open(request: ControlRequest): void;
+  executionHref(executionId: string): string;
+  actionHref(stageName: string, actionName: string): string;
+}
+
+export const GraphContext = createContext<GraphContextValue | null>(null);
+
+export function useGraphContext(): GraphContextValue {
+  const value = useContext(GraphContext);
+  if (!value) throw new Error("GraphContext missing");
+  return value;
+}

@@ -1,0 +1,183 @@
+import "@xyflow/react/dist/style.css";
+import "./pipeline.css";
+import { useEffect, useMemo } from "react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Viewport } from "@xyflow/react";
+import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
+import { actionKey, type DurationEstimate } from "../../../../core/durations";
+import { actionNodeId, layoutPipeline, stageNodeId, type LayoutNode } from "../../../../core/graph/layout";
+import type { StatusView } from "../../../../core/graph/status-view";
+import { retryAvailability } from "../../lib/availability";
+import { statusLook, type Tone } from "../status";
+import { GraphContext, type GraphContextValue } from "./graph-context";
+import { edgeTypes, nodeTypes } from "./node-types";
+import type { PipelineFlowEdge, PipelineFlowNode } from "./types";
+
+export interface GraphTiming {
+  actions?: Map<string, DurationEstimate>;
+  stages?: Map<string, DurationEstimate>;
+  stageStarts?: Map<string, Date>;
+}
+
+export interface PipelineGraphProps {
+  declaration: PipelineDeclaration;
+  status: StatusView;
+  timing?: GraphTiming;
+  /** Commit message per source action name. */
+  revisionMessages?: Map<string, string>;
+  highlight?: { stageName: string; actionName: string };
+  context: GraphContextValue;
+  /** Accessible name of the graph region. */
+  label: string;
+}
+
+/** Graphs bigger than this start at readable zoom at the first stage instead of fitting everything. */
+const FIT_LIMIT = { width: 2600, height: 1400 };
+const MINIMAP_MIN_NODES = 30;
+
+const MINIMAP_COLORS: Record<Tone, string> = {
+  success: "#10b981",
+  danger: "#ef4444",
+  running: "#0ea5e9",
+  warning: "#f59e0b",
+  muted: "#94a3b8",
+};
+
+type MergeInput = Pick<PipelineGraphProps, "declaration" | "timing" | "revisionMessages" | "highlight">;
+
+function toFlowNode(node: LayoutNode, status: StatusView, props: MergeInput): PipelineFlowNode {
+  const base = { id: node.id, position: node.position, width: node.width, height: node.height, draggable: false, selectable: false };
+  const data = node.data;
+  if (data.kind === "stage") {
+    const view = status.stages.get(node.id);
+    const stage = props.declaration.stages?.[data.index];
+    const actionViews = (stage?.actions ?? []).map((a) => status.actions.get(actionNodeId(data.stageName, a.name ?? "")));
+    return {
+      ...base,
+      type: "stage",
+      data: {
+        layout: data,
+        view,
+        expected: props.timing?.stages?.get(data.stageName),
+        startedAt: view?.status === "InProgress" ? props.timing?.stageStarts?.get(data.stageName) : undefined,
+        retry: retryAvailability(view, actionViews),
+      },
+    };
+  }
+  if (data.kind === "action") {
+    const view = status.actions.get(node.id);
+    return {
+      ...base,
+      parentId: node.parentId,
+      extent: "parent",
+      type: "action",
+      data: {
+        layout: data,
+        view,
+        expected: props.timing?.actions?.get(actionKey(data.stageName, data.actionName)),
+        revisionMessage: data.category === "Source" ? props.revisionMessages?.get(data.actionName) : undefined,
+        highlighted: props.highlight?.stageName === data.stageName && props.highlight.actionName === data.actionName,
+      },
+    };
+  }
+  return { ...base, parentId: node.parentId, extent: "parent", type: "join", data: { layout: data } };
+}
+
+function Graph(props: PipelineGraphProps) {
+  const { declaration, status, context, highlight, label, timing, revisionMessages } = props;
+  // Layout depends on the declaration only; status merges below never re-run it.
+  const layout = useMemo(() => layoutPipeline(declaration), [declaration]);
+  const nodes = useMemo(
+    () => layout.nodes.map((n) => toFlowNode(n, status, { declaration, timing, revisionMessages, highlight })),
+    [layout, status, declaration, timing, revisionMessages, highlight],
+  );
+  const edges = useMemo<PipelineFlowEdge[]>(
+    () =>
+      layout.edges.map((e) =>
+        e.data.kind === "transition"
+          ? {
+              id: e.id,
+              source: e.source,
+              target: e.target,
+              type: "transition",
+              markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+              data: { layout: e.data, view: status.stages.get(stageNodeId(e.data.stageName))?.inbound },
+            }
+          : { id: e.id, source: e.source, target: e.target, type: "order", markerEnd: { type: MarkerType.Arrow } },
+      ) as PipelineFlowEdge[],
+    [layout, status],
+  );
+  const large = layout.width > FIT_LIMIT.width || layout.height > FIT_LIMIT.height;
+  const defaultViewport: Viewport = { x: 24, y: 24, zoom: 0.7 };
+
+  return (
+    <GraphContext.Provider value={context}>
+      <div className="pipeline-graph h-full w-full" role="region" aria-label={label} data-testid="pipeline-graph" data-node-count={nodes.length}>
+        <ReactFlow<PipelineFlowNode, PipelineFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={{ type: "default" }}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          edgesFocusable={false}
+          onlyRenderVisibleElements
+          fitView={!large}
+          fitViewOptions={{ maxZoom: 1, padding: 0.05 }}
+          defaultViewport={large ? defaultViewport : undefined}
+          minZoom={0.02}
+          maxZoom={2}
+          colorMode="system"
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} position="bottom-left" />
+          {nodes.length >= MINIMAP_MIN_NODES && (
+            <MiniMap
+              pannable
+              zoomable
+              position="bottom-right"
+              ariaLabel="Pipeline overview map"
+              nodeColor={(n) => {
+                const node = n as PipelineFlowNode;
+                if (node.type === "join") return "#64748b";
+                return MINIMAP_COLORS[statusLook(node.data.view?.status).tone];
+              }}
+              nodeStrokeWidth={2}
+            />
+          )}
+          {highlight && <CenterOn nodeId={actionNodeId(highlight.stageName, highlight.actionName)} />}
+        </ReactFlow>
+      </div>
+    </GraphContext.Provider>
+  );
+}
+
+/** Deep link to an action: centre on it once the graph is ready. */
+function CenterOn({ nodeId }: { nodeId: string }) {
+  const flow = useReactFlow<PipelineFlowNode, PipelineFlowEdge>();
+  useEffect(() => {
+    let cancelled = false;
+    const frame = requestAnimationFrame(() => {
+      if (cancelled) return;
+      const node = flow.getInternalNode(nodeId);
+      if (!node) return;
+      const { x, y } = node.internals.positionAbsolute;
+      void flow.setCenter(x + (node.width ?? 0) / 2, y + (node.height ?? 0) / 2, { zoom: 1 });
+    });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
+  }, [flow, nodeId]);
+  return null;
+}
+
+export function PipelineGraph(props: PipelineGraphProps) {
+  return (
+    <ReactFlowProvider>
+      <Graph {...props} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import { SORT_ORDERS, type SortOrder } from "../../core/attention";
+import { HEALTH_LABELS, PIPELINE_HEALTHS, type PipelineHealth } from "../../core/status";
+
+const SORT_LABELS: Record<SortOrder, string> = {
+  attention: "Attention first",
+  name: "Name",
+  "last-change": "Last change",
+};
+
+const field =
+  "rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-700";
+
+export function OverviewToolbar({
+  search,
+  status,
+  sort,
+  onChange,
+}: {
+  search: string;
+  status: PipelineHealth | "";
+  sort: SortOrder;
+  onChange: (change: { search?: string; status?: PipelineHealth | ""; sort?: SortOrder }) => void;
+}) {
+  return (
+    <form role="search" aria-label="Pipelines" className="flex flex-wrap items-end gap-4" onSubmit={(e) => e.preventDefault()}>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Search pipelines
+        <input
+          type="search"
+          value={search}
+          placeholder="Name contains…"
+          onChange={(e) => onChange({ search: e.target.value })}
+          className={`${field} w-72`}
+        />
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Status
+        <select
+          value={status}
+          onChange={(e) => onChange({ status: e.target.value as PipelineHealth | "" })}
+          className={field}
+        >
+          <option value="">All statuses</option>
+          {PIPELINE_HEALTHS.map((health) => (
+            <option key={health} value={health}>
+              {HEALTH_LABELS[health]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Sort by
+        <select value={sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })} className={field}>
+          {SORT_ORDERS.map((order) => (
+            <option key={order} value={order}>
+              {SORT_LABELS[order]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}
+
+export function parseSort(value: string | null): SortOrder {
+  return SORT_ORDERS.includes(value as SortOrder) ? (value as SortOrder) : "attention";
+}
+
+export function parseStatus(value: string | null): PipelineHealth | "" {
+  return PIPELINE_HEALTHS.includes(value as PipelineHealth) ? (value as PipelineHealth) : "";
+}

@@ -1,0 +1,59 @@
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useLayoutEffect, useRef, useState } from "react";
+import type { Source } from "../../lib/aws/source";
+import { PipelineRow } from "./pipeline-row";
+import type { OverviewRow } from "./use-overview";
+
+const ROW_ESTIMATE_PX = 76;
+
+/** Only rows on screen (plus a few) exist in the DOM, and only those poll: 1000 pipelines cost ~20 rows. */
+export function PipelineList({
+  rows,
+  source,
+  onToggleFavourite,
+}: {
+  rows: OverviewRow[];
+  source: Source;
+  onToggleFavourite: (name: string) => void;
+}) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    setScrollMargin(listRef.current?.offsetTop ?? 0);
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: 6,
+    scrollMargin,
+    getItemKey: (index) => rows[index].name,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  return (
+    <ul
+      ref={listRef}
+      aria-label="Pipelines"
+      className="relative"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {items.map((item) => {
+        const row = rows[item.index];
+        return (
+          <li
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            aria-setsize={rows.length}
+            aria-posinset={item.index + 1}
+            className="absolute inset-x-0 top-0"
+            style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+          >
+            <PipelineRow row={row} source={source} onToggleFavourite={onToggleFavourite} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,188 @@
+import type { ExecutionMode } from "@aws-sdk/client-codepipeline";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { Link } from "react-router";
+import { paths } from "../../app/paths";
+import { formatAge, formatDuration } from "../../core/format";
+import { safeHref } from "../../core/safe-link";
+import { executionDurationMs } from "../../core/status";
+import { HealthIcon, LockIcon, StarIcon, WarningIcon } from "../../components/icons";
+import { RelativeTime } from "../../components/relative-time";
+import { StatusBadge } from "../../components/status-badge";
+import { useNow } from "../../components/use-now";
+import { latestExecutionQuery, pipelineStateQuery } from "../../lib/aws/codepipeline-queries";
+import type { Source } from "../../lib/aws/source";
+import type { OverviewRow } from "./use-overview";
+
+const MODE_LABELS: Record<ExecutionMode, string> = {
+  SUPERSEDED: "superseded mode",
+  QUEUED: "queued mode",
+  PARALLEL: "parallel mode",
+};
+
+/**
+ * Mounted only while on screen (virtualized): its observers add the fast, adaptive polling for this pipeline
+ * and put its requests ahead of off-screen ones. Data flows in through `row`, so they never re-render it.
+ */
+function usePollWhileVisible(source: Source, name: string) {
+  useEffect(() => {
+    source.visible.add(name);
+    return () => void source.visible.delete(name);
+  }, [source, name]);
+  useQuery({ ...pipelineStateQuery(source, name), notifyOnChangeProps: [] });
+  useQuery({ ...latestExecutionQuery(source, name), notifyOnChangeProps: [] });
+}
+
+export function PipelineRow({
+  row,
+  source,
+  onToggleFavourite,
+}: {
+  row: OverviewRow;
+  source: Source;
+  onToggleFavourite: (name: string) => void;
+}) {
+  usePollWhileVisible(source, row.name);
+  const now = useNow();
+  const { status, summary } = row;
+  const duration = executionDurationMs(status, now);
+  const running = status.health === "in-progress" || status.health === "waiting-for-approval";
+  const revisionHref = safeHref(status.revision?.url);
+
+  return (
+    <div className="relative grid grid-cols-[2.5rem_minmax(12rem,1.3fr)_minmax(14rem,1.4fr)_minmax(12rem,1.5fr)_9rem] items-start gap-x-4 border-b border-zinc-200 px-2 py-3 hover:bg-zinc-100/70 dark:border-zinc-800 dark:hover:bg-zinc-900">
+      <button
+        type="button"
+        aria-pressed={row.favourite}
+        aria-label={`Favourite ${row.name}`}
+        title={row.favourite ? "Unpin from the top" : "Pin to the top"}
+        onClick={() => onToggleFavourite(row.name)}
+        className={`relative z-10 mt-0.5 grid size-8 place-items-center rounded text-lg focus-visible:outline-2 focus-visible:outline-sky-700 ${
+          row.favourite ? "text-amber-600 dark:text-amber-400" : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-100"
+        }`}
+      >
+        <StarIcon filled={row.favourite} />
+      </button>
+
+      <div className="min-w-0">
+        <Link
+          to={paths.pipeline.href(row.name)}
+          className="block truncate font-semibold text-sky-900 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-700 dark:text-sky-200"
+        >
+          {row.name}
+        </Link>
+        <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+          {summary.pipelineType ?? "V1"} · {MODE_LABELS[summary.executionMode ?? "SUPERSEDED"] ?? summary.executionMode}
+        </p>
+      </div>
+
+      <div className="min-w-0 text-sm">
+        {row.loaded || row.status.health !== "unknown" ? (
+          <>
+            <StatusBadge health={status.health} label={status.stopping ? "Stopping" : undefined} />
+            <StageLine row={row} />
+          </>
+        ) : row.error ? (
+          <span className="text-zinc-600 dark:text-zinc-400">Status unavailable</span>
+        ) : (
+          <span className="text-zinc-600 dark:text-zinc-400">Loading status…</span>
+        )}
+        <Markers row={row} />
+      </div>
+
+      <div className="min-w-0 text-sm">
+        {status.revision ? (
+          <>
+            <p className="truncate" title={status.revision.message}>
+              {status.revision.shortId &&
+                (revisionHref ? (
+                  <a
+                    href={revisionHref}
+                    target="_blank"
+                    rel="noreferrer noopener"
+                    className="relative z-10 mr-2 font-mono text-sky-900 underline dark:text-sky-200"
+                    aria-label={`Revision ${status.revision.shortId}`}
+                  >
+                    {status.revision.shortId}
+                  </a>
+                ) : (
+                  <span className="mr-2 font-mono">{status.revision.shortId}</span>
+                ))}
+              {status.revision.message}
+            </p>
+            {status.revision.author && (
+              <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">by {status.revision.author}</p>
+            )}
+          </>
+        ) : (
+          <span className="sr-only">No source revision</span>
+        )}
+      </div>
+
+      <div className="text-right text-sm tabular-nums">
+        {status.lastChangedAt ? (
+          <p>
+            <span className="sr-only">Last changed </span>
+            <RelativeTime date={status.lastChangedAt} />
+          </p>
+        ) : null}
+        {duration !== undefined && (
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            {running ? "running for " : "took "}
+            {formatDuration(duration)}
+          </p>
+        )}
+        {row.error && row.updatedAt > 0 && (
+          <p className="mt-1 inline-flex items-center gap-1 text-xs font-semibold text-amber-800 dark:text-amber-300" title={row.error.message}>
+            <WarningIcon /> stale, {formatAge(new Date(row.updatedAt), now)} old
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function StageLine({ row }: { row: OverviewRow }) {
+  const { status } = row;
+  if (!status.stageName) return null;
+  const where =
+    status.health === "failed"
+      ? `at ${status.stageName}${status.failedActionName ? ` › ${status.failedActionName}` : ""}`
+      : status.heldBeforeStage
+        ? `waiting to enter ${status.stageName}`
+        : status.health === "waiting-for-approval"
+          ? `in ${status.stageName} › ${status.approvals[0]?.actionName ?? ""}`
+          : `in ${status.stageName}`;
+  return (
+    <>
+      <p className="mt-1 truncate text-zinc-800 dark:text-zinc-200">{where}</p>
+      {status.errorSummary && (
+        <p className="truncate text-xs text-red-800 dark:text-red-300" title={status.errorSummary}>
+          {status.errorSummary}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Markers({ row }: { row: OverviewRow }) {
+  const { status } = row;
+  const approvalElsewhere = status.approvals.length > 0 && status.health !== "waiting-for-approval";
+  if (!approvalElsewhere && status.disabledTransitions.length === 0) return null;
+  const chip =
+    "inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs border-zinc-400 text-zinc-800 dark:border-zinc-600 dark:text-zinc-200";
+  return (
+    <ul className="mt-1 flex flex-wrap gap-1" aria-label="Markers">
+      {approvalElsewhere && (
+        <li className={chip}>
+          <HealthIcon health="waiting-for-approval" /> Waiting for approval in {status.approvals[0].stageName}
+        </li>
+      )}
+      {status.disabledTransitions.map((t) => (
+        <li key={t.stageName} className={chip} title={t.reason ? `Reason: ${t.reason}` : undefined}>
+          <LockIcon /> Transition to {t.stageName} disabled
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,81 @@
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import type { Source } from "./source";
+import { codepipelineKeys, invalidateAfter, latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "./codepipeline-queries";
+
+function fakeSource(id: string): Source {
+  return {
+    id,
+    label: id,
+    region: "us-east-1",
+    polling: { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 },
+    send: () => Promise.reject(new Error("not used")),
+    visible: new Set(),
+    pending: () => 0,
+  };
+}
+
+describe("query keys", () => {
+  const a = fakeSource("us-east-1@a");
+  const b = fakeSource("eu-west-1@b");
+
+  it("carry the source and the pipeline, general to specific", () => {
+    expect(pipelineStateQuery(a, "web").queryKey).toEqual(["codepipeline", "us-east-1@a", "pipeline", "web", "state"]);
+    expect(pipelinesQuery(a).queryKey).toEqual(["codepipeline", "us-east-1@a", "pipelines"]);
+    expect(pipelineStateQuery(a, "web").queryKey).not.toEqual(pipelineStateQuery(b, "web").queryKey);
+  });
+
+  it("let a pipeline prefix match all of that pipeline's queries and nothing else", () => {
+    const client = new QueryClient();
+    client.setQueryData(pipelineStateQuery(a, "web").queryKey, { $metadata: {} });
+    client.setQueryData(latestExecutionQuery(a, "web").queryKey, null);
+    client.setQueryData(pipelineStateQuery(a, "api").queryKey, { $metadata: {} });
+    client.setQueryData(pipelineStateQuery(b, "web").queryKey, { $metadata: {} });
+    const matched = client.getQueryCache().findAll({ queryKey: codepipelineKeys.pipeline(a, "web") });
+    expect(matched.map((q) => q.queryKey)).toEqual([
+      pipelineStateQuery(a, "web").queryKey,
+      latestExecutionQuery(a, "web").queryKey,
+    ]);
+  });
+});
+
+describe("invalidateAfter", () => {
+  const source = fakeSource("s");
+  function seeded() {
+    const client = new QueryClient();
+    for (const name of ["web", "api"]) {
+      client.setQueryData(pipelineStateQuery(source, name).queryKey, { $metadata: {} });
+      client.setQueryData(latestExecutionQuery(source, name).queryKey, null);
+    }
+    client.setQueryData(pipelinesQuery(source).queryKey, []);
+    return client;
+  }
+  const invalidated = (client: QueryClient) =>
+    client
+      .getQueryCache()
+      .findAll({ predicate: (q) => q.state.isInvalidated })
+      .map((q) => q.queryKey.slice(2).join("/"));
+
+  it("refreshes state and history of the changed pipeline after an execution change", async () => {
+    const client = seeded();
+    await invalidateAfter(client, source, "web", "execution");
+    expect(invalidated(client)).toEqual(["pipeline/web/state", "pipeline/web/executions/[object Object]"]);
+  });
+
+  it("refreshes only the state after a transition toggle", async () => {
+    const client = seeded();
+    await invalidateAfter(client, source, "web", "transition");
+    expect(invalidated(client)).toEqual(["pipeline/web/state"]);
+  });
+});
+
+describe("adaptive polling", () => {
+  const source = fakeSource("s");
+  it("polls fast while running and slow when idle", () => {
+    const options = pipelineStateQuery(source, "web");
+    const interval = options.refetchInterval as (q: { state: { data: unknown } }) => number;
+    const running = { stageStates: [{ latestExecution: { pipelineExecutionId: "x", status: "InProgress" } }] };
+    expect(interval({ state: { data: running } })).toBe(5000);
+    expect(interval({ state: { data: { stageStates: [] } } })).toBe(30_000);
+  });
+});
