@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { LOGIN_AUTHORIZE_PATH, MAX_LOGIN_TOKEN_LIFETIME_SECONDS } from "./cognito/login";
 import { EMPTY_SCENARIO, MAX_EXTRA_PIPELINES } from "./control/scenarios";
 import { demoScenario } from "./demo";
 import type { Scenario } from "./scenario/types";
@@ -24,6 +25,8 @@ Options:
   --state-file PATH          Load state from PATH if it exists; save every change to it
   --credential-lifetime SECONDS
                              Lifetime of Cognito-issued credentials, 1-43200 (default 3600)
+  --login-token-lifetime SECONDS
+                             Lifetime of id tokens from the local login page, 1-86400 (default 3600)
   -h, --help                 Show this help
 
 Credentials: test/test (full access) or readonly/readonly, account 123456789012.
@@ -40,6 +43,7 @@ export interface CliOptions {
   speed: number;
   stateFile?: string;
   credentialLifetime: number;
+  loginTokenLifetime: number;
 }
 
 export class UsageError extends Error {}
@@ -72,6 +76,7 @@ export function parseCliArgs(argv: string[]): CliOptions | undefined {
         speed: { type: "string" },
         "state-file": { type: "string" },
         "credential-lifetime": { type: "string" },
+        "login-token-lifetime": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -98,6 +103,7 @@ export function parseCliArgs(argv: string[]): CliOptions | undefined {
     speed,
     stateFile: values["state-file"],
     credentialLifetime: integer("credential-lifetime", values["credential-lifetime"], 1, 43200) ?? 3600,
+    loginTokenLifetime: integer("login-token-lifetime", values["login-token-lifetime"], 1, MAX_LOGIN_TOKEN_LIFETIME_SECONDS) ?? 3600,
   };
 }
 
@@ -154,6 +160,7 @@ async function main(argv: string[]): Promise<void> {
       speed: options.speed,
       scenario: restoring ? EMPTY_SCENARIO : loadScenario(options),
       credentialLifetimeSeconds: options.credentialLifetime,
+      loginTokenLifetimeSeconds: options.loginTokenLifetime,
     });
     if (restoring) {
       try {
@@ -176,6 +183,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(`  scenario: ${restoring ? `restored from ${stateFile}` : options.scenario}, clock: ${options.clock}` +
       (options.clock === "real" && options.speed !== 1 ? ` x${options.speed}` : ""));
     console.log(`  credentials: test/test (read-only: readonly/readonly), region any, account 123456789012`);
+    console.log(`  local login (login.emulator.local): http://${shownHost}:${port}${LOGIN_AUTHORIZE_PATH}`);
 
     const stop = (signal: string) => {
       console.log(`Received ${signal}, stopping.`);

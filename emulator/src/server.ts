@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { BUILT_IN_KEYS, KeyStore, type StaticKey } from "./auth/keys";
 import { COGNITO_TARGET_PREFIX, IdentityService } from "./cognito/identity";
 import { BUILT_IN_POOLS, type IdentityPoolConfig } from "./cognito/pools";
+import { handleLogin, TestLoginProvider } from "./cognito/login";
 import { Faults, type FaultSettings } from "./control/faults";
 import { RequestLog } from "./control/requestLog";
 import { CONTROL_PREFIX, handleControl } from "./control/routes";
@@ -11,7 +12,16 @@ import type { EmulatorCore, EmulatorCoreOptions } from "./core";
 import { createEmulatorCore } from "./engine/core";
 import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
 import { CODEPIPELINE_TARGET_PREFIX, handleCodePipeline, isAwsJsonContentType } from "./protocol/codepipeline";
-import { answerPreflight, BodyTooLargeError, readBody, sendJson } from "./protocol/http";
+import {
+  answerPreflight,
+  closeAfterAnswer,
+  MAX_BODY_BYTES,
+  MAX_CONTROL_BODY_BYTES,
+  readBody,
+  RequestEntityTooLargeException,
+  sendJson,
+  splitTarget,
+} from "./protocol/http";
 import { sendAwsError, sendAwsResult } from "./protocol/wire";
 import type { Scenario } from "./scenario/types";
 
@@ -24,6 +34,8 @@ export interface EmulatorServerOptions extends EmulatorCoreOptions {
   identityPools?: IdentityPoolConfig[];
   /** Lifetime of Cognito-issued credentials (default 3600 s). */
   credentialLifetimeSeconds?: number;
+  /** Lifetime of id tokens from the local login page `/_emulator/oauth2/authorize` (default 3600 s). */
+  loginTokenLifetimeSeconds?: number;
   faults?: Partial<FaultSettings>;
   /** Seed of the fault generator (default 1), so fault runs repeat. */
   faultSeed?: number;
@@ -38,6 +50,8 @@ export interface EmulatorServer {
   faults: Faults;
   requests: RequestLog;
   identity: IdentityService;
+  /** The local OpenID login (`login.emulator.local`). */
+  login: TestLoginProvider;
   /** Stop listening, drop open connections and stop the core's timers. */
   close(): Promise<void>;
 }
@@ -51,16 +65,22 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
   const faults = new Faults(options.faults, options.faultSeed);
   const requests = new RequestLog();
   const identity = new IdentityService([...BUILT_IN_POOLS, ...(options.identityPools ?? [])], keys);
+  const login = new TestLoginProvider(options.loginTokenLifetimeSeconds);
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method === "OPTIONS") {
       answerPreflight(req, res);
       return;
     }
-    const body = await readBody(req);
-    const path = new URL(req.url ?? "/", "http://emulator.local").pathname;
-    if (path.startsWith(CONTROL_PREFIX)) {
-      handleControl(req, res, body, { core, keys, faults, requests }, log);
+    const { path } = splitTarget(req.url);
+    const isControl = path.startsWith(CONTROL_PREFIX);
+    const body = await readBody(req, isControl ? MAX_CONTROL_BODY_BYTES : MAX_BODY_BYTES);
+    if (path.startsWith(`${CONTROL_PREFIX}oauth2/`)) {
+      handleLogin(req, res, body, login);
+      return;
+    }
+    if (isControl) {
+      handleControl(req, res, body, { core, keys, faults, requests, login }, log);
       return;
     }
     const target = String(req.headers["x-amz-target"] ?? "");
@@ -94,22 +114,41 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
       });
       return;
     }
-    sendAwsError(req, res, requestId, new UnknownOperationException(target ? `Unknown operation ${target}` : "Missing X-Amz-Target header."));
+    const problem =
+      req.method !== "POST" ? `Method ${req.method} is not supported: AWS JSON 1.1 calls are POST / with an X-Amz-Target header.`
+      : target ? `Unknown operation ${target}`
+      : "Missing X-Amz-Target header.";
+    sendAwsError(req, res, requestId, new UnknownOperationException(problem));
   }
 
   const server = http.createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       const requestId = randomUUID();
-      if (error instanceof BodyTooLargeError) {
-        sendAwsError(req, res, requestId, new SerializationException(error.message));
+      if (error instanceof RequestEntityTooLargeException) {
+        res.setHeader("Connection", "close");
+        sendAwsError(req, res, requestId, error);
+        closeAfterAnswer(req, res);
         return;
       }
       log(`InternalFailure on ${req.method} ${req.url} (request ${requestId}): ${error instanceof Error ? error.stack : String(error)}`);
       sendAwsError(req, res, requestId, new InternalFailure("The request processing has failed because of an unknown error, exception or failure."));
     });
   });
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+  // Requests Node's HTTP parser refuses (garbage, oversized headers, bad framing) still get an AWS-shaped answer.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    const headersTooLarge = error.code === "HPE_HEADER_OVERFLOW";
+    const [status, reason, type] = headersTooLarge
+      ? [431, "Request Header Fields Too Large", "RequestHeaderFieldsTooLargeException"]
+      : [400, "Bad Request", "SerializationException"];
+    const body = JSON.stringify({ __type: type, message: `Malformed HTTP request (${error.code ?? "parse error"}).` });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: ${randomUUID()}\r\n` +
+        `x-amzn-ErrorType: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 
   return {
@@ -119,6 +158,7 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
     faults,
     requests,
     identity,
+    login,
     close: () =>
       new Promise<void>((resolve) => {
         core.close();

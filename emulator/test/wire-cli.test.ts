@@ -26,7 +26,7 @@ describe("CLI", () => {
   it("parses the documented defaults", () => {
     expect(parseCliArgs([])).toEqual({
       port: 4599, host: "127.0.0.1", scenario: "demo", traffic: true, pipelines: 0, seed: undefined,
-      clock: "real", speed: 1, stateFile: undefined, credentialLifetime: 3600,
+      clock: "real", speed: 1, stateFile: undefined, credentialLifetime: 3600, loginTokenLifetime: 3600,
     });
     expect(parseCliArgs(["--no-traffic", "--speed", "60", "--pipelines", "500"])).toMatchObject({ traffic: false, speed: 60, pipelines: 500 });
   });

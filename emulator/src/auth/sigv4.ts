@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import {
   ExpiredTokenException,
@@ -9,7 +8,40 @@ import {
   MissingAuthenticationTokenException,
   UnrecognizedClientException,
 } from "../errors";
+import { splitTarget } from "../protocol/http";
 import type { AccessKey, KeyStore } from "./keys";
+
+/**
+ * SHA-256 for the signer from node:crypto: the pure-JS @aws-crypto/sha256-js costs milliseconds per
+ * large body, which shows under load and on megabyte bodies.
+ */
+class NodeSha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(secret));
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.hash.update(toBuffer(data));
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
+  }
+}
+
+function toBuffer(data: string | ArrayBuffer | ArrayBufferView): Buffer {
+  if (typeof data === "string") return Buffer.from(data, "utf8");
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return Buffer.from(data);
+}
+
+/** The canonical path is built from the decoded path (the signer encodes it again). */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
 
 /** What the Authorization header says; the region comes from here, the account from the key. */
 export interface SignedIdentity {
@@ -85,7 +117,7 @@ export async function verifySignature(req: IncomingMessage, body: string, keys: 
     throw new IncompleteSignatureException("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   }
 
-  const url = new URL(req.url ?? "/", "http://emulator.local");
+  const url = splitTarget(req.url);
   const headers: Record<string, string> = {};
   for (const name of parsed.signedHeaders) {
     const value = headerValue(req, name);
@@ -97,18 +129,18 @@ export async function verifySignature(req: IncomingMessage, body: string, keys: 
     headers["x-amz-content-sha256"] = createHash("sha256").update(body, "utf8").digest("hex");
   }
   const query: Record<string, string> = {};
-  url.searchParams.forEach((value, name) => (query[name] = value));
+  url.query.forEach((value, name) => (query[name] = value));
 
   const signer = new SignatureV4({
     service: parsed.service,
     region: parsed.region,
-    sha256: Sha256,
+    sha256: NodeSha256,
     // Only clients that sent x-amz-content-sha256 signed it; never add it on our side.
     applyChecksum: false,
     credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, sessionToken: key.sessionToken },
   });
   const resigned = await signer.sign(
-    { method: req.method ?? "POST", protocol: "http:", hostname: headers.host ?? "", path: url.pathname, query, headers, body },
+    { method: req.method ?? "POST", protocol: "http:", hostname: headers.host ?? "", path: decodePath(url.path), query, headers, body },
     { signingDate, signableHeaders: new Set(parsed.signedHeaders) },
   );
   const expected = String(resigned.headers.authorization ?? "").match(/Signature=([0-9a-f]{64})/)?.[1];

@@ -11,7 +11,8 @@ export interface LoginClaims {
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
-export function makeTestLoginToken(claims: LoginClaims): string {
+/** Other claims (iss, aud, nonce, ...) are carried as given. */
+export function makeTestLoginToken(claims: LoginClaims & Record<string, unknown>): string {
   return `${base64url({ alg: "none", typ: "JWT" })}.${base64url(claims)}.`;
 }
 

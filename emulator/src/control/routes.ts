@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KeyStore } from "../auth/keys";
+import { MAX_LOGIN_TOKEN_LIFETIME_SECONDS, type TestLoginProvider } from "../cognito/login";
 import type { EmulatorCore } from "../core";
-import { sendJson } from "../protocol/http";
+import { sendJson, splitTarget } from "../protocol/http";
 import { parseFaultSettings, type Faults } from "./faults";
 import type { RequestLog } from "./requestLog";
 import { resolveScenario } from "./scenarios";
@@ -13,6 +14,7 @@ export interface ControlDeps {
   keys: KeyStore;
   faults: Faults;
   requests: RequestLog;
+  login: TestLoginProvider;
 }
 
 /** A control request the caller got wrong: answered 400 `{error}`. */
@@ -43,17 +45,26 @@ function advanceMs(body: unknown): number {
 
 function credentialsUpdate(body: unknown, deps: ControlDeps) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadControlRequest("Body must be a JSON object.");
-  const { lifetimeSeconds, revokeAll, ...rest } = body as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) throw new BadControlRequest(`Unknown setting '${Object.keys(rest)[0]}' (expected lifetimeSeconds, revokeAll).`);
+  const { lifetimeSeconds, revokeAll, loginTokenLifetimeSeconds, ...rest } = body as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) {
+    throw new BadControlRequest(`Unknown setting '${Object.keys(rest)[0]}' (expected lifetimeSeconds, loginTokenLifetimeSeconds, revokeAll).`);
+  }
+  if (loginTokenLifetimeSeconds !== undefined) {
+    const ok = typeof loginTokenLifetimeSeconds === "number" && Number.isInteger(loginTokenLifetimeSeconds);
+    if (!ok || loginTokenLifetimeSeconds < 1 || loginTokenLifetimeSeconds > MAX_LOGIN_TOKEN_LIFETIME_SECONDS) {
+      throw new BadControlRequest(`loginTokenLifetimeSeconds must be an integer from 1 to ${MAX_LOGIN_TOKEN_LIFETIME_SECONDS}.`);
+    }
+  }
   if (lifetimeSeconds !== undefined) {
     if (typeof lifetimeSeconds !== "number" || !Number.isInteger(lifetimeSeconds) || lifetimeSeconds < 1 || lifetimeSeconds > 43200) {
       throw new BadControlRequest("lifetimeSeconds must be an integer from 1 to 43200.");
     }
     deps.keys.lifetimeSeconds = lifetimeSeconds;
   }
+  if (loginTokenLifetimeSeconds !== undefined) deps.login.tokenLifetimeSeconds = loginTokenLifetimeSeconds as number;
   if (revokeAll !== undefined && typeof revokeAll !== "boolean") throw new BadControlRequest("revokeAll must be a boolean.");
   const revoked = revokeAll ? deps.keys.revokeAllTemporary() : 0;
-  return { lifetimeSeconds: deps.keys.lifetimeSeconds, revoked };
+  return { lifetimeSeconds: deps.keys.lifetimeSeconds, loginTokenLifetimeSeconds: deps.login.tokenLifetimeSeconds, revoked };
 }
 
 const ROUTES: Record<string, Route> = {
@@ -97,7 +108,7 @@ function parseControlBody(text: string): unknown {
 
 /** `/_emulator/*`: JSON in and out, no auth, never faulted. */
 export function handleControl(req: IncomingMessage, res: ServerResponse, bodyText: string, deps: ControlDeps, log: (line: string) => void): void {
-  const path = new URL(req.url ?? "/", "http://emulator.local").pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, "");
+  const path = splitTarget(req.url).path.slice(CONTROL_PREFIX.length).replace(/\/$/, "");
   const route = ROUTES[`${req.method} ${path}`];
   const reply = (status: number, value: unknown) =>
     sendJson(req, res, status, JSON.stringify(value), { "Content-Type": "application/json" });

@@ -126,7 +126,7 @@ export function scriptedHistory(p: ScenarioPipeline, rng: Rng, opts: ScriptedHis
           if (a.actionTypeId?.category === "Approval") {
             if (run.leaveApprovals) return;
             // Decided well before the approval's timeout (7 days unless the action says otherwise).
-            const wait = rng.int(5 * 60, Math.min(90 * 60, ((a.timeoutInMinutes ?? 10080) * 60) / 2));
+            const wait = random ? rng.int(5 * 60, Math.min(90 * 60, ((a.timeoutInMinutes ?? 10080) * 60) / 2)) : rng.int(3 * 60, 8 * 60);
             const reject = random && rng.chance(opts.rejectRate ?? 0.03);
             events.push({
               at: Math.round(run.at + elapsed + wait),

@@ -129,6 +129,19 @@ export class Engine {
     this.changed();
   }
 
+  /** Remembers the world as it is now, without copying it; the returned function puts it back. */
+  checkpoint(): () => void {
+    const { world, timelines, rng } = this;
+    const timers = this.timers.toJSON();
+    const now = this.now();
+    return () => {
+      Object.assign(this, { world, timelines, rng });
+      this.timers.load(timers);
+      this.clock.set(now);
+      this.changed();
+    };
+  }
+
   snapshot(): EngineSnapshot {
     return structuredClone({
       version: 1,

@@ -79,12 +79,13 @@ export function settleAbandon(e: Engine, p: PipelineRecord, id: string): void {
 export function retryStage(e: Engine, p: PipelineRecord, stage: string, id: string, mode: StageRetryMode): ExecutionRecord {
   requireStage(p, stage);
   const x = requireExecution(p, id);
+  const run = x.stages[stage];
+  if (!run) throw new StageNotRetryableException(`Execution '${id}' never ran stage ${stage}, so there is nothing to retry.`);
   if (p.stageLatest[stage] !== x.id) {
     throw new NotLatestPipelineExecutionException(
       `The stage has failed in a later run of the pipeline and the pipelineExecutionId associated with the request is out of date.`,
     );
   }
-  const run = x.stages[stage];
   if (x.pipelineVersion !== currentVersion(p)) {
     throw new StageNotRetryableException(`Stage ${stage} cannot be retried: the pipeline structure changed since execution '${id}' ran.`);
   }

@@ -66,7 +66,8 @@ export function arrive(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: 
   if (x.executionMode === "SUPERSEDED") {
     for (const id of [...queue]) finish(e, p, p.executions[id], "Superseded", "A newer pipeline execution superseded this one.");
   }
-  queue.push(x.id);
+  // Superseding may have dropped the (now empty) queue, so look it up again.
+  (p.waiting[stage] ??= []).push(x.id);
 }
 
 function enter(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string): void {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { AwsError } from "../errors";
 
 /**
  * Headers a browser client must be able to read: the SDK takes the request id from
@@ -6,10 +7,30 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  */
 const EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-ErrorType, x-amz-request-id";
 
-/** Bodies above this are refused: the largest legal CodePipeline request is far smaller. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * CodePipeline calls larger than this are refused with 413 before any parsing. The largest legal
+ * request is a CreatePipeline/UpdatePipeline whose structure AWS caps well below this (pipeline
+ * declarations are tens of KB at most), and AWS's JSON front ends refuse multi-megabyte bodies too;
+ * 1 MiB leaves a wide margin while keeping a hostile client from making the process buffer much.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Control API bodies may be whole scenarios (a thousand pipelines is several MB). */
+export const MAX_CONTROL_BODY_BYTES = 64 * 1024 * 1024;
 
-export class BodyTooLargeError extends Error {}
+/** A body over the limit: answered 413 (an AWS-shaped error for CodePipeline calls). */
+export class RequestEntityTooLargeException extends AwsError {
+  override readonly status = 413;
+}
+
+/**
+ * Path and query of a request target, without `new URL` (which throws on targets such as `//`).
+ * The path is left percent-encoded, as routing and SigV4 canonicalisation want it.
+ */
+export function splitTarget(target: string | undefined): { path: string; query: URLSearchParams } {
+  const text = target ?? "/";
+  const mark = text.indexOf("?");
+  return mark < 0 ? { path: text, query: new URLSearchParams() } : { path: text.slice(0, mark), query: new URLSearchParams(text.slice(mark + 1)) };
+}
 
 export function corsHeaders(req: IncomingMessage): Record<string, string> {
   return {
@@ -30,15 +51,49 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse): void
   res.end();
 }
 
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * The body as UTF-8, or a RequestEntityTooLargeException once it passes `limit` (checked against
+ * Content-Length first, then as it arrives). The rest of a refused body is read and dropped rather
+ * than the socket destroyed, so the client still gets the answer instead of a connection reset.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const tooLarge = () => new RequestEntityTooLargeException(`Request body exceeds the limit of ${limit} bytes.`);
+  const declared = Number(req.headers["content-length"]);
+  return new Promise((resolve, reject) => {
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on("data", (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > limit) {
+        refused = true;
+        chunks.length = 0;
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (!refused) resolve(Buffer.concat(chunks).toString("utf8"));
+    });
+    req.on("error", (error) => {
+      if (!refused) reject(error);
+      refused = true;
+    });
+  });
+}
+
+/** After answering a refused upload, stop reading it: close the connection once the answer is out (or after a grace period). */
+export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const drop = () => setTimeout(() => req.socket.destroy(), 2000).unref();
+  if (res.writableFinished) drop();
+  else res.once("finish", drop);
 }
 
 export function sendJson(

@@ -15,6 +15,17 @@ const DAY_MS = 86_400_000;
  */
 export function loadScenario(e: Engine, scenario: Scenario): void {
   const loadTime = e.now();
+  const undo = e.checkpoint();
+  try {
+    replaceWorld(e, scenario, loadTime);
+  } catch (error) {
+    // A scenario that does not load leaves the world (and the clock) as they were.
+    undo();
+    throw error;
+  }
+}
+
+function replaceWorld(e: Engine, scenario: Scenario, loadTime: number): void {
   e.reset(scenario.seed ?? 1);
   const earliestEvent = Math.min(0, ...scenario.pipelines.flatMap((p) => (p.timeline ?? []).map((t) => t.at)));
   const historyStart = Math.min(loadTime - (scenario.historyDays ?? 0) * DAY_MS, loadTime + earliestEvent * 1000);

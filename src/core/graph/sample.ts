@@ -24,13 +24,15 @@ export function samplePipeline(options: {
         actionTypeId: {
           category,
           owner: "AWS",
-          provider: isSource ? "CodeStarSourceConnection" : category === "Build" || category === "Test" ? "CodeBuild" : "CloudFormation",
+          provider: isSource ? "CodeStarSourceConnection" : category === "Build" || category === "Test" ? "CodeBuild" : "S3",
           version: "1",
         },
         runOrder: 1 + Math.floor((a * columns) / actionsPerStage),
         configuration: isSource
           ? { ConnectionArn: "arn:aws:codestar-connections:us-east-1:123456789012:connection/x", FullRepositoryId: `acme/repo-${a + 1}`, BranchName: "main" }
-          : {},
+          : category === "Deploy"
+            ? { BucketName: `bucket-${s + 1}-${a + 1}`, Extract: "true" }
+            : { ProjectName: `project-${s + 1}-${a + 1}` },
         outputArtifacts: isSource ? [{ name: `Src${a + 1}` }] : undefined,
         inputArtifacts: isSource ? undefined : [{ name: "Src1" }],
       });

@@ -36,7 +36,7 @@ export function OverviewCounters({
               }`}
             >
               {health && <HealthIcon health={health} className="text-lg" />}
-              <span className="text-2xl font-bold tabular-nums">{counts[key]}</span>
+              <span className="text-2xl font-bold tabular-nums">{counts[key]}</span>{" "}
               <span className="text-sm">{label}</span>
             </button>
           </li>

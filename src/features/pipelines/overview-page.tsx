@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useSource } from "../../app/source-context";
 import { sortPipelines } from "../../core/attention";
@@ -15,7 +15,8 @@ import { useOverview } from "./use-overview";
 export function OverviewPage() {
   const source = useSource();
   const [params, setParams] = useSearchParams();
-  const search = params.get("q") ?? "";
+  // Typing goes to local state first: the URL updates asynchronously and a controlled input bound to it drops keys.
+  const [search, setSearch] = useState(() => params.get("q") ?? "");
   const status = parseStatus(params.get("status"));
   const sort = parseSort(params.get("sort"));
   const deferredSearch = useDeferredValue(search);
@@ -28,7 +29,8 @@ export function OverviewPage() {
   );
   const counts = useMemo(() => countHealth(rows), [rows]);
 
-  const update = (change: { search?: string; status?: string; sort?: string }) =>
+  const update = (change: { search?: string; status?: string; sort?: string }) => {
+    if (change.search !== undefined) setSearch(change.search);
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -44,6 +46,7 @@ export function OverviewPage() {
       },
       { replace: true },
     );
+  };
 
   const staleAfterMs = Math.max(source.polling.idleSeconds, source.polling.listSeconds) * 2000;
   const firstError = list.error ?? failedRows[0]?.error;

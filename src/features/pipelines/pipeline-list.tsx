@@ -1,7 +1,7 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState } from "react";
 import type { Source } from "../../lib/aws/source";
-import { PipelineRow } from "./pipeline-row";
+import { PipelineRow, ROW_GRID } from "./pipeline-row";
 import type { OverviewRow } from "./use-overview";
 
 const ROW_ESTIMATE_PX = 76;
@@ -32,7 +32,19 @@ export function PipelineList({
   const items = virtualizer.getVirtualItems();
 
   return (
-    <ul
+    <>
+      {/* Visual headings only: every cell below reads on its own for assistive tech. */}
+      <div
+        aria-hidden="true"
+        className={`${ROW_GRID} border-b border-zinc-300 px-2 pb-2 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:border-zinc-700 dark:text-zinc-400`}
+      >
+        <span />
+        <span>Pipeline</span>
+        <span>Status</span>
+        <span>Source revision</span>
+        <span className="text-right">Last change</span>
+      </div>
+      <ul
       ref={listRef}
       aria-label="Pipelines"
       className="relative"
@@ -55,5 +67,6 @@ export function PipelineList({
         );
       })}
     </ul>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ExecutionMode } from "@aws-sdk/client-codepipeline";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { memo, useEffect } from "react";
 import { Link } from "react-router";
 import { paths } from "../../app/paths";
 import { formatAge, formatDuration } from "../../core/format";
@@ -14,6 +14,9 @@ import { latestExecutionQuery, pipelineStateQuery } from "../../lib/aws/codepipe
 import type { Source } from "../../lib/aws/source";
 import type { OverviewRow } from "./use-overview";
 
+/** Shared with the column headings so they line up. */
+export const ROW_GRID = "grid grid-cols-[2.5rem_minmax(12rem,1.3fr)_minmax(14rem,1.4fr)_minmax(12rem,1.5fr)_10rem] gap-x-4";
+
 const MODE_LABELS: Record<ExecutionMode, string> = {
   SUPERSEDED: "superseded mode",
   QUEUED: "queued mode",
@@ -26,14 +29,14 @@ const MODE_LABELS: Record<ExecutionMode, string> = {
  */
 function usePollWhileVisible(source: Source, name: string) {
   useEffect(() => {
-    source.visible.add(name);
-    return () => void source.visible.delete(name);
+    source.setVisible(name, true);
+    return () => source.setVisible(name, false);
   }, [source, name]);
   useQuery({ ...pipelineStateQuery(source, name), notifyOnChangeProps: [] });
   useQuery({ ...latestExecutionQuery(source, name), notifyOnChangeProps: [] });
 }
 
-export function PipelineRow({
+export const PipelineRow = memo(function PipelineRow({
   row,
   source,
   onToggleFavourite,
@@ -50,7 +53,7 @@ export function PipelineRow({
   const revisionHref = safeHref(status.revision?.url);
 
   return (
-    <div className="relative grid grid-cols-[2.5rem_minmax(12rem,1.3fr)_minmax(14rem,1.4fr)_minmax(12rem,1.5fr)_9rem] items-start gap-x-4 border-b border-zinc-200 px-2 py-3 hover:bg-zinc-100/70 dark:border-zinc-800 dark:hover:bg-zinc-900">
+    <div className={`relative ${ROW_GRID} items-start border-b border-zinc-200 px-2 py-3 hover:bg-zinc-100/70 dark:border-zinc-800 dark:hover:bg-zinc-900`}>
       <button
         type="button"
         aria-pressed={row.favourite}
@@ -140,7 +143,7 @@ export function PipelineRow({
       </div>
     </div>
   );
-}
+});
 
 function StageLine({ row }: { row: OverviewRow }) {
   const { status } = row;

@@ -1,6 +1,6 @@
 import type { PipelineExecutionSummary, PipelineSummary, GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { useQueries, useQuery, type UseQueryResult } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import type { SortablePipeline } from "../../core/attention";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
 import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
@@ -48,26 +48,38 @@ export function useOverview(source: Source, favourites: Set<string>) {
     combine: slices<PipelineExecutionSummary | null>,
   });
 
-  const rows = useMemo<OverviewRow[]>(
-    () =>
-      summaries.map((summary, i) => {
-        const state = states[i];
-        const execution = executions[i];
-        const status = rollUpStatus(state?.data, execution?.data ?? undefined);
-        return {
-          name: summary.name!,
-          summary,
-          status,
-          health: status.health,
-          lastChangedAt: status.lastChangedAt,
-          favourite: favourites.has(summary.name!),
-          loaded: state?.data !== undefined && execution?.data !== undefined,
-          error: state?.error ?? execution?.error ?? null,
-          updatedAt: Math.min(state?.dataUpdatedAt ?? 0, execution?.dataUpdatedAt ?? 0),
-        };
-      }),
-    [summaries, states, executions, favourites],
-  );
+  // A row object changes only when its own inputs do, so memoized rows skip re-rendering as others update.
+  const previous = useRef(new Map<string, { inputs: unknown[]; row: OverviewRow }>());
+  const rows = useMemo<OverviewRow[]>(() => {
+    const next = new Map<string, { inputs: unknown[]; row: OverviewRow }>();
+    const result = summaries.map((summary, i) => {
+      const name = summary.name!;
+      const state = states[i];
+      const execution = executions[i];
+      const inputs = [summary, state?.data, execution?.data, state?.error, execution?.error, favourites.has(name)];
+      const cached = previous.current.get(name);
+      if (cached && cached.inputs.every((value, j) => value === inputs[j])) {
+        next.set(name, cached);
+        return cached.row;
+      }
+      const status = rollUpStatus(state?.data, execution?.data ?? undefined);
+      const row: OverviewRow = {
+        name,
+        summary,
+        status,
+        health: status.health,
+        lastChangedAt: status.lastChangedAt,
+        favourite: favourites.has(name),
+        loaded: state?.data !== undefined && execution?.data !== undefined,
+        error: state?.error ?? execution?.error ?? null,
+        updatedAt: Math.min(state?.dataUpdatedAt ?? 0, execution?.dataUpdatedAt ?? 0),
+      };
+      next.set(name, { inputs, row });
+      return row;
+    });
+    previous.current = next;
+    return result;
+  }, [summaries, states, executions, favourites]);
 
   const failedRows = rows.filter((row) => row.error);
   const updatedAt = Math.max(list.dataUpdatedAt, ...states.map((s) => s.dataUpdatedAt), ...executions.map((e) => e.dataUpdatedAt));

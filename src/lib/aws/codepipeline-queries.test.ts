@@ -10,7 +10,7 @@ function fakeSource(id: string): Source {
     region: "us-east-1",
     polling: { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 },
     send: () => Promise.reject(new Error("not used")),
-    visible: new Set(),
+    setVisible: () => undefined,
     pending: () => 0,
   };
 }

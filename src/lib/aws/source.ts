@@ -11,8 +11,8 @@ export interface Source {
   region: string;
   polling: PollingConfig;
   send: SendThroughLimiter;
-  /** Pipelines on screen; their requests jump the queue. */
-  visible: Set<string>;
+  /** Marks a pipeline on or off screen; on-screen requests jump the queue, including ones already waiting. */
+  setVisible(name: string, visible: boolean): void;
   /** Requests waiting for a slot plus those in flight. */
   pending(): number;
 }
@@ -33,14 +33,40 @@ export function createSource(config: DashboardConfig): Source {
     maxAttempts: 5,
   });
   const queue = new PQueue({ concurrency: config.polling.maxConcurrentRequests });
-  const visible = new Set<string>();
+  // Visibility counts mounts, since a row can remount before the old one unmounts.
+  const visible = new Map<string, number>();
+  const waiting = new Map<string, Set<string>>();
+  let nextId = 0;
   const host = config.endpoint ? new URL(config.endpoint).host : undefined;
 
-  const send: SendThroughLimiter = (call, { signal, pipelineName }) =>
-    queue.add(({ signal: queueSignal }) => call(client, queueSignal), {
-      signal,
-      priority: pipelineName && visible.has(pipelineName) ? 1 : 0,
-    });
+  const send: SendThroughLimiter = (call, { signal, pipelineName }) => {
+    const id = String(nextId++);
+    if (pipelineName) {
+      const ids = waiting.get(pipelineName) ?? new Set<string>();
+      waiting.set(pipelineName, ids.add(id));
+    }
+    return queue.add(
+      ({ signal: queueSignal }) => {
+        if (pipelineName) waiting.get(pipelineName)?.delete(id);
+        return call(client, queueSignal);
+      },
+      { id, signal, priority: pipelineName && visible.has(pipelineName) ? 1 : 0 },
+    );
+  };
+
+  const setVisible = (name: string, on: boolean) => {
+    const count = (visible.get(name) ?? 0) + (on ? 1 : -1);
+    if (count > 0) visible.set(name, count);
+    else visible.delete(name);
+    for (const id of waiting.get(name) ?? []) {
+      try {
+        queue.setPriority(id, count > 0 ? 1 : 0);
+      } catch {
+        // already started or aborted
+        waiting.get(name)?.delete(id);
+      }
+    }
+  };
 
   return {
     id: host ? `${config.region}@${host}` : config.region,
@@ -48,7 +74,7 @@ export function createSource(config: DashboardConfig): Source {
     region: config.region,
     polling: config.polling,
     send,
-    visible,
+    setVisible,
     pending: () => queue.size + queue.pending,
   };
 }

@@ -1,10 +1,10 @@
 import { elapsedStatus, type DurationEstimate } from "../../../core/durations";
 import { formatDuration } from "../../../core/format";
-import { useNow } from "../lib/use-now";
+import { useNow } from "../../../components/use-now";
 
 /** "2 min 10 s of ~3 min", flagged "overdue" past the threshold (see core/durations). */
 export function Elapsed({ startedAt, expected, className = "" }: { startedAt?: Date; expected?: DurationEstimate; className?: string }) {
-  const now = useNow(1000, !!startedAt);
+  const now = useNow();
   const status = elapsedStatus(startedAt, now, expected);
   if (!status) return null;
   const title = expected

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { Link } from "react-router";
 import { formatExactTime, formatRelativeTime } from "../../../../core/format";
 import { shortRevisionId } from "../../../../core/revision";
 import { safeHref } from "../../../../core/safe-link";
@@ -50,9 +51,11 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
       <Handle type="source" position={Position.Right} style={handleStyle} isConnectable={false} />
       <div className="flex min-w-0 items-center gap-1.5">
         <CategoryIcon category={layout.category} className="text-slate-600 dark:text-slate-300" />
-        <h4 className="truncate text-[13px] font-semibold" title={name}>
-          {name}
-        </h4>
+        <h3 className="truncate text-[13px] font-semibold" title={name}>
+          <Link to={ctx.actionHref(layout.stageName, name)} className="nodrag hover:underline" aria-label={`Link to action ${name}`}>
+            {name}
+          </Link>
+        </h3>
       </div>
       <div className="truncate text-slate-600 dark:text-slate-400" title={`${layout.owner ?? ""} ${layout.provider ?? ""} (${layout.category ?? ""})`}>
         {layout.provider ?? "Unknown provider"} · {layout.category ?? "Action"}

@@ -1,7 +1,7 @@
 import "@xyflow/react/dist/style.css";
 import "./pipeline.css";
-import { useEffect, useMemo } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Viewport } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type ReactFlowInstance, type Viewport } from "@xyflow/react";
 import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { actionKey, type DurationEstimate } from "../../../../core/durations";
 import { actionNodeId, layoutPipeline, stageNodeId, type LayoutNode } from "../../../../core/graph/layout";
@@ -30,8 +30,9 @@ export interface PipelineGraphProps {
   label: string;
 }
 
-/** Graphs bigger than this start at readable zoom at the first stage instead of fitting everything. */
-const FIT_LIMIT = { width: 2600, height: 1400 };
+/** Below this zoom text is unreadable: bigger graphs open at the first stage instead of fitting everything. */
+const MIN_FIT_ZOOM = 0.45;
+const START_VIEWPORT: Viewport = { x: 24, y: 24, zoom: 0.75 };
 const MINIMAP_MIN_NODES = 30;
 
 const MINIMAP_COLORS: Record<Tone, string> = {
@@ -106,12 +107,20 @@ function Graph(props: PipelineGraphProps) {
       ) as PipelineFlowEdge[],
     [layout, status],
   );
-  const large = layout.width > FIT_LIMIT.width || layout.height > FIT_LIMIT.height;
-  const defaultViewport: Viewport = { x: 24, y: 24, zoom: 0.7 };
+  const container = useRef<HTMLDivElement>(null);
+  const onInit = useCallback(
+    (flow: ReactFlowInstance<PipelineFlowNode, PipelineFlowEdge>) => {
+      const box = container.current?.getBoundingClientRect();
+      const fitZoom = box && layout.width > 0 ? Math.min(box.width / layout.width, box.height / layout.height) : 1;
+      if (fitZoom >= MIN_FIT_ZOOM) void flow.fitView({ maxZoom: 1, padding: 0.05 });
+      else void flow.setViewport(START_VIEWPORT);
+    },
+    [layout],
+  );
 
   return (
     <GraphContext.Provider value={context}>
-      <div className="pipeline-graph h-full w-full" role="region" aria-label={label} data-testid="pipeline-graph" data-node-count={nodes.length}>
+      <div ref={container} className="pipeline-graph h-full w-full" role="region" aria-label={label} data-testid="pipeline-graph" data-node-count={nodes.length}>
         <ReactFlow<PipelineFlowNode, PipelineFlowEdge>
           nodes={nodes}
           edges={edges}
@@ -123,9 +132,9 @@ function Graph(props: PipelineGraphProps) {
           elementsSelectable={false}
           edgesFocusable={false}
           onlyRenderVisibleElements
-          fitView={!large}
-          fitViewOptions={{ maxZoom: 1, padding: 0.05 }}
-          defaultViewport={large ? defaultViewport : undefined}
+          onInit={onInit}
+          defaultViewport={START_VIEWPORT}
+          fitViewOptions={{ padding: 0.05 }}
           minZoom={0.02}
           maxZoom={2}
           colorMode="system"

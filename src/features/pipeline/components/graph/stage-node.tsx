@@ -35,9 +35,9 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
       <Handle type="source" position={Position.Right} style={handleStyle} isConnectable={false} />
       <header className="flex flex-col gap-1 px-3 pt-2 text-xs" style={{ height: layout.headerHeight }}>
         <div className="flex items-center justify-between gap-2">
-          <h3 className="truncate text-sm font-semibold" title={layout.stageName}>
+          <h2 className="truncate text-sm font-semibold" title={layout.stageName}>
             {layout.stageName}
-          </h3>
+          </h2>
           {controls && <StageControls stageName={layout.stageName} retryExecutionId={data.retry?.offered ? view?.executionId : undefined} />}
         </div>
         <div className="flex min-w-0 items-center gap-2">

@@ -1,0 +1,60 @@
+import { expect, test } from "./fixtures";
+import { pipeline, scenario } from "./fixtures/scenarios";
+
+test("keeps the last good data and says how old it is while CodePipeline is down", async ({ page, emulator, overview }) => {
+  await emulator.loadScenario(scenario(pipeline("orders"), pipeline("stock")));
+  await emulator.advance(200);
+  await overview.goto();
+  await expect(overview.row("orders")).toContainText("Succeeded");
+
+  await emulator.faults({ down: true });
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Could not refresh", { timeout: 30_000 });
+  await expect(alert).toContainText(/Showing data from .* ago/);
+  await expect(overview.row("orders")).toContainText("Succeeded");
+  await expect(overview.row("orders")).toContainText(/stale, .* old/);
+
+  await emulator.faults({ down: false });
+  await expect(alert).toBeHidden({ timeout: 30_000 });
+  await expect(overview.row("orders")).not.toContainText("stale");
+});
+
+test("polls only the pipelines on screen", async ({ page, emulator, overview }) => {
+  await emulator.loadDemo(300);
+  const polled = new Set<string>();
+  let recording = false;
+  page.on("request", (request) => {
+    if (!recording || request.headers()["x-amz-target"] !== "CodePipeline_20150709.GetPipelineState") return;
+    polled.add((JSON.parse(request.postData() ?? "{}") as { name: string }).name);
+  });
+  await overview.goto();
+  await expect(overview.counter("Total")).toHaveText(/^3\d\d Total$/);
+  // Once every pipeline has been read once (for counters and order), only rows on screen keep polling.
+  await expect
+    .poll(async () => {
+      const { byOperation } = await emulator.requests();
+      return Math.min(byOperation.GetPipelineState ?? 0, byOperation.ListPipelineExecutions ?? 0);
+    }, {
+      timeout: 60_000,
+    })
+    .toBeGreaterThanOrEqual(300);
+  // With every status known, the attention order settles and the rows on screen stop changing.
+  let previous: string[] = [];
+  await expect
+    .poll(async () => {
+      const current = await overview.names();
+      const same = current.join() === previous.join();
+      previous = current;
+      return same;
+    })
+    .toBe(true);
+  const onScreenBefore = await overview.names();
+  recording = true;
+  const before = (await emulator.requests()).byOperation.GetPipelineState ?? 0;
+  await emulator.advance(1);
+  await expect.poll(async () => ((await emulator.requests()).byOperation.GetPipelineState ?? 0) - before, { timeout: 20_000 }).toBeGreaterThan(40);
+  recording = false;
+  const onScreen = new Set([...onScreenBefore, ...(await overview.names())]);
+  expect(onScreen.size).toBeLessThan(40);
+  expect([...polled].filter((name) => !onScreen.has(name))).toEqual([]);
+});

@@ -1,0 +1,205 @@
+import { z } from "zod";
+
+/**
+ * Everything the wall display is told comes from its URL, so a TV is configured once by its kiosk URL and
+ * never needs a click. Bad values never block the screen: each one falls back to its default and is listed
+ * in `ignored`, which the wall shows in small print.
+ */
+
+export type WallTheme = "dark" | "light";
+
+export interface WallOptions {
+  /** Glob (`*-api`, `web-*`) or `/regular expression/flags`; blank = every pipeline. */
+  filter: string;
+  /** `key=value` (or `key` for "has the tag"); a pipeline must match all of them. */
+  tags: TagFilter[];
+  hideHealthy: boolean;
+  /** 0 = automatic. */
+  columns: number;
+  /** Seconds between pages; 0 = no rotation, a "+N more" tile instead. */
+  rotateSeconds: number;
+  theme: WallTheme;
+  /** GetPipelineState cadence per shown pipeline. */
+  refreshSeconds: number;
+  /** Night dimming, local hours [from, to) ; undefined = never. */
+  dim?: { from: number; to: number };
+}
+
+export interface TagFilter {
+  key: string;
+  /** undefined = any value. */
+  value?: string;
+}
+
+export const WALL_DEFAULTS: WallOptions = {
+  filter: "",
+  tags: [],
+  hideHealthy: false,
+  columns: 0,
+  rotateSeconds: 20,
+  theme: "dark",
+  refreshSeconds: 30,
+};
+
+export const LIMITS = {
+  columns: { min: 1, max: 12 },
+  rotateSeconds: { min: 5, max: 3600 },
+  refreshSeconds: { min: 5, max: 3600 },
+  tags: 10,
+  filterLength: 200,
+} as const;
+
+/** Parameter names, shared by the parser and the URL builder. */
+export const PARAMS = {
+  filter: "filter",
+  tag: "tag",
+  hideHealthy: "hideHealthy",
+  columns: "columns",
+  rotate: "rotate",
+  theme: "theme",
+  refresh: "refresh",
+  dim: "dim",
+} as const;
+
+const KNOWN = new Set<string>(Object.values(PARAMS));
+
+const bool = z.enum(["1", "0", "true", "false", "yes", "no", ""]).transform((v) => v === "1" || v === "true" || v === "yes" || v === "");
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const columns = z.union([z.literal("auto").transform(() => 0), int(LIMITS.columns.min, LIMITS.columns.max)]);
+const rotate = z.union([
+  z.enum(["0", "off"]).transform(() => 0),
+  int(LIMITS.rotateSeconds.min, LIMITS.rotateSeconds.max),
+]);
+const refresh = int(LIMITS.refreshSeconds.min, LIMITS.refreshSeconds.max);
+const theme = z.enum(["dark", "light"]);
+const dim = z
+  .string()
+  .regex(/^\d{1,2}-\d{1,2}$/, 'must look like "22-7" (from hour to hour, local time)')
+  .transform((v) => v.split("-").map(Number) as [number, number])
+  .refine(([from, to]) => from <= 23 && to <= 23 && from !== to, "hours must be 0-23 and differ")
+  .transform(([from, to]) => ({ from, to }));
+const tag = z
+  .string()
+  .min(1)
+  .max(256)
+  .transform((v): TagFilter => {
+    const at = v.indexOf("=");
+    return at < 0 ? { key: v } : { key: v.slice(0, at), value: v.slice(at + 1) };
+  })
+  .refine((t) => t.key.trim() !== "", "needs a tag key before =");
+
+export interface ParsedWallOptions {
+  options: WallOptions;
+  /** One line per value that was ignored, for the small print on the wall and the setup page. */
+  ignored: string[];
+}
+
+export function parseWallOptions(params: URLSearchParams): ParsedWallOptions {
+  const options: WallOptions = { ...WALL_DEFAULTS, tags: [] };
+  const ignored: string[] = [];
+
+  function take<T>(name: string, schema: z.ZodType<T, string>, apply: (value: T) => void) {
+    const raw = params.get(name);
+    if (raw === null) return;
+    const result = schema.safeParse(raw.trim());
+    if (result.success) apply(result.data);
+    else ignored.push(`${name}=${raw}: ${result.error.issues[0]?.message ?? "invalid"}`);
+  }
+
+  const filter = params.get(PARAMS.filter);
+  if (filter !== null) {
+    const problem = filterProblem(filter);
+    if (problem) ignored.push(`${PARAMS.filter}=${filter}: ${problem}`);
+    else options.filter = filter.trim();
+  }
+  for (const raw of params.getAll(PARAMS.tag)) {
+    if (options.tags.length >= LIMITS.tags) {
+      ignored.push(`${PARAMS.tag}=${raw}: at most ${LIMITS.tags} tags`);
+      continue;
+    }
+    const result = tag.safeParse(raw.trim());
+    if (result.success) options.tags.push(result.data);
+    else ignored.push(`${PARAMS.tag}=${raw}: ${result.error.issues[0]?.message ?? "invalid"}`);
+  }
+  take(PARAMS.hideHealthy, bool, (v) => (options.hideHealthy = v));
+  take(PARAMS.columns, columns, (v) => (options.columns = v));
+  take(PARAMS.rotate, rotate, (v) => (options.rotateSeconds = v));
+  take(PARAMS.theme, theme, (v) => (options.theme = v));
+  take(PARAMS.refresh, refresh, (v) => (options.refreshSeconds = v));
+  take(PARAMS.dim, dim, (v) => (options.dim = v));
+  for (const name of new Set(params.keys())) {
+    if (!KNOWN.has(name)) ignored.push(`${name}: unknown parameter`);
+  }
+  return { options, ignored };
+}
+
+/** The query string for `options`, defaults left out so kiosk URLs stay short. */
+export function wallSearch(options: WallOptions): string {
+  const params = new URLSearchParams();
+  if (options.filter) params.set(PARAMS.filter, options.filter);
+  for (const t of options.tags) params.append(PARAMS.tag, t.value === undefined ? t.key : `${t.key}=${t.value}`);
+  if (options.hideHealthy) params.set(PARAMS.hideHealthy, "1");
+  if (options.columns !== WALL_DEFAULTS.columns) params.set(PARAMS.columns, String(options.columns));
+  if (options.rotateSeconds !== WALL_DEFAULTS.rotateSeconds) params.set(PARAMS.rotate, String(options.rotateSeconds));
+  if (options.theme !== WALL_DEFAULTS.theme) params.set(PARAMS.theme, options.theme);
+  if (options.refreshSeconds !== WALL_DEFAULTS.refreshSeconds) params.set(PARAMS.refresh, String(options.refreshSeconds));
+  if (options.dim) params.set(PARAMS.dim, `${options.dim.from}-${options.dim.to}`);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+// ---- name filter -------------------------------------------------------------------------------------
+
+const REGEX_LITERAL = /^\/(.*)\/([imsu]*)$/s;
+
+/** Why `filter` cannot be used, or undefined when it can. */
+export function filterProblem(filter: string): string | undefined {
+  const text = filter.trim();
+  if (text.length > LIMITS.filterLength) return `at most ${LIMITS.filterLength} characters`;
+  const literal = REGEX_LITERAL.exec(text);
+  if (!literal) return undefined;
+  try {
+    new RegExp(literal[1], literal[2]);
+    return undefined;
+  } catch (error) {
+    return `not a valid regular expression (${(error as Error).message})`;
+  }
+}
+
+/**
+ * A predicate for pipeline names. `/re/flags` is a regular expression (unanchored, as grep); anything else is a
+ * case-insensitive glob over the whole name (`*` any run, `?` one character), and several globs may be given
+ * separated by commas or spaces (`web-* *-api`). Blank matches everything.
+ */
+export function compileNameFilter(filter: string): (name: string) => boolean {
+  const text = filter.trim();
+  if (text === "") return () => true;
+  const literal = REGEX_LITERAL.exec(text);
+  if (literal) {
+    const re = new RegExp(literal[1], literal[2].replace("g", ""));
+    return (name) => re.test(name);
+  }
+  const globs = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((glob) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i"));
+  return (name) => globs.some((re) => re.test(name));
+}
+
+/** Every tag filter must hold; keys match exactly, values exactly (AWS tags are case-sensitive). */
+export function matchesTags(tags: ReadonlyArray<{ key?: string; value?: string }>, filters: readonly TagFilter[]): boolean {
+  return filters.every((f) => tags.some((t) => t.key === f.key && (f.value === undefined || t.value === f.value)));
+}
+
+/** Night dimming: [from, to) in local hours, wrapping midnight when from > to. */
+export function isDimmed(dim: WallOptions["dim"], now: Date): boolean {
+  if (!dim) return false;
+  const h = now.getHours();
+  return dim.from < dim.to ? h >= dim.from && h < dim.to : h >= dim.from || h < dim.to;
+}

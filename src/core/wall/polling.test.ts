@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { listIntervalMs, MAX_BACKOFF_MS, pollDelay, staleAfterMs } from "./polling";
+
+describe("pollDelay", () => {
+  it("is the interval while all is well", () => {
+    expect(pollDelay(30_000, 0)).toBe(30_000);
+  });
+  it("doubles per failure, capped, never below the interval", () => {
+    expect(pollDelay(30_000, 1)).toBe(60_000);
+    expect(pollDelay(30_000, 2)).toBe(120_000);
+    expect(pollDelay(30_000, 20)).toBe(MAX_BACKOFF_MS);
+    expect(pollDelay(30_000, 1, 0)).toBe(48_000);
+    expect(pollDelay(30_000, 1, 0.999)).toBeLessThanOrEqual(72_000);
+    // An interval beyond the cap is kept as is.
+    expect(pollDelay(600_000, 3)).toBe(600_000);
+  });
+});
+
+describe("thresholds", () => {
+  it("calls data stale after three missed refreshes, at least 30 s", () => {
+    expect(staleAfterMs(30_000)).toBe(90_000);
+    expect(staleAfterMs(5_000)).toBe(30_000);
+  });
+  it("lists pipelines at least four times slower than it polls states", () => {
+    expect(listIntervalMs(30_000, 60_000)).toBe(120_000);
+    expect(listIntervalMs(5_000, 60_000)).toBe(60_000);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * Polling cadence for a screen nobody watches over: the configured interval while things work, capped
+ * exponential backoff with jitter while they fail (throttling, outages, expired credentials), back to normal
+ * on the first success. React Query keeps the last good data meanwhile.
+ */
+
+export const MAX_BACKOFF_MS = 5 * 60_000;
+
+/**
+ * Next poll delay after `failures` consecutive failures. `random` in [0,1) spreads the pipelines' retries so
+ * they do not hit a recovering API in one burst (±20 %). Never below the base interval.
+ */
+export function pollDelay(baseMs: number, failures: number, random = 0.5): number {
+  if (failures <= 0) return baseMs;
+  const backedOff = Math.min(Math.max(baseMs, MAX_BACKOFF_MS), baseMs * 2 ** Math.min(failures, 16));
+  const jitter = 1 + (random - 0.5) * 0.4;
+  return Math.max(baseMs, Math.round(backedOff * jitter));
+}
+
+/** Data older than this is "stale": three missed refreshes, and never less than 30 s. */
+export function staleAfterMs(refreshMs: number): number {
+  return Math.max(3 * refreshMs, 30_000);
+}
+
+/** ListPipelines runs slower than state polling: the set of pipelines changes rarely. */
+export function listIntervalMs(refreshMs: number, configuredListMs: number): number {
+  return Math.max(configuredListMs, 4 * refreshMs);
+}
+
+/** Rarely changing data: tags (only with a tag filter) and execution history for the expected duration. */
+export const TAGS_INTERVAL_MS = 30 * 60_000;
+export const HISTORY_INTERVAL_MS = 30 * 60_000;
+/** Executions read for the expected duration (median of the successful ones, see core/durations). */
+export const HISTORY_SIZE = 20;

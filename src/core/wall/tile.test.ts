@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { action, execution, EXEC_NEW, EXEC_OLD, stage, state } from "../../testing/pipeline-fixtures";
+import { approvalCountdown, buildTile, compareTiles, DEFAULT_APPROVAL_TIMEOUT_MINUTES, stateFingerprint, type WallTile } from "./tile";
+
+const NOW = new Date("2025-01-10T12:00:00Z").getTime();
+const STALE = 90_000;
+const MIN = 60_000;
+
+/** Five successful 10-minute runs: expected duration 10 min. */
+const history = Array.from({ length: 5 }, (_, i) =>
+  execution("Succeeded", {
+    pipelineExecutionId: `old-${i}`,
+    startTime: new Date(NOW - (i + 2) * 3_600_000),
+    lastUpdateTime: new Date(NOW - (i + 2) * 3_600_000 + 10 * MIN),
+  }),
+);
+
+describe("buildTile", () => {
+  it("shows a failure with its stage, action and error, and the commit", () => {
+    const s = state(
+      stage("Source", "Succeeded"),
+      stage("Build", "Failed", [action("Compile", { status: "Failed", errorDetails: { code: "JobFailed", message: "tsc: 3 errors" } })]),
+    );
+    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW - 1000, executions: [execution("Failed")] }, NOW, STALE);
+    expect(tile).toMatchObject({
+      health: "failed",
+      stale: false,
+      stageName: "Build",
+      failedActionName: "Compile",
+      errorSummary: "tsc: 3 errors",
+      revision: { message: "Add checkout page" },
+    });
+  });
+
+  it("turns stale (not red) when the last good data is too old, keeping what it knew", () => {
+    const s = state(stage("Build", "Failed", [action("Compile", { status: "Failed" })]));
+    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW - STALE - 1, executions: [execution("Failed")] }, NOW, STALE);
+    expect(tile.stale).toBe(true);
+    expect(tile.health).toBe("failed");
+    expect(tile.updatedAt).toBe(NOW - STALE - 1);
+  });
+
+  it("measures running work against the median of recent successful runs, and flags overdue", () => {
+    const s = state(stage("Source", "Succeeded"), stage("Build", "InProgress", [action("Compile", { status: "InProgress" })]));
+    const running = (minutes: number) =>
+      buildTile(
+        {
+          name: "web",
+          state: s,
+          stateUpdatedAt: NOW,
+          executions: [execution("InProgress", { startTime: new Date(NOW - minutes * MIN) }), ...history],
+        },
+        NOW,
+        STALE,
+      );
+    expect(running(5).progress).toMatchObject({ expectedMs: 10 * MIN, ratio: 0.5, overdue: false });
+    expect(running(5).stageName).toBe("Build");
+    expect(running(16).progress?.overdue).toBe(true);
+  });
+
+  it("counts down a pending approval from its declared timeout, default 7 days", () => {
+    const since = new Date(NOW - 60 * MIN);
+    const s = state(
+      stage("Approve", "InProgress", [action("Manual", { status: "InProgress", token: "t", lastStatusChange: since })]),
+    );
+    const declaration = {
+      name: "web",
+      roleArn: "arn:aws:iam::1:role/r",
+      stages: [{ name: "Approve", actions: [{ name: "Manual", timeoutInMinutes: 120, actionTypeId: undefined! }] }],
+    };
+    const marker = { stageName: "Approve", actionName: "Manual" };
+    expect(approvalCountdown(s, declaration, marker, NOW)?.leftMs).toBe(60 * MIN);
+    expect(approvalCountdown(s, undefined, marker, NOW)?.leftMs).toBe(DEFAULT_APPROVAL_TIMEOUT_MINUTES * MIN - 60 * MIN);
+    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: [execution("InProgress")], declaration }, NOW, STALE);
+    expect(tile.health).toBe("waiting-for-approval");
+    expect(tile.approval?.leftMs).toBe(60 * MIN);
+  });
+
+  it("trusts the state alone while the execution list lags behind it", () => {
+    const s = state(stage("Source", "InProgress"));
+    const stale = execution("Succeeded", { pipelineExecutionId: EXEC_OLD });
+    expect(buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: [stale] }, NOW, STALE).health).toBe("in-progress");
+  });
+
+  it("is loading before any state arrived, never stale", () => {
+    expect(buildTile({ name: "web", stateUpdatedAt: 0 }, NOW, STALE)).toMatchObject({ loading: true, stale: false });
+  });
+});
+
+describe("compareTiles", () => {
+  const t = (name: string, health: WallTile["health"], changed = 0): WallTile =>
+    ({ name, health, lastChangedAt: new Date(changed), heldBeforeStage: false, stopping: false, stale: false, updatedAt: 1, loading: false }) as WallTile;
+  it("puts failures, then approvals, then running work first", () => {
+    const order = [t("a", "succeeded"), t("b", "in-progress"), t("c", "failed"), t("d", "waiting-for-approval"), t("e", "stopped")]
+      .sort(compareTiles)
+      .map((x) => x.health);
+    expect(order).toEqual(["failed", "waiting-for-approval", "in-progress", "stopped", "succeeded"]);
+  });
+  it("puts the newest change first within a group", () => {
+    expect([t("a", "failed", 1), t("b", "failed", 2)].sort(compareTiles).map((x) => x.name)).toEqual(["b", "a"]);
+  });
+});
+
+describe("stateFingerprint", () => {
+  it("changes when a stage moves and not otherwise", () => {
+    const a = state(stage("Source", "Succeeded"), stage("Build", "InProgress"));
+    const b = state(stage("Source", "Succeeded"), stage("Build", "InProgress"));
+    const c = state(stage("Source", "Succeeded"), stage("Build", "Succeeded"));
+    expect(stateFingerprint(a)).toBe(stateFingerprint(b));
+    expect(stateFingerprint(a)).not.toBe(stateFingerprint(c));
+    expect(stateFingerprint(a)).toContain(EXEC_NEW);
+    expect(stateFingerprint(undefined)).toBe("");
+  });
+});

@@ -1,0 +1,167 @@
+import type {
+  GetPipelineStateOutput,
+  PipelineDeclaration,
+  PipelineExecutionSummary,
+} from "@aws-sdk/client-codepipeline";
+import { elapsedStatus, expectedPipelineDuration, type ElapsedStatus } from "../durations";
+import { rollUpStatus, type PipelineHealth } from "../status";
+import type { RevisionInfo } from "../revision";
+
+/** CodePipeline's default approval timeout: 7 days. */
+export const DEFAULT_APPROVAL_TIMEOUT_MINUTES = 7 * 24 * 60;
+
+/** Healthy pipelines are the ones "hide healthy" hides: nothing for a person to look at. */
+const HEALTHY = new Set<PipelineHealth>(["succeeded", "superseded", "cancelled", "unknown"]);
+export const isHealthy = (health: PipelineHealth) => HEALTHY.has(health);
+
+/** Wall order: failures, then approvals, then running work, then the rest. */
+const WALL_RANK: Record<PipelineHealth, number> = {
+  failed: 0,
+  "waiting-for-approval": 1,
+  "in-progress": 2,
+  stopped: 3,
+  cancelled: 4,
+  superseded: 5,
+  unknown: 6,
+  succeeded: 7,
+};
+
+export interface ApprovalCountdown {
+  stageName: string;
+  actionName: string;
+  /** When the approval lapses and the pipeline fails. */
+  expiresAt: Date;
+  /** Negative once lapsed (the next refresh will show the failure). */
+  leftMs: number;
+}
+
+export interface WallTile {
+  name: string;
+  /** Nothing arrived yet for this pipeline. */
+  loading: boolean;
+  health: PipelineHealth;
+  stopping: boolean;
+  /** The data is older than the stale threshold: shown grey, with `updatedAt`. Never red. */
+  stale: boolean;
+  /** Time of the last good data (0 = none yet). */
+  updatedAt: number;
+  stageName?: string;
+  heldBeforeStage: boolean;
+  failedActionName?: string;
+  errorSummary?: string;
+  revision?: RevisionInfo;
+  lastChangedAt?: Date;
+  /** Running work against its expected duration (median of recent successful runs). */
+  progress?: ElapsedStatus;
+  approval?: ApprovalCountdown;
+}
+
+export interface TileInput {
+  name: string;
+  state?: GetPipelineStateOutput;
+  stateUpdatedAt: number;
+  /** Newest first, as ListPipelineExecutions answers. */
+  executions?: readonly PipelineExecutionSummary[];
+  executionsUpdatedAt?: number;
+  declaration?: PipelineDeclaration;
+}
+
+export function buildTile(input: TileInput, now: number, staleAfterMs: number): WallTile {
+  const { name, state, executions } = input;
+  // Just after a stage moved, the state can be ahead of the execution list: trust the state alone until both agree.
+  const newest = executions?.[0];
+  const latest = newest && (!state || mentions(state, newest.pipelineExecutionId)) ? newest : undefined;
+  const status = rollUpStatus(state, latest);
+  const updatedAt = input.stateUpdatedAt;
+  const tile: WallTile = {
+    name,
+    loading: !state,
+    health: status.health,
+    stopping: status.stopping,
+    stale: updatedAt > 0 && now - updatedAt > staleAfterMs,
+    updatedAt,
+    stageName: status.stageName,
+    heldBeforeStage: status.heldBeforeStage,
+    failedActionName: status.failedActionName,
+    errorSummary: status.errorSummary,
+    revision: status.revision,
+    lastChangedAt: status.lastChangedAt,
+  };
+  if (status.health === "in-progress" && status.startedAt) {
+    tile.progress = elapsedStatus(status.startedAt, now, executions ? expectedPipelineDuration(executions) : undefined);
+  }
+  if (status.health === "waiting-for-approval") {
+    tile.approval = approvalCountdown(state, input.declaration, status.approvals[0], now);
+  }
+  return tile;
+}
+
+/** Time left on a pending approval: its `timeoutInMinutes` (default 7 days) after it started waiting. */
+export function approvalCountdown(
+  state: GetPipelineStateOutput | undefined,
+  declaration: PipelineDeclaration | undefined,
+  marker: { stageName: string; actionName: string } | undefined,
+  now: number,
+): ApprovalCountdown | undefined {
+  if (!marker) return undefined;
+  const action = state?.stageStates
+    ?.find((s) => s.stageName === marker.stageName)
+    ?.actionStates?.find((a) => a.actionName === marker.actionName);
+  const since = action?.latestExecution?.lastStatusChange;
+  if (!since) return undefined;
+  const declared = declaration?.stages
+    ?.find((s) => s.name === marker.stageName)
+    ?.actions?.find((a) => a.name === marker.actionName)?.timeoutInMinutes;
+  const minutes = declared && declared > 0 ? declared : DEFAULT_APPROVAL_TIMEOUT_MINUTES;
+  const expiresAt = new Date(since.getTime() + minutes * 60_000);
+  return { ...marker, expiresAt, leftMs: expiresAt.getTime() - now };
+}
+
+/** Failures first, then approvals, then running work, then the rest; newest change first within a group. */
+export function compareTiles(a: WallTile, b: WallTile): number {
+  return (
+    WALL_RANK[a.health] - WALL_RANK[b.health] ||
+    (b.lastChangedAt?.getTime() ?? 0) - (a.lastChangedAt?.getTime() ?? 0) ||
+    a.name.localeCompare(b.name, "en", { numeric: true })
+  );
+}
+
+/**
+ * What in GetPipelineState says "the latest execution may have changed": every stage's latest execution and
+ * status, and what waits at each inbound transition. The execution list is re-read only when this changes,
+ * so an idle pipeline costs one GetPipelineState per refresh and nothing more.
+ */
+export function stateFingerprint(state: GetPipelineStateOutput | undefined): string {
+  if (!state) return "";
+  return (state.stageStates ?? [])
+    .map((s) => {
+      const e = s.latestExecution;
+      const inbound = [s.inboundExecution, ...(s.inboundExecutions ?? [])]
+        .map((i) => (i ? `${i.pipelineExecutionId}:${i.status}` : ""))
+        .filter(Boolean)
+        .join("+");
+      return `${e?.pipelineExecutionId ?? ""}:${e?.status ?? ""}${inbound ? `<${inbound}` : ""}`;
+    })
+    .join("|");
+}
+
+export interface HealthTally {
+  total: number;
+  byHealth: Partial<Record<PipelineHealth, number>>;
+}
+
+export function tally(tiles: readonly { health: PipelineHealth }[]): HealthTally {
+  const byHealth: Partial<Record<PipelineHealth, number>> = {};
+  for (const t of tiles) byHealth[t.health] = (byHealth[t.health] ?? 0) + 1;
+  return { total: tiles.length, byHealth };
+}
+
+function mentions(state: GetPipelineStateOutput, executionId: string | undefined): boolean {
+  if (!executionId) return false;
+  return (state.stageStates ?? []).some(
+    (s) =>
+      s.latestExecution?.pipelineExecutionId === executionId ||
+      s.inboundExecution?.pipelineExecutionId === executionId ||
+      (s.inboundExecutions ?? []).some((i) => i.pipelineExecutionId === executionId),
+  );
+}

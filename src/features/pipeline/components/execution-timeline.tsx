@@ -1,0 +1,91 @@
+import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
+import { Link } from "react-router";
+import { formatDuration, formatExactTime } from "../../../core/format";
+import { useNow } from "../../../components/use-now";
+import { buildTimeline } from "../lib/timeline";
+import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
+import { statusLook, StatusIcon, TONE_TEXT, type Tone } from "./status";
+
+const BAR: Record<Tone, string> = {
+  success: "bg-emerald-600 dark:bg-emerald-500",
+  danger: "bg-red-600 dark:bg-red-500",
+  running: "bg-sky-600 dark:bg-sky-400 motion-safe:animate-pulse",
+  warning: "bg-amber-500 dark:bg-amber-400",
+  muted: "bg-zinc-400 dark:bg-zinc-500",
+};
+
+/** Every action run of an execution as bars on one time axis: queue (hatched) then run (solid). */
+export function ExecutionTimeline({
+  declaration,
+  details,
+  actionHref,
+}: {
+  declaration?: PipelineDeclaration;
+  details: readonly ActionExecutionDetail[];
+  actionHref(stageName: string, actionName: string): string;
+}) {
+  const now = useNow().getTime();
+  const t = buildTimeline(declaration, details, now);
+  if (t.rows.length === 0) return <p className="text-sm">No action has run in this execution yet.</p>;
+  const span = Math.max(1, t.to - t.from);
+  const pct = (ms: number) => `${((ms - t.from) / span) * 100}%`;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => t.from + f * span);
+  return (
+    <div role="table" aria-label="Action timeline" className="text-sm">
+      <div role="rowgroup">
+        <div role="row" className="grid grid-cols-[minmax(10rem,16rem)_1fr_7rem] gap-2 border-b border-zinc-300 pb-1 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          <span role="columnheader">Action</span>
+          <span role="columnheader" className="relative h-4">
+            {ticks.map((tick, i) => (
+              <span key={i} className="absolute -translate-x-1/2 tabular-nums first:translate-x-0 last:-translate-x-full" style={{ left: pct(tick) }}>
+                +{formatDuration(tick - t.from)}
+              </span>
+            ))}
+          </span>
+          <span role="columnheader">Queue / run</span>
+        </div>
+      </div>
+      <div role="rowgroup">
+        {t.rows.map((r) => {
+          const look = statusLook(r.status);
+          const queued = r.start - r.eligibleAt;
+          const label = `${r.stageName} / ${r.actionName}: ${look.label}, queued ${formatDuration(queued)}, ran ${formatDuration(r.end - r.start)}${r.updatedBy ? `, updated by ${r.updatedBy}` : ""}`;
+          return (
+            <div role="row" key={r.key} className="grid grid-cols-[minmax(10rem,16rem)_1fr_7rem] items-center gap-2 border-b border-zinc-200 py-1 dark:border-zinc-800">
+              <span role="cell" className="flex min-w-0 items-center gap-1">
+                <span className={TONE_TEXT[look.tone]}>
+                  <StatusIcon status={r.status} />
+                </span>
+                <Link to={actionHref(r.stageName, r.actionName)} className="truncate underline decoration-dotted" title={`${r.stageName} / ${r.actionName}`}>
+                  <span className="text-zinc-600 dark:text-zinc-400">{r.stageName} / </span>
+                  {r.actionName}
+                </Link>
+                <span className="sr-only">{look.label}</span>
+              </span>
+              <span role="cell" className="relative h-5" title={`${label}; started ${formatExactTime(new Date(r.start))}`} aria-label={label}>
+                {queued > 0 && (
+                  <span
+                    className="absolute top-1 h-3 rounded-l bg-[repeating-linear-gradient(45deg,var(--color-zinc-300)_0_3px,transparent_3px_6px)] dark:bg-[repeating-linear-gradient(45deg,var(--color-zinc-600)_0_3px,transparent_3px_6px)]"
+                    style={{ left: pct(r.eligibleAt), width: `max(2px, calc(${pct(r.start)} - ${pct(r.eligibleAt)}))` }}
+                  />
+                )}
+                <span
+                  className={`absolute top-0.5 h-4 rounded ${BAR[look.tone]}`}
+                  style={{ left: pct(r.start), width: `max(3px, calc(${pct(r.end)} - ${pct(r.start)}))` }}
+                />
+              </span>
+              <span role="cell" className="text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
+                {formatDuration(queued)} / {formatDuration(r.end - r.start)}
+                {r.updatedBy && (
+                  <span className="block truncate" title={r.updatedBy}>
+                    {r.updatedBy}
+                  </span>
+                )}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useMemo } from "react";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import type { ActionExecutionDetail, PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
+import { useSource } from "../../../app/source-context";
+import { expectedActionDurations, expectedStageDurations } from "../../../core/durations";
+import { stageStartTimes, statusFromActionExecutions, statusFromState, type StatusView } from "../../../core/graph/status-view";
+import { parseRevisionSummary } from "../../../core/revision";
+import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
+import { actionExecutionsQuery, pipelineDeclarationQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../api/pipeline-queries";
+import type { GraphTiming } from "../components/graph/pipeline-graph";
+
+const RUNNING = new Set(["InProgress", "Stopping"]);
+
+/** Stable (module scope), so useQueries memoizes the combined array until a query's data changes. */
+const runData = (results: { data?: ActionExecutionDetail[] }[]) => results.map((r) => r.data);
+
+/**
+ * Everything the live pipeline page shows, composed from queries:
+ * GetPipelineState (status, polled) → GetPipeline at that version (layout, fetched once a version)
+ * → status merged per node; recent executions and action runs for durations, revisions and PARALLEL.
+ */
+export function usePipelineView(name: string, selectedExecutionId: string | undefined) {
+  const source = useSource();
+  useEffect(() => {
+    source.visible.add(name);
+    return () => void source.visible.delete(name);
+  }, [source, name]);
+
+  const state = useQuery(pipelineStateQuery(source, name));
+  const version = state.data?.pipelineVersion;
+  const declarationQuery = useQuery({ ...pipelineDeclarationQuery(source, name, version), enabled: state.isSuccess });
+  const declaration = declarationQuery.data?.pipeline;
+  const recent = useQuery(recentExecutionsQuery(source, name));
+  const recentActions = useQuery(recentActionExecutionsQuery(source, name));
+
+  const mode = declaration?.executionMode ?? "SUPERSEDED";
+  const running = useMemo(() => (recent.data ?? []).filter((e) => RUNNING.has(e.status ?? "")), [recent.data]);
+  const parallel = mode === "PARALLEL";
+  const viewedExecution: PipelineExecutionSummary | undefined = parallel
+    ? (running.find((e) => e.pipelineExecutionId === selectedExecutionId) ??
+      recent.data?.find((e) => e.pipelineExecutionId === selectedExecutionId) ??
+      running[0])
+    : undefined;
+
+  const viewedId = viewedExecution?.pipelineExecutionId;
+  const viewedRunning = RUNNING.has(viewedExecution?.status ?? "");
+  // Executions whose action runs we need now: the viewed one (PARALLEL) or those running stages belong to.
+  const stateStatus = useMemo(() => statusFromState(state.data), [state.data]);
+  const liveExecutionIds = useMemo(() => {
+    if (parallel) return viewedId ? [viewedId] : [];
+    const ids = new Set<string>();
+    for (const s of stateStatus.stages.values()) if (s.status === "InProgress" && s.executionId) ids.add(s.executionId);
+    return [...ids].slice(0, 3);
+  }, [parallel, viewedId, stateStatus]);
+  const liveRunData = useQueries({
+    queries: liveExecutionIds.map((id) => actionExecutionsQuery(source, name, id, parallel ? viewedRunning : true)),
+    combine: runData,
+  });
+
+  const status: StatusView = useMemo(() => {
+    if (!parallel) return stateStatus;
+    if (!viewedId) return { stages: new Map(), actions: new Map() };
+    const fromRuns = statusFromActionExecutions(declaration, viewedId, liveRunData[0] ?? [], viewedRunning);
+    // Transitions, conditions and source revisions are pipeline-wide: keep them from the state.
+    for (const [stageId, st] of fromRuns.stages) {
+      const fromState = stateStatus.stages.get(stageId);
+      fromRuns.stages.set(stageId, { ...st, inbound: fromState?.inbound, conditions: fromState?.conditions ?? [] });
+    }
+    for (const [actionId, a] of fromRuns.actions) {
+      const fromState = stateStatus.actions.get(actionId);
+      fromRuns.actions.set(actionId, { ...a, entityUrl: fromState?.entityUrl, revisionUrl: fromState?.revisionUrl, revision: fromState?.revision });
+    }
+    for (const [actionId, a] of stateStatus.actions) if (!fromRuns.actions.has(actionId)) fromRuns.actions.set(actionId, { entityUrl: a.entityUrl });
+    return fromRuns;
+  }, [parallel, stateStatus, declaration, viewedId, viewedRunning, liveRunData]);
+
+  const timing: GraphTiming = useMemo(() => {
+    const stageStarts = new Map<string, Date>();
+    liveExecutionIds.forEach((id, i) => {
+      for (const [stage, start] of stageStartTimes(id, liveRunData[i] ?? [])) stageStarts.set(stage, start);
+    });
+    return {
+      actions: expectedActionDurations(recentActions.data ?? []),
+      stages: expectedStageDurations(recentActions.data ?? []),
+      stageStarts,
+    };
+  }, [recentActions.data, liveExecutionIds, liveRunData]);
+
+  const revisionMessages = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const e of recent.data ?? []) {
+      for (const r of e.sourceRevisions ?? []) {
+        if (!r.actionName || map.has(r.actionName)) continue;
+        const message = parseRevisionSummary(r.revisionSummary).message;
+        if (message) map.set(r.actionName, message);
+      }
+    }
+    return map;
+  }, [recent.data]);
+
+  return {
+    source,
+    state,
+    declarationQuery,
+    declaration,
+    recent,
+    running,
+    parallel,
+    mode,
+    viewedExecution,
+    status,
+    timing,
+    revisionMessages,
+  };
+}

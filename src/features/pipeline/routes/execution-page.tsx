@@ -1,0 +1,183 @@
+import { useMemo } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { useSource } from "../../../app/source-context";
+import { describeError } from "../../../components/error-banner";
+import { formatExactTime } from "../../../core/format";
+import { statusFromActionExecutions } from "../../../core/graph/status-view";
+import { parseRevisionSummary, shortRevisionId } from "../../../core/revision";
+import { safeHref } from "../../../core/safe-link";
+import { actionExecutionsQuery, executionQuery, pipelineDeclarationQuery } from "../api/pipeline-queries";
+import { ExecutionTimeline } from "../components/execution-timeline";
+import type { GraphContextValue } from "../components/graph/graph-context";
+import { PipelineGraph } from "../components/graph/pipeline-graph";
+import { StatusBadge } from "../components/status";
+import { pipelinePaths } from "../lib/paths";
+
+const RUNNING = new Set(["InProgress", "Stopping"]);
+const noop = () => {};
+
+/** `/pipelines/:name/executions/:executionId`: summary, action timeline and the graph of that execution. */
+export default function ExecutionPage() {
+  const { name = "", executionId = "" } = useParams();
+  const [search] = useSearchParams();
+  const source = useSource();
+  const execution = useQuery(executionQuery(source, name, executionId));
+  const running = RUNNING.has(execution.data?.status ?? "");
+  const runs = useQuery(actionExecutionsQuery(source, name, executionId, running));
+  const declaration = useQuery({
+    ...pipelineDeclarationQuery(source, name, execution.data?.pipelineVersion),
+    enabled: !!execution.data,
+  }).data?.pipeline;
+  const status = useMemo(
+    () => statusFromActionExecutions(declaration, executionId, runs.data ?? [], running),
+    [declaration, executionId, runs.data, running],
+  );
+  const context: GraphContextValue = useMemo(
+    () => ({
+      pipelineName: name,
+      pipelineType: declaration?.pipelineType,
+      executionMode: declaration?.executionMode,
+      readOnly: true,
+      live: false,
+      sourceStages: new Set(),
+      open: noop,
+      executionHref: (id) => pipelinePaths.execution(name, id),
+      actionHref: (stage, action) => pipelinePaths.executionAction(name, executionId, stage, action),
+    }),
+    [name, executionId, declaration?.pipelineType, declaration?.executionMode],
+  );
+  const stage = search.get("stage");
+  const action = search.get("action");
+  const highlight = useMemo(() => (stage && action ? { stageName: stage, actionName: action } : undefined), [stage, action]);
+  const e = execution.data;
+
+  return (
+    <main id="main" className="flex flex-col gap-4 px-4 py-4 sm:px-6">
+      <p className="text-sm">
+        <Link to={pipelinePaths.pipeline(name)} className="text-sky-800 underline dark:text-sky-300">
+          ← {name}
+        </Link>{" "}
+        ·{" "}
+        <Link to={pipelinePaths.history(name)} className="text-sky-800 underline dark:text-sky-300">
+          History
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold break-all">
+          Execution <span className="font-mono">{executionId}</span>
+        </h1>
+        {e && <StatusBadge status={e.status} className="text-base" />}
+        {e?.executionType === "ROLLBACK" && <span className="rounded bg-violet-100 px-1.5 text-sm font-semibold text-violet-800 dark:bg-violet-900 dark:text-violet-200">Rollback</span>}
+      </div>
+      {execution.error && (
+        <p role="alert" className="text-red-800 dark:text-red-300">
+          {execution.error.name === "PipelineExecutionNotFoundException"
+            ? `There is no execution ${executionId} of ${name}.`
+            : `Could not load the execution: ${describeError(execution.error)}`}
+        </p>
+      )}
+      {e && (
+        <section aria-labelledby="summary-h" className="grid gap-4 rounded-lg border border-zinc-300 p-4 md:grid-cols-3 dark:border-zinc-700">
+          <h2 id="summary-h" className="sr-only">
+            Summary
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="font-medium">Pipeline</dt>
+            <dd>
+              {e.pipelineName} (version {e.pipelineVersion})
+            </dd>
+            <dt className="font-medium">Trigger</dt>
+            <dd className="break-words">
+              {e.trigger?.triggerType ?? "—"}
+              {e.trigger?.triggerDetail ? ` · ${e.trigger.triggerDetail}` : ""}
+            </dd>
+            <dt className="font-medium">Mode</dt>
+            <dd>{e.executionMode ?? "—"}</dd>
+            {e.rollbackMetadata?.rollbackTargetPipelineExecutionId && (
+              <>
+                <dt className="font-medium">Rolled back to</dt>
+                <dd>
+                  <Link className="font-mono underline" to={pipelinePaths.execution(name, e.rollbackMetadata.rollbackTargetPipelineExecutionId)}>
+                    {e.rollbackMetadata.rollbackTargetPipelineExecutionId}
+                  </Link>
+                </dd>
+              </>
+            )}
+            {e.statusSummary && (
+              <>
+                <dt className="font-medium">Summary</dt>
+                <dd className="break-words">{e.statusSummary}</dd>
+              </>
+            )}
+          </dl>
+          <div className="text-sm">
+            <h3 className="font-medium">Revisions</h3>
+            <ul className="mt-1 flex flex-col gap-1">
+              {(e.artifactRevisions ?? []).map((r, i) => {
+                const href = safeHref(r.revisionUrl);
+                const message = parseRevisionSummary(r.revisionSummary).message;
+                return (
+                  <li key={`${r.name}-${i}`} className="min-w-0">
+                    <span className="text-zinc-600 dark:text-zinc-400">{r.name}: </span>
+                    {href ? (
+                      <a href={href} target="_blank" rel="noopener noreferrer" className="font-mono text-sky-800 underline dark:text-sky-300">
+                        {shortRevisionId(r.revisionId)}
+                      </a>
+                    ) : (
+                      <span className="font-mono">{shortRevisionId(r.revisionId)}</span>
+                    )}{" "}
+                    {message && <span className="break-words">{message}</span>}
+                    {r.created && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{formatExactTime(r.created)}</span>}
+                  </li>
+                );
+              })}
+              {!e.artifactRevisions?.length && <li>—</li>}
+            </ul>
+          </div>
+          <div className="text-sm">
+            <h3 className="font-medium">Variables</h3>
+            {e.variables?.length ? (
+              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+                {e.variables.map((v) => (
+                  <div key={v.name} className="contents">
+                    <dt className="font-mono">{v.name}</dt>
+                    <dd className="break-all font-mono">{v.resolvedValue}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <p className="mt-1">None</p>
+            )}
+          </div>
+        </section>
+      )}
+      <section aria-labelledby="timeline-h" className="rounded-lg border border-zinc-300 p-4 dark:border-zinc-700">
+        <h2 id="timeline-h" className="mb-2 text-lg font-semibold">
+          Timeline
+        </h2>
+        {runs.isPending ? (
+          <p className="text-sm">Loading action runs…</p>
+        ) : runs.error ? (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            Could not load the action runs: {describeError(runs.error)}
+          </p>
+        ) : (
+          <ExecutionTimeline declaration={declaration} details={runs.data ?? []} actionHref={context.actionHref} />
+        )}
+      </section>
+      <section aria-labelledby="graph-h" className="flex flex-col">
+        <h2 id="graph-h" className="mb-2 text-lg font-semibold">
+          Graph of this execution
+        </h2>
+        <div className="relative h-[36rem] rounded-lg border border-zinc-300 dark:border-zinc-700">
+          {declaration && (
+            <div className="absolute inset-0">
+              <PipelineGraph declaration={declaration} status={status} highlight={highlight} context={context} label={`Execution ${executionId}: stages and actions`} />
+            </div>
+          )}
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,275 @@
+import { useCallback, useMemo, useState } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
+import { paths } from "../../../app/paths";
+import { describeError, ErrorBanner } from "../../../components/error-banner";
+import { Staleness } from "../../../components/staleness";
+import { actionNodeId, stageNodeId } from "../../../core/graph/layout";
+import { PipelineGraph } from "../components/graph/pipeline-graph";
+import type { ControlRequest, GraphContextValue } from "../components/graph/graph-context";
+import { ApprovalDialog } from "../components/controls/approval-dialog";
+import { OverrideDialog } from "../components/controls/override-dialog";
+import { RetryDialog } from "../components/controls/retry-dialog";
+import { RollbackDialog } from "../components/controls/rollback-dialog";
+import { StartDialog } from "../components/controls/start-dialog";
+import { StopDialog } from "../components/controls/stop-dialog";
+import { TransitionDialog } from "../components/controls/transition-dialog";
+import { dangerButton, primaryButton } from "../components/controls/control-dialog";
+import { HistoryTab } from "../components/history-tab";
+import { StatusBadge } from "../components/status";
+import { retryAvailability, rollbackAvailability } from "../lib/availability";
+import { pipelinePaths } from "../lib/paths";
+import { isReadOnly } from "../lib/read-only";
+import { usePipelineView } from "../lib/use-pipeline-view";
+
+type PageDialog = ControlRequest | { kind: "start" } | { kind: "stop"; execution: PipelineExecutionSummary };
+
+const MODE_HELP: Record<string, string> = {
+  SUPERSEDED: "A newer execution replaces one waiting to enter a stage.",
+  QUEUED: "Executions wait their turn and run one after another.",
+  PARALLEL: "Executions run independently and at the same time; pick one to see its progress.",
+};
+
+/** `/pipelines/:name`: the live graph with every release control, and the history tab. */
+export default function PipelinePage() {
+  const { name = "" } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const navigate = useNavigate();
+  const tab = search.get("tab") === "history" ? "history" : "graph";
+  const selected = search.get("execution") ?? undefined;
+  const highlightStage = search.get("stage");
+  const highlightAction = search.get("action");
+  const view = usePipelineView(name, selected);
+  const { source, state, declaration, declarationQuery, running, parallel, mode, status } = view;
+  const readOnly = isReadOnly(source);
+  const [dialog, setDialog] = useState<PageDialog | null>(null);
+  const close = useCallback(() => setDialog(null), []);
+
+  const sourceStages = useMemo(
+    () => new Set((declaration?.stages ?? []).filter((s) => s.actions?.some((a) => a.actionTypeId?.category === "Source")).map((s) => s.name ?? "")),
+    [declaration],
+  );
+  const context: GraphContextValue = useMemo(
+    () => ({
+      pipelineName: name,
+      pipelineType: declaration?.pipelineType,
+      executionMode: declaration?.executionMode,
+      readOnly,
+      live: true,
+      sourceStages,
+      open: setDialog,
+      executionHref: (id) => pipelinePaths.execution(name, id),
+      actionHref: (stage, action) => pipelinePaths.action(name, stage, action),
+    }),
+    [name, declaration?.pipelineType, declaration?.executionMode, readOnly, sourceStages],
+  );
+  const highlight = useMemo(
+    () => (highlightStage && highlightAction ? { stageName: highlightStage, actionName: highlightAction } : undefined),
+    [highlightStage, highlightAction],
+  );
+
+  const setTab = (next: "graph" | "history") => {
+    const params = new URLSearchParams(search);
+    if (next === "history") params.set("tab", "history");
+    else params.delete("tab");
+    setSearch(params);
+  };
+
+  const notFound = state.error?.name === "PipelineNotFoundException";
+  const stopTarget = parallel ? view.viewedExecution : running[0];
+
+  return (
+    <main id="main" className="flex min-h-[calc(100vh-3.5rem)] flex-col px-4 py-4 sm:px-6">
+      <p className="text-sm">
+        <Link to={paths.overview.href()} className="text-sky-800 underline dark:text-sky-300">
+          ← All pipelines
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h1 className="text-2xl font-bold break-all">{name}</h1>
+        {declaration && (
+          <span className="rounded bg-zinc-200 px-2 py-0.5 text-xs font-semibold dark:bg-zinc-800" title="Pipeline type">
+            {declaration.pipelineType ?? "V1"}
+          </span>
+        )}
+        {declaration && (
+          <span className="text-sm text-zinc-700 dark:text-zinc-300" title={MODE_HELP[mode]}>
+            Execution mode: <strong>{mode}</strong>
+          </span>
+        )}
+        {state.dataUpdatedAt > 0 && <Staleness updatedAt={state.dataUpdatedAt} staleAfterMs={source.polling.idleSeconds * 3000} />}
+        {!readOnly && declaration && (
+          <div className="ml-auto flex gap-2">
+            {stopTarget?.pipelineExecutionId && (
+              <button type="button" className={dangerButton} onClick={() => setDialog({ kind: "stop", execution: stopTarget })}>
+                {stopTarget.status === "Stopping" ? "Abandon execution…" : "Stop execution…"}
+              </button>
+            )}
+            <button type="button" className={primaryButton} onClick={() => setDialog({ kind: "start" })}>
+              Release change…
+            </button>
+          </div>
+        )}
+      </div>
+
+      {notFound ? (
+        <p role="alert" className="mt-6">
+          There is no pipeline named <strong>{name}</strong> in {source.label}.
+        </p>
+      ) : (
+        <>
+          {state.error && <div className="mt-3"><ErrorBanner error={state.error} lastGoodAt={state.dataUpdatedAt} what="the pipeline state" /></div>}
+          {declarationQuery.error && (
+            <p role="alert" className="mt-3 text-sm text-red-800 dark:text-red-300">
+              Could not load the pipeline declaration: {describeError(declarationQuery.error)}
+            </p>
+          )}
+          {parallel && (
+            <ParallelPicker
+              running={running}
+              recent={view.recent.data ?? []}
+              selectedId={view.viewedExecution?.pipelineExecutionId}
+              onSelect={(id) => {
+                const params = new URLSearchParams(search);
+                params.set("execution", id);
+                setSearch(params);
+              }}
+            />
+          )}
+          <div role="tablist" aria-label="Pipeline views" className="mt-3 flex gap-1 border-b border-zinc-300 dark:border-zinc-700">
+            {(["graph", "history"] as const).map((t) => (
+              <button
+                key={t}
+                role="tab"
+                type="button"
+                id={`tab-${t}`}
+                aria-selected={tab === t}
+                aria-controls={`panel-${t}`}
+                onClick={() => setTab(t)}
+                className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${tab === t ? "border-sky-700 text-sky-900 dark:border-sky-400 dark:text-sky-200" : "border-transparent text-zinc-700 hover:text-zinc-950 dark:text-zinc-300 dark:hover:text-white"}`}
+              >
+                {t === "graph" ? "Graph" : "History"}
+              </button>
+            ))}
+          </div>
+          {tab === "graph" ? (
+            <section id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" className="relative mt-2 min-h-[32rem] flex-1 rounded-lg border border-zinc-300 dark:border-zinc-700">
+              {declaration ? (
+                <div className="absolute inset-0">
+                  <PipelineGraph
+                    declaration={declaration}
+                    status={status}
+                    timing={view.timing}
+                    revisionMessages={view.revisionMessages}
+                    highlight={highlight}
+                    context={context}
+                    label={`Pipeline ${name}: stages and actions`}
+                  />
+                </div>
+              ) : (
+                <p className="p-4 text-sm">{state.isPending || declarationQuery.isPending ? "Loading pipeline…" : ""}</p>
+              )}
+            </section>
+          ) : (
+            <section id="panel-history" role="tabpanel" aria-labelledby="tab-history" className="mt-2">
+              <HistoryTab pipelineName={name} />
+            </section>
+          )}
+        </>
+      )}
+
+      {dialog?.kind === "start" && declaration && (
+        <StartDialog
+          declaration={declaration}
+          onClose={close}
+          onStarted={(id) => {
+            if (parallel) navigate(pipelinePaths.viewExecution(name, id));
+          }}
+        />
+      )}
+      {dialog?.kind === "stop" && dialog.execution.pipelineExecutionId && (
+        <StopDialog pipelineName={name} executionId={dialog.execution.pipelineExecutionId} status={dialog.execution.status} onClose={close} />
+      )}
+      {dialog?.kind === "transition" && <TransitionDialog pipelineName={name} stageName={dialog.stageName} enable={dialog.enable} onClose={close} />}
+      {dialog?.kind === "retry" && (
+        <RetryDialog
+          pipelineName={name}
+          stageName={dialog.stageName}
+          executionId={dialog.executionId}
+          availability={retryAvailability(
+            status.stages.get(stageNodeId(dialog.stageName)),
+            (declaration?.stages?.find((s) => s.name === dialog.stageName)?.actions ?? []).map((a) =>
+              status.actions.get(actionNodeId(dialog.stageName, a.name ?? "")),
+            ),
+          )}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === "rollback" && (
+        <RollbackDialog
+          pipelineName={name}
+          stageName={dialog.stageName}
+          currentExecutionId={status.stages.get(stageNodeId(dialog.stageName))?.executionId}
+          unavailable={rollbackAvailability({
+            pipelineType: declaration?.pipelineType,
+            executionMode: declaration?.executionMode,
+            isSourceStage: sourceStages.has(dialog.stageName),
+            stage: status.stages.get(stageNodeId(dialog.stageName)),
+          })}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === "override" && (
+        <OverrideDialog
+          pipelineName={name}
+          stageName={dialog.stageName}
+          executionId={dialog.executionId}
+          conditionType={dialog.conditionType}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === "approval" && (
+        <ApprovalDialog pipelineName={name} stageName={dialog.stageName} actionName={dialog.actionName} token={dialog.token} onClose={close} />
+      )}
+    </main>
+  );
+}
+
+function ParallelPicker({
+  running,
+  recent,
+  selectedId,
+  onSelect,
+}: {
+  running: PipelineExecutionSummary[];
+  recent: PipelineExecutionSummary[];
+  selectedId?: string;
+  onSelect(id: string): void;
+}) {
+  const options = running.some((e) => e.pipelineExecutionId === selectedId) || !selectedId ? running : [...running, ...recent.filter((e) => e.pipelineExecutionId === selectedId)];
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+      <label htmlFor="parallel-execution" className="font-medium">
+        Execution shown
+      </label>
+      {options.length === 0 ? (
+        <span className="text-zinc-700 dark:text-zinc-300">No execution is running.</span>
+      ) : (
+        <select
+          id="parallel-execution"
+          className="rounded-md border border-zinc-400 bg-white px-2 py-1 font-mono dark:border-zinc-600 dark:bg-zinc-900"
+          value={selectedId ?? options[0]?.pipelineExecutionId}
+          onChange={(e) => onSelect(e.target.value)}
+        >
+          {options.map((e) => (
+            <option key={e.pipelineExecutionId} value={e.pipelineExecutionId}>
+              {e.pipelineExecutionId} ({e.status})
+            </option>
+          ))}
+        </select>
+      )}
+      <span className="text-zinc-600 dark:text-zinc-400">{running.length} running</span>
+      {options[0] && <StatusBadge status={options.find((o) => o.pipelineExecutionId === selectedId)?.status ?? options[0].status} />}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import {
+  GetPipelineCommand,
+  ListPipelineExecutionsCommand,
+  ListTagsForResourceCommand,
+  type GetPipelineOutput,
+  type PipelineExecutionSummary,
+  type Tag,
+} from "@aws-sdk/client-codepipeline";
+import { queryOptions } from "@tanstack/react-query";
+import { HISTORY_INTERVAL_MS, HISTORY_SIZE, pollDelay, TAGS_INTERVAL_MS } from "../../../core/wall/polling";
+import { codepipelineKeys } from "../../../lib/aws/codepipeline-queries";
+import type { Source } from "../../../lib/aws/source";
+
+/**
+ * The wall's own reads, under the shared key prefixes (so invalidating a pipeline or a source covers them) but
+ * in a "wall" branch, so they never share a cache entry with another page's differently shaped query.
+ */
+export const wallKeys = {
+  executions: (source: Source, name: string) =>
+    [...codepipelineKeys.executions(source, name), "wall", { maxResults: HISTORY_SIZE }] as const,
+  declaration: (source: Source, name: string, version: number | undefined) =>
+    [...codepipelineKeys.pipeline(source, name), "wall", "declaration", version ?? "latest"] as const,
+  tags: (source: Source, arn: string) => [...codepipelineKeys.source(source), "wall", "tags", arn] as const,
+};
+
+/** Interval with backoff: React Query hands the query, whose `fetchFailureCount` resets on success. */
+export function backoff(baseMs: number) {
+  return (query: { state: { fetchFailureCount: number } }) => pollDelay(baseMs, query.state.fetchFailureCount, Math.random());
+}
+
+/**
+ * Recent executions (newest first). The wall invalidates it when the state fingerprint changes (a stage moved);
+ * otherwise it is re-read only at a slow safety cadence. The newest gives status, revision and start time; the
+ * successful ones the expected duration.
+ */
+export function wallExecutionsQuery(source: Source, name: string) {
+  return queryOptions({
+    queryKey: wallKeys.executions(source, name),
+    queryFn: async ({ signal }): Promise<PipelineExecutionSummary[]> => {
+      const output = await source.send(
+        (client, abortSignal) =>
+          client.send(new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: HISTORY_SIZE }), { abortSignal }),
+        { signal, pipelineName: name },
+      );
+      return output.pipelineExecutionSummaries ?? [];
+    },
+    staleTime: HISTORY_INTERVAL_MS,
+    refetchInterval: backoff(HISTORY_INTERVAL_MS),
+    refetchIntervalInBackground: true,
+    retry: false,
+  });
+}
+
+/** The declaration of one pipeline version: approval timeouts, and the pipeline ARN. Never changes for a version. */
+export function wallDeclarationQuery(source: Source, name: string, version: number | undefined) {
+  return queryOptions({
+    queryKey: wallKeys.declaration(source, name, version),
+    queryFn: ({ signal }): Promise<GetPipelineOutput> =>
+      source.send((client, abortSignal) => client.send(new GetPipelineCommand({ name, version }), { abortSignal }), {
+        signal,
+        pipelineName: name,
+      }),
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+    // Only errors retry, on the backoff schedule; a loaded declaration is never polled.
+    refetchInterval: (query) => (query.state.data ? false : pollDelay(60_000, query.state.fetchFailureCount, Math.random())),
+    refetchIntervalInBackground: true,
+    retry: false,
+  });
+}
+
+/** Tags change rarely: read every 30 minutes, and only while a tag filter is set. */
+export function wallTagsQuery(source: Source, arn: string) {
+  return queryOptions({
+    queryKey: wallKeys.tags(source, arn),
+    queryFn: async ({ signal }): Promise<Tag[]> => {
+      const tags: Tag[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await source.send(
+          (client, abortSignal) => client.send(new ListTagsForResourceCommand({ resourceArn: arn, nextToken }), { abortSignal }),
+          { signal },
+        );
+        tags.push(...(page.tags ?? []));
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return tags;
+    },
+    staleTime: TAGS_INTERVAL_MS,
+    gcTime: TAGS_INTERVAL_MS,
+    refetchInterval: backoff(TAGS_INTERVAL_MS),
+    refetchIntervalInBackground: true,
+    retry: false,
+  });
+}
+
+/** `arn:aws:codepipeline:<region>:<account>:<name>` from any pipeline's ARN, so one GetPipeline serves all. */
+export function pipelineArn(sampleArn: string | undefined, name: string): string | undefined {
+  const match = sampleArn ? /^arn:([^:]+):codepipeline:([^:]*):(\d+):/.exec(sampleArn) : null;
+  return match ? `arn:${match[1]}:codepipeline:${match[2]}:${match[3]}:${name}` : undefined;
+}

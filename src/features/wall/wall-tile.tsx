@@ -1,0 +1,129 @@
+import { HealthIcon } from "../../components/icons";
+import { formatDuration, formatExactTime, formatRelativeTime } from "../../core/format";
+import { HEALTH_LABELS, type PipelineHealth } from "../../core/status";
+import type { HealthTally, WallTile } from "../../core/wall/tile";
+
+const clockTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+
+function statusLabel(tile: WallTile): string {
+  if (tile.loading) return "Loading";
+  if (tile.stopping) return "Stopping";
+  if (tile.health === "in-progress" && tile.progress?.overdue) return "In progress · overdue";
+  return HEALTH_LABELS[tile.health];
+}
+
+function stageLine(tile: WallTile): string | undefined {
+  if (!tile.stageName) return undefined;
+  switch (tile.health) {
+    case "failed":
+      return `Failed in ${tile.stageName}${tile.failedActionName ? ` · ${tile.failedActionName}` : ""}`;
+    case "waiting-for-approval":
+      return `Approval in ${tile.stageName}${tile.approval ? ` · ${tile.approval.actionName}` : ""}`;
+    case "in-progress":
+      return tile.heldBeforeStage ? `Waiting to enter ${tile.stageName}` : `In ${tile.stageName}`;
+    case "stopped":
+    case "cancelled":
+      return `${HEALTH_LABELS[tile.health]} in ${tile.stageName}`;
+    default:
+      return undefined;
+  }
+}
+
+export function WallTileView({ tile, now }: { tile: WallTile; now: Date }) {
+  const stage = stageLine(tile);
+  const label = statusLabel(tile);
+  const revision = tile.revision;
+  return (
+    <li
+      className="wall-tile"
+      data-health={tile.health}
+      data-stale={tile.stale}
+      data-overdue={tile.progress?.overdue ?? false}
+      data-testid="wall-tile"
+      aria-label={`${tile.name}: ${tile.stale ? `stale, last known ${label}` : label}`}
+    >
+      <div className="wall-tile-body">
+        <div className="wall-tile-status" data-testid="wall-tile-status">
+          <HealthIcon health={tile.health} />
+          <span>{tile.stale ? `Stale · was ${label}` : label}</span>
+        </div>
+        <h2 className="wall-tile-name" title={tile.name}>
+          {tile.name}
+        </h2>
+        {stage && <div className="wall-tile-line wall-tile-stage">{stage}</div>}
+        {tile.errorSummary && (tile.health === "failed" || tile.health === "stopped" || tile.health === "cancelled") && (
+          <div className="wall-tile-error" data-testid="wall-tile-error">
+            {tile.errorSummary}
+          </div>
+        )}
+        {revision?.message && (
+          <div className="wall-tile-line wall-tile-commit" data-testid="wall-tile-commit">
+            “{revision.message}”{revision.author ? ` — ${revision.author}` : ""}
+          </div>
+        )}
+        {tile.progress && !tile.stale && <Progress tile={tile} />}
+        <div className="wall-tile-foot">
+          {tile.stale ? (
+            <span data-testid="wall-tile-stale">
+              No data since <time dateTime={new Date(tile.updatedAt).toISOString()}>{clockTime.format(tile.updatedAt)}</time> (
+              {formatDuration(now.getTime() - tile.updatedAt)} ago)
+            </span>
+          ) : tile.approval ? (
+            <span data-testid="wall-tile-approval">
+              {tile.approval.leftMs > 0 ? `Expires in ${formatDuration(tile.approval.leftMs)}` : "Approval timed out"}
+            </span>
+          ) : tile.progress ? (
+            <span data-testid="wall-tile-elapsed">
+              {formatDuration(tile.progress.elapsedMs)}
+              {tile.progress.expectedMs !== undefined
+                ? tile.progress.overdue
+                  ? ` · overdue, usually ${formatDuration(tile.progress.expectedMs)}`
+                  : ` of ~${formatDuration(tile.progress.expectedMs)}`
+                : ""}
+            </span>
+          ) : (
+            <span />
+          )}
+          {tile.lastChangedAt && (
+            <time dateTime={tile.lastChangedAt.toISOString()} title={formatExactTime(tile.lastChangedAt)}>
+              {formatRelativeTime(tile.lastChangedAt, now)}
+            </time>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function Progress({ tile }: { tile: WallTile }) {
+  const p = tile.progress!;
+  if (p.ratio === undefined) return null;
+  const percent = Math.round(Math.min(1, p.ratio) * 100);
+  return (
+    <div
+      className="wall-progress"
+      data-overdue={p.overdue}
+      role="progressbar"
+      aria-label={`${tile.name} progress against the usual duration`}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+    >
+      <div style={{ width: `${percent}%` }} />
+    </div>
+  );
+}
+
+const ORDER: PipelineHealth[] = ["failed", "waiting-for-approval", "in-progress", "stopped", "cancelled", "superseded", "succeeded", "unknown"];
+
+export function MoreTile({ hidden }: { hidden: HealthTally }) {
+  const parts = ORDER.filter((h) => hidden.byHealth[h]).map((h) => `${hidden.byHealth[h]} ${HEALTH_LABELS[h].toLowerCase()}`);
+  return (
+    <li className="wall-tile" data-health="more" data-testid="wall-more" aria-label={`${hidden.total} more pipelines not shown`}>
+      <div className="wall-tile-body">
+        <h2 className="wall-tile-name">+{hidden.total} more</h2>
+        <div className="wall-tile-line">{parts.join(", ")}</div>
+      </div>
+    </li>
+  );
+}
