@@ -69,6 +69,8 @@ for (const colorScheme of ["light", "dark"] as const) {
       await emulator.loadScenario({ seed: 3, traffic: false, pipelines: [{ declaration, timeline: [{ at: 0, type: "start" }] }] });
       await emulator.advance(150);
       await page.goto("/pipelines/five-by-five");
+      await expect(stage(page, "Source")).toBeVisible();
+      await page.getByRole("button", { name: /fit view/i }).click();
       await expect(stage(page, "Stage-5")).toBeVisible();
       await expect(graph(page).getByRole("article")).toHaveCount(25);
       await shot(page, `pipeline-5x5-${colorScheme}`);

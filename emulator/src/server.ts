@@ -14,6 +14,7 @@ import { AwsError, InternalFailure, SerializationException, UnknownOperationExce
 import { CODEPIPELINE_TARGET_PREFIX, handleCodePipeline, isAwsJsonContentType } from "./protocol/codepipeline";
 import {
   answerPreflight,
+  ClientGoneError,
   closeAfterAnswer,
   MAX_BODY_BYTES,
   MAX_CONTROL_BODY_BYTES,
@@ -124,6 +125,10 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
   const server = http.createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       const requestId = randomUUID();
+      if (error instanceof ClientGoneError) {
+        req.socket.destroy();
+        return;
+      }
       if (error instanceof RequestEntityTooLargeException) {
         res.setHeader("Connection", "close");
         sendAwsError(req, res, requestId, error);

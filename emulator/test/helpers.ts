@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
-import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { CodePipelineClient, type CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
+import { NodeSha256 } from "../src/auth/sigv4";
 import type { FaultSettings } from "../src/control/faults";
 import type { RequestCounts } from "../src/control/requestLog";
 import type { EmulatorCore } from "../src/core";
@@ -83,7 +83,7 @@ export async function startEmulator(options: EmulatorServerOptions = {}): Promis
     },
     async signedFetch(target, body, options = {}) {
       const { contentType = "application/x-amz-json-1.1", accessKeyId = "test", secretAccessKey = "test", region = "us-east-1" } = options;
-      const signer = new SignatureV4({ service: "codepipeline", region, sha256: Sha256, credentials: { accessKeyId, secretAccessKey } });
+      const signer = new SignatureV4({ service: "codepipeline", region, sha256: NodeSha256, credentials: { accessKeyId, secretAccessKey } });
       const signed = await signer.sign({
         method: "POST",
         protocol: "http:",

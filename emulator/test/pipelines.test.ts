@@ -6,7 +6,7 @@ import {
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   ListTagsForResourceCommand,
-  PollForJobsCommand,
+  ListWebhooksCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdatePipelineCommand,
@@ -168,9 +168,9 @@ describe("ListActionTypes and unsupported operations", () => {
 
   it("answers UnsupportedOperationException naming the operation", async () => {
     await expectError(
-      client.send(new PollForJobsCommand({ actionTypeId: { category: "Build", owner: "Custom", provider: "Mine", version: "1" } })),
+      client.send(new ListWebhooksCommand({})),
       "UnsupportedOperationException",
-      /PollForJobs/,
+      /ListWebhooks/,
     );
   });
 });

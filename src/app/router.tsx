@@ -5,6 +5,17 @@ import { OverviewPage } from "../features/pipelines/overview-page";
 import { paths } from "./paths";
 
 export const router = createBrowserRouter([
+  // The wall display is a kiosk: no app header or navigation around it.
+  {
+    path: "wall",
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import("../features/wall/wall-route")).default }),
+  },
+  {
+    path: "wall/setup",
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import("../features/wall/wall-route")).WallSetupRoute }),
+  },
   {
     element: <Layout />,
     errorElement: <RouteError />,

@@ -15,7 +15,7 @@ import type { AccessKey, KeyStore } from "./keys";
  * SHA-256 for the signer from node:crypto: the pure-JS @aws-crypto/sha256-js costs milliseconds per
  * large body, which shows under load and on megabyte bodies.
  */
-class NodeSha256 {
+export class NodeSha256 {
   private readonly hash: Hash | Hmac;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     this.hash = secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(secret));

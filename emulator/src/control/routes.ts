@@ -87,6 +87,16 @@ const ROUTES: Record<string, Route> = {
     return clockOf(core);
   },
   "GET clock": (_b, { core }) => clockOf(core),
+  "GET metrics": () => {
+    const memory = process.memoryUsage();
+    return {
+      uptimeSeconds: Math.round(process.uptime()),
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      heapTotalBytes: memory.heapTotal,
+      externalBytes: memory.external,
+    };
+  },
   "GET faults": (_b, { faults }) => faults.settings,
   "POST faults": (body, { faults }) => faults.update(orFail(parseFaultSettings(body))),
   "GET requests": (_b, { requests }) => requests.counts(),

@@ -167,15 +167,11 @@ const placeholder = !(await engineReady());
 describe.skipIf(placeholder)("demo scenario (loaded)", () => {
   let emu: Emulator;
   let cp: CodePipelineClient;
-  let loadMs = 0;
-
   beforeAll(async () => {
     const { startEmulator } = (await import("../../test/helpers")) as Helpers;
     emu = await startEmulator();
     cp = emu.client();
-    const t0 = performance.now();
     emu.core.loadScenario(demoScenario({ traffic: false }));
-    loadMs = performance.now() - t0;
   });
   afterAll(async () => emu?.close());
 
@@ -194,11 +190,6 @@ describe.skipIf(placeholder)("demo scenario (loaded)", () => {
     } while (nextToken);
     return out;
   }
-
-  it("loads the full demo well under 2 seconds", () => {
-    console.info(`demo load: ${loadMs.toFixed(0)} ms`);
-    expect(loadMs).toBeLessThan(2000);
-  });
 
   it("lists every company pipeline", async () => {
     const names = (await cp.send(new ListPipelinesCommand({}))).pipelines!.map((p) => p.name);

@@ -3,6 +3,7 @@ import { runTimelineEvent, runTraffic } from "../scenario/runtime";
 import { completeRule } from "./conditions";
 import type { Engine } from "./engine";
 import { settleAbandon } from "./interventions";
+import { requeueUnacknowledged, timeOutJobAction } from "./jobs";
 import { completeAction } from "./lifecycle";
 import type { TimerEvent } from "./timers";
 
@@ -27,6 +28,12 @@ export function onTimer(e: Engine, p: PipelineRecord, event: TimerEvent): void {
       return;
     case "timeline":
       runTimelineEvent(e, p, event.index);
+      return;
+    case "jobAckTimeout":
+      requeueUnacknowledged(e, p, event.jobId, event.dispatchedAt);
+      return;
+    case "jobActionTimeout":
+      timeOutJobAction(e, p, event.actionExecutionId);
       return;
   }
 }

@@ -3,6 +3,7 @@ import type { ActionExecutionRecord, ExecutionRecord, PipelineRecord, StageRunRe
 import { currentVersion, scopeKey } from "../state/world";
 import { startCondition } from "./conditions";
 import type { Engine } from "./engine";
+import { startJob } from "./jobs";
 import { behaviourOf, defaultError, planRun } from "./providers";
 import { startExecution } from "./start";
 import { runOrderOf } from "./structure";
@@ -156,6 +157,7 @@ function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: st
   x.stages[stage].actions[action.name!] = id;
   touch(e, x);
   if (plan.dueTime !== undefined) e.schedule(plan.dueTime, { kind: "actionDue", scope: scopeOf(p), pipeline: p.name, actionExecutionId: id });
+  else if (action.actionTypeId!.owner === "Custom" || action.actionTypeId!.owner === "ThirdParty") startJob(e, p, record, action);
 }
 
 /** `#{variables.x}`, `#{codepipeline.PipelineExecutionId}` and `#{<namespace>.<variable>}` as AWS resolves them. */
@@ -209,7 +211,7 @@ function revisionMessage(record: ActionExecutionRecord): string | undefined {
   return record.revision ? (record.outputVariables?.CommitMessage ?? record.revision.summary) : undefined;
 }
 
-function recordRevision(x: ExecutionRecord, action: ActionDeclaration, record: ActionExecutionRecord): void {
+export function recordRevision(x: ExecutionRecord, action: ActionDeclaration, record: ActionExecutionRecord): void {
   const revision = record.revision!;
   for (const artifact of action.outputArtifacts ?? []) {
     x.artifactRevisions = x.artifactRevisions.filter((a) => a.name !== artifact.name);
@@ -237,7 +239,7 @@ export function decide(e: Engine, p: PipelineRecord, x: ExecutionRecord, record:
   finishAction(e, p, x, record);
 }
 
-function finishAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, record: ActionExecutionRecord): void {
+export function finishAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, record: ActionExecutionRecord): void {
   record.lastUpdateTime = e.now();
   touch(e, x);
   settleStage(e, p, x, record.stageName);

@@ -1,12 +1,38 @@
-import type { PipelineDeclaration, Tag } from "@aws-sdk/client-codepipeline";
-import { InvalidTagsException, PipelineNameInUseException, TooManyTagsException } from "../errors";
-import type { PipelineRecord } from "../state/records";
+import type { CreateCustomActionTypeInput, PipelineDeclaration, Tag } from "@aws-sdk/client-codepipeline";
+import { InvalidTagsException, LimitExceededException, PipelineNameInUseException, TooManyTagsException } from "../errors";
+import type { CustomActionTypeRecord, PipelineRecord } from "../state/records";
 import { type Scope, findPipeline, pipelineArn, regionOf, requirePipeline } from "../state/world";
 import type { Engine } from "./engine";
 import { cancelActive } from "./lifecycle";
 import { validateDeclaration } from "./structure";
 
 const MAX_TAGS = 50;
+const MAX_CUSTOM_ACTION_TYPES = 50;
+
+/** CreateCustomActionType (and scenarios' `customActionTypes`): registers or replaces the type. */
+export function registerCustomActionType(e: Engine, scope: Scope, input: CreateCustomActionTypeInput): CustomActionTypeRecord {
+  const region = regionOf(e.world, scope);
+  const same = (t: { category: string; provider: string; version: string }) => t.category === input.category && t.provider === input.provider && t.version === input.version;
+  const arn = `arn:aws:codepipeline:${region.region}:${region.accountId}:actiontype:Custom/${input.category}/${input.provider}/${input.version}`;
+  checkTags(arn, [], input.tags ?? []);
+  const existing = region.customActionTypes.find(same);
+  if (!existing && region.customActionTypes.length >= MAX_CUSTOM_ACTION_TYPES) {
+    throw new LimitExceededException(`The account has reached the limit of ${MAX_CUSTOM_ACTION_TYPES} custom action types in this Region.`);
+  }
+  const record: CustomActionTypeRecord = {
+    category: input.category!,
+    provider: input.provider!,
+    version: input.version!,
+    settings: input.settings as Record<string, string> | undefined,
+    configurationProperties: input.configurationProperties,
+    inputArtifactDetails: { minimumCount: input.inputArtifactDetails!.minimumCount!, maximumCount: input.inputArtifactDetails!.maximumCount! },
+    outputArtifactDetails: { minimumCount: input.outputArtifactDetails!.minimumCount!, maximumCount: input.outputArtifactDetails!.maximumCount! },
+    tags: mergeTags(existing?.tags ?? [], input.tags ?? []),
+  };
+  region.customActionTypes = [...region.customActionTypes.filter((t) => !same(t)), record];
+  e.changed();
+  return record;
+}
 
 export function createPipeline(e: Engine, scope: Scope, input: PipelineDeclaration, tags: Tag[] = []): PipelineRecord {
   const region = regionOf(e.world, scope);

@@ -7,7 +7,9 @@ export type TimerEvent =
   | { kind: "ruleDue"; scope: string; pipeline: string; ruleExecutionId: string }
   | { kind: "stopSettle"; scope: string; pipeline: string; executionId: string }
   | { kind: "traffic"; scope: string; pipeline: string }
-  | { kind: "timeline"; scope: string; pipeline: string; index: number };
+  | { kind: "timeline"; scope: string; pipeline: string; index: number }
+  | { kind: "jobAckTimeout"; scope: string; pipeline: string; jobId: string; dispatchedAt: number }
+  | { kind: "jobActionTimeout"; scope: string; pipeline: string; actionExecutionId: string };
 
 export interface Timer {
   due: number;

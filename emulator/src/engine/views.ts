@@ -12,7 +12,7 @@ import type {
   StageExecution,
   StageState,
 } from "@aws-sdk/client-codepipeline";
-import type { ActionExecutionRecord, ConditionKind, ExecutionRecord, PipelineRecord, TransitionRecord } from "../state/records";
+import type { ActionExecutionRecord, ConditionKind, CustomActionTypeRecord, ExecutionRecord, PipelineRecord, TransitionRecord } from "../state/records";
 import { currentDeclaration } from "../state/world";
 import { fillTemplate, findAwsActionType } from "./action-types";
 import { behaviourOf } from "./providers";
@@ -26,7 +26,7 @@ export function pipelineSummary(p: PipelineRecord): PipelineSummary {
   return { name: p.name, version: d.version, pipelineType: d.pipelineType, executionMode: d.executionMode, created: date(p.created), updated: date(p.updated) };
 }
 
-export function pipelineState(p: PipelineRecord, now: number): GetPipelineStateOutput {
+export function pipelineState(p: PipelineRecord, now: number, customTypes: CustomActionTypeRecord[] = []): GetPipelineStateOutput {
   const declaration = currentDeclaration(p);
   const parallel = declaration.executionMode === "PARALLEL";
   const stageStates = declaration.stages!.map((stage): StageState => {
@@ -38,7 +38,7 @@ export function pipelineState(p: PipelineRecord, now: number): GetPipelineStateO
     const state: StageState = {
       stageName: name,
       inboundTransitionState: transition(p.inbound[name]),
-      actionStates: stage.actions!.map((action) => actionState(p, name, action.name!, now, parallel)),
+      actionStates: stage.actions!.map((action) => actionState(p, name, action.name!, now, parallel, customTypes)),
     };
     if (inbound.length) {
       state.inboundExecution = inbound[0];
@@ -64,11 +64,17 @@ function transition(t: TransitionRecord | undefined) {
   return { enabled: t.enabled, lastChangedBy: t.lastChangedBy, lastChangedAt: date(t.lastChangedAt), ...(t.disabledReason && { disabledReason: t.disabledReason }) };
 }
 
-function actionState(p: PipelineRecord, stage: string, action: string, now: number, parallel: boolean): ActionState {
+function actionState(p: PipelineRecord, stage: string, action: string, now: number, parallel: boolean, customTypes: CustomActionTypeRecord[]): ActionState {
   const declaration = currentDeclaration(p).stages!.find((s) => s.name === stage)!.actions!.find((a) => a.name === action)!;
   const type = declaration.actionTypeId!;
   const config = declaration.configuration ?? {};
-  const entityTemplate = behaviourOf(p, stage, action).entityUrl ?? findAwsActionType(type.category!, type.provider!)?.entityUrlTemplate;
+  const typeTemplate =
+    type.owner === "Custom"
+      ? customTypes.find((t) => t.category === type.category && t.provider === type.provider && t.version === type.version)?.settings?.entityUrlTemplate
+      : type.owner === "AWS"
+        ? findAwsActionType(type.category!, type.provider!)?.entityUrlTemplate
+        : undefined;
+  const entityTemplate = behaviourOf(p, stage, action).entityUrl ?? typeTemplate;
   const state: ActionState = { actionName: action, ...(entityTemplate && { entityUrl: fillTemplate(entityTemplate, config) }) };
   const record = p.actionExecutions[p.actionLatest[`${stage}.${action}`]];
   if (!record) return state;
@@ -91,6 +97,7 @@ function latestRevision(p: PipelineRecord, stage: string, action: string): Actio
 
 export function percentComplete(record: ActionExecutionRecord, now: number): number | undefined {
   if (record.status === "Succeeded") return record.token ? undefined : 100;
+  if (record.status === "InProgress" && record.reportedPercent !== undefined) return record.reportedPercent;
   if (record.status !== "InProgress" || record.token || record.dueTime === undefined) return undefined;
   const span = record.dueTime - record.startTime;
   return Math.max(0, Math.min(99, Math.floor(((now - record.startTime) / span) * 100)));

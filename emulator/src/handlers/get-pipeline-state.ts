@@ -1,5 +1,9 @@
 import { pipelineState } from "../engine/views";
-import { engine, pipeline } from "./context";
+import { regionOf } from "../state/world";
+import { engine, pipeline, scope } from "./context";
 import type { Handler } from "./types";
 
-export const handleGetPipelineState: Handler<"GetPipelineState"> = (input, ctx) => pipelineState(pipeline(ctx, input.name!), engine(ctx).now());
+export const handleGetPipelineState: Handler<"GetPipelineState"> = (input, ctx) => {
+  const e = engine(ctx);
+  return pipelineState(pipeline(ctx, input.name!), e.now(), regionOf(e.world, scope(ctx)).customActionTypes);
+};

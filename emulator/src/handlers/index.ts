@@ -7,13 +7,13 @@
  *   StartPipelineExecution, StopPipelineExecution, RetryStageExecution, RollbackStage,
  *   PutApprovalResult, EnableStageTransition, DisableStageTransition, OverrideStageCondition,
  *   ListRuleTypes, ListRuleExecutions, ListActionTypes, CreateCustomActionType,
- *   DeleteCustomActionType, PutActionRevision, ListTagsForResource, TagResource, UntagResource.
+ *   DeleteCustomActionType, PutActionRevision, ListTagsForResource, TagResource, UntagResource,
+ *   job workers (see ./job-workers.ts and ../engine/jobs.ts): PollForJobs, AcknowledgeJob, GetJobDetails,
+ *     PutJobSuccessResult, PutJobFailureResult, PollForThirdPartyJobs, AcknowledgeThirdPartyJob,
+ *     GetThirdPartyJobDetails, PutThirdPartyJobSuccessResult, PutThirdPartyJobFailureResult
+ *     (custom and third-party actions queue a job unless a scenario simulates them).
  *
  * Answer UnsupportedOperationException (naming the operation):
- *   job workers: PollForJobs, AcknowledgeJob, GetJobDetails, PutJobSuccessResult, PutJobFailureResult,
- *     PollForThirdPartyJobs, AcknowledgeThirdPartyJob, GetThirdPartyJobDetails,
- *     PutThirdPartyJobSuccessResult, PutThirdPartyJobFailureResult
- *     (custom and third-party actions stay InProgress until then, unless a scenario simulates them);
  *   webhooks: PutWebhook, ListWebhooks, DeleteWebhook, RegisterWebhookWithThirdParty,
  *     DeregisterWebhookWithThirdParty;
  *   action type definitions: GetActionType, UpdateActionType;
@@ -29,6 +29,18 @@ import { handleDeletePipeline } from "./delete-pipeline";
 import { handleDisableStageTransition } from "./disable-stage-transition";
 import { handleEnableStageTransition } from "./enable-stage-transition";
 import { handleGetPipeline } from "./get-pipeline";
+import {
+  handleAcknowledgeJob,
+  handleAcknowledgeThirdPartyJob,
+  handleGetJobDetails,
+  handleGetThirdPartyJobDetails,
+  handlePollForJobs,
+  handlePollForThirdPartyJobs,
+  handlePutJobFailureResult,
+  handlePutJobSuccessResult,
+  handlePutThirdPartyJobFailureResult,
+  handlePutThirdPartyJobSuccessResult,
+} from "./job-workers";
 import { handleGetPipelineExecution } from "./get-pipeline-execution";
 import { handleGetPipelineState } from "./get-pipeline-state";
 import { handleListActionExecutions } from "./list-action-executions";
@@ -73,8 +85,8 @@ function simulated<Op extends OperationName>(handler: Handler<Op>): Handler<Op> 
 }
 
 export const handlers: HandlerTable = {
-  AcknowledgeJob: unsupported("AcknowledgeJob"),
-  AcknowledgeThirdPartyJob: unsupported("AcknowledgeThirdPartyJob"),
+  AcknowledgeJob: simulated(handleAcknowledgeJob),
+  AcknowledgeThirdPartyJob: simulated(handleAcknowledgeThirdPartyJob),
   CreateCustomActionType: simulated(handleCreateCustomActionType),
   CreatePipeline: simulated(handleCreatePipeline),
   DeleteCustomActionType: simulated(handleDeleteCustomActionType),
@@ -84,11 +96,11 @@ export const handlers: HandlerTable = {
   DisableStageTransition: simulated(handleDisableStageTransition),
   EnableStageTransition: simulated(handleEnableStageTransition),
   GetActionType: unsupported("GetActionType"),
-  GetJobDetails: unsupported("GetJobDetails"),
+  GetJobDetails: simulated(handleGetJobDetails),
   GetPipeline: simulated(handleGetPipeline),
   GetPipelineExecution: simulated(handleGetPipelineExecution),
   GetPipelineState: simulated(handleGetPipelineState),
-  GetThirdPartyJobDetails: unsupported("GetThirdPartyJobDetails"),
+  GetThirdPartyJobDetails: simulated(handleGetThirdPartyJobDetails),
   ListActionExecutions: simulated(handleListActionExecutions),
   ListActionTypes: simulated(handleListActionTypes),
   ListDeployActionExecutionTargets: unsupported("ListDeployActionExecutionTargets"),
@@ -99,14 +111,14 @@ export const handlers: HandlerTable = {
   ListTagsForResource: simulated(handleListTagsForResource),
   ListWebhooks: unsupported("ListWebhooks"),
   OverrideStageCondition: simulated(handleOverrideStageCondition),
-  PollForJobs: unsupported("PollForJobs"),
-  PollForThirdPartyJobs: unsupported("PollForThirdPartyJobs"),
+  PollForJobs: simulated(handlePollForJobs),
+  PollForThirdPartyJobs: simulated(handlePollForThirdPartyJobs),
   PutActionRevision: simulated(handlePutActionRevision),
   PutApprovalResult: simulated(handlePutApprovalResult),
-  PutJobFailureResult: unsupported("PutJobFailureResult"),
-  PutJobSuccessResult: unsupported("PutJobSuccessResult"),
-  PutThirdPartyJobFailureResult: unsupported("PutThirdPartyJobFailureResult"),
-  PutThirdPartyJobSuccessResult: unsupported("PutThirdPartyJobSuccessResult"),
+  PutJobFailureResult: simulated(handlePutJobFailureResult),
+  PutJobSuccessResult: simulated(handlePutJobSuccessResult),
+  PutThirdPartyJobFailureResult: simulated(handlePutThirdPartyJobFailureResult),
+  PutThirdPartyJobSuccessResult: simulated(handlePutThirdPartyJobSuccessResult),
   PutWebhook: unsupported("PutWebhook"),
   RegisterWebhookWithThirdParty: unsupported("RegisterWebhookWithThirdParty"),
   RetryStageExecution: simulated(handleRetryStageExecution),

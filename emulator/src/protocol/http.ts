@@ -56,6 +56,9 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse): void
  * Content-Length first, then as it arrives). The rest of a refused body is read and dropped rather
  * than the socket destroyed, so the client still gets the answer instead of a connection reset.
  */
+/** The request ended before its body did: there is no one to answer. */
+export class ClientGoneError extends Error {}
+
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = () => new RequestEntityTooLargeException(`Request body exceeds the limit of ${limit} bytes.`);
   const declared = Number(req.headers["content-length"]);
@@ -82,8 +85,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on("end", () => {
       if (!refused) resolve(Buffer.concat(chunks).toString("utf8"));
     });
-    req.on("error", (error) => {
-      if (!refused) reject(error);
+    // The client went away mid-body (or the socket failed): nobody is left to answer.
+    req.on("error", () => {
+      if (!refused) reject(new ClientGoneError());
+      refused = true;
+    });
+    req.on("aborted", () => {
+      if (!refused) reject(new ClientGoneError());
       refused = true;
     });
   });

@@ -1,6 +1,6 @@
 import { AwsError } from "../errors";
 import type { Engine } from "../engine/engine";
-import { createPipeline } from "../engine/pipelines";
+import { createPipeline, registerCustomActionType } from "../engine/pipelines";
 import { startExecution } from "../engine/start";
 import { scopeKey } from "../state/world";
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, scenarioArn } from "./runtime";
@@ -30,6 +30,9 @@ function replaceWorld(e: Engine, scenario: Scenario, loadTime: number): void {
   const earliestEvent = Math.min(0, ...scenario.pipelines.flatMap((p) => (p.timeline ?? []).map((t) => t.at)));
   const historyStart = Math.min(loadTime - (scenario.historyDays ?? 0) * DAY_MS, loadTime + earliestEvent * 1000);
   e.setTime(historyStart);
+  for (const { accountId, region, ...type } of scenario.customActionTypes ?? []) {
+    registerCustomActionType(e, { accountId: accountId ?? DEFAULT_ACCOUNT, region: region ?? DEFAULT_REGION }, type);
+  }
   for (const sp of scenario.pipelines) {
     const scope = { accountId: sp.accountId ?? DEFAULT_ACCOUNT, region: sp.region ?? DEFAULT_REGION };
     let p;

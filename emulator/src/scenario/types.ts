@@ -1,5 +1,6 @@
 import type {
   ApprovalStatus,
+  CreateCustomActionTypeInput,
   PipelineDeclaration,
   SourceRevisionOverride,
   Tag,
@@ -26,7 +27,16 @@ export interface Scenario {
   historyDays?: number;
   /** Background traffic: pipelines with `traffic` keep getting new executions (default true). */
   traffic?: boolean;
+  /** Custom action types registered before the pipelines are created (as CreateCustomActionType takes them). */
+  customActionTypes?: ScenarioCustomActionType[];
   pipelines: ScenarioPipeline[];
+}
+
+export interface ScenarioCustomActionType extends CreateCustomActionTypeInput {
+  /** Default 123456789012. */
+  accountId?: string;
+  /** Default us-east-1. */
+  region?: string;
 }
 
 export interface ScenarioPipeline {

@@ -3,6 +3,7 @@ import type {
   ApprovalStatus,
   ArtifactRevision,
   ConditionExecutionStatus,
+  JobStatus,
   ExecutionMode,
   ExecutionTrigger,
   ExecutionType,
@@ -33,6 +34,29 @@ export interface RegionRecord {
   region: string;
   pipelines: Record<string, PipelineRecord>;
   customActionTypes: CustomActionTypeRecord[];
+  /** Jobs of custom and third-party actions by id, oldest first (absent in older snapshots). */
+  jobs?: Record<string, JobRecord>;
+  /** Last PollForJobs / PollForThirdPartyJobs per action type (`Owner/Category/Provider/Version`), for "waiting for a job worker". */
+  lastPolls?: Record<string, EpochMs>;
+}
+
+/** One unit of work handed to a job worker; a continuation token makes a follow-up job for the same action run. */
+export interface JobRecord {
+  id: string;
+  kind: "Custom" | "ThirdParty";
+  status: JobStatus;
+  nonce: string;
+  pipeline: string;
+  actionExecutionId: string;
+  actionTypeId: { category: string; owner: string; provider: string; version: string };
+  created: EpochMs;
+  /** When the last poll handed it out (the acknowledgement deadline counts from here). */
+  dispatchedAt?: EpochMs;
+  finishedAt?: EpochMs;
+  continuationToken?: string;
+  /** Third-party jobs: the client the partner answers for. */
+  clientId?: string;
+  clientToken?: string;
 }
 
 export interface CustomActionTypeRecord {
@@ -192,4 +216,8 @@ export interface ActionExecutionRecord {
   resolvedConfiguration: Record<string, string>;
   inputArtifactKeys: Record<string, string>;
   outputArtifactKeys: Record<string, string>;
+  /** Custom and third-party actions: the job a worker should be doing now. */
+  jobId?: string;
+  /** `executionDetails.percentComplete` last reported by the job worker. */
+  reportedPercent?: number;
 }

@@ -21,8 +21,9 @@ describe("thresholds", () => {
     expect(staleAfterMs(30_000)).toBe(90_000);
     expect(staleAfterMs(5_000)).toBe(30_000);
   });
-  it("lists pipelines at least four times slower than it polls states", () => {
+  it("lists pipelines at least four times slower than it polls states, and at most once a minute", () => {
     expect(listIntervalMs(30_000, 60_000)).toBe(120_000);
-    expect(listIntervalMs(5_000, 60_000)).toBe(60_000);
+    expect(listIntervalMs(5_000, 5_000)).toBe(60_000);
+    expect(listIntervalMs(5_000, 300_000)).toBe(300_000);
   });
 });

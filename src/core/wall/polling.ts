@@ -22,9 +22,9 @@ export function staleAfterMs(refreshMs: number): number {
   return Math.max(3 * refreshMs, 30_000);
 }
 
-/** ListPipelines runs slower than state polling: the set of pipelines changes rarely. */
+/** ListPipelines runs slower than state polling (the set of pipelines changes rarely): ≥ 4 × refresh, ≥ 1 min. */
 export function listIntervalMs(refreshMs: number, configuredListMs: number): number {
-  return Math.max(configuredListMs, 4 * refreshMs);
+  return Math.max(configuredListMs, 4 * refreshMs, 60_000);
 }
 
 /** Rarely changing data: tags (only with a tag filter) and execution history for the expected duration. */

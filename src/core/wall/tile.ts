@@ -85,7 +85,8 @@ export function buildTile(input: TileInput, now: number, staleAfterMs: number): 
     failedActionName: status.failedActionName,
     errorSummary: status.errorSummary,
     revision: status.revision,
-    lastChangedAt: status.lastChangedAt,
+    // Without the execution, rollUpStatus falls back to the declaration's update time: not a change worth showing.
+    lastChangedAt: latest ? status.lastChangedAt : undefined,
   };
   if (status.health === "in-progress" && status.startedAt) {
     tile.progress = elapsedStatus(status.startedAt, now, executions ? expectedPipelineDuration(executions) : undefined);

@@ -10,7 +10,7 @@ import { HealthIcon, LockIcon, StarIcon, WarningIcon } from "../../components/ic
 import { RelativeTime } from "../../components/relative-time";
 import { StatusBadge } from "../../components/status-badge";
 import { useNow } from "../../components/use-now";
-import { latestExecutionQuery, pipelineStateQuery } from "../../lib/aws/codepipeline-queries";
+import { pipelineStateQuery } from "../../lib/aws/codepipeline-queries";
 import type { Source } from "../../lib/aws/source";
 import type { OverviewRow } from "./use-overview";
 
@@ -24,8 +24,9 @@ const MODE_LABELS: Record<ExecutionMode, string> = {
 };
 
 /**
- * Mounted only while on screen (virtualized): its observers add the fast, adaptive polling for this pipeline
- * and put its requests ahead of off-screen ones. Data flows in through `row`, so they never re-render it.
+ * Mounted only while on screen (virtualized): its observer adds the fast, adaptive polling of this pipeline's
+ * state (its executions follow state changes, see followStateChanges) and puts its requests ahead of off-screen
+ * ones. Data flows in through `row`, so the observer never re-renders it.
  */
 function usePollWhileVisible(source: Source, name: string) {
   useEffect(() => {
@@ -33,7 +34,6 @@ function usePollWhileVisible(source: Source, name: string) {
     return () => source.setVisible(name, false);
   }, [source, name]);
   useQuery({ ...pipelineStateQuery(source, name), notifyOnChangeProps: [] });
-  useQuery({ ...latestExecutionQuery(source, name), notifyOnChangeProps: [] });
 }
 
 export const PipelineRow = memo(function PipelineRow({

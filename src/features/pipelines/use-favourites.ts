@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useSyncExternalStore } from "react";
 
 /** Favourites per source in localStorage (names only, nothing sensitive); other tabs follow via `storage`. */
 const changed = new Set<() => void>();
@@ -33,7 +33,7 @@ export function useFavourites(sourceId: string) {
   const key = `codepipeline-dashboard:favourites:${sourceId}`;
   // The raw string is the snapshot: stable between changes, so React does not loop.
   const raw = useSyncExternalStore(subscribe, () => read(key));
-  const favourites = new Set(parse(raw));
+  const favourites = useMemo(() => new Set(parse(raw)), [raw]);
   const toggle = useCallback(
     (name: string) => {
       const next = new Set(parse(read(key)));

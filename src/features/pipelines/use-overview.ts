@@ -1,6 +1,6 @@
 import type { PipelineExecutionSummary, PipelineSummary, GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { useQueries, useQuery, type UseQueryResult } from "@tanstack/react-query";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { SortablePipeline } from "../../core/attention";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
 import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
@@ -27,6 +27,12 @@ function slices<T>(results: UseQueryResult<T>[]): Slice<T>[] {
 }
 
 /**
+ * A row object changes only when its own inputs do, so memoized rows skip re-rendering while others update.
+ * Keyed by the ListPipelines entry, which React Query keeps identical between unchanged refreshes.
+ */
+const rowCache = new WeakMap<PipelineSummary, { inputs: unknown[]; row: OverviewRow }>();
+
+/**
  * Every pipeline with its rolled-up status. Pipelines off screen are refreshed on the slow `offscreenSeconds`
  * cadence only, to keep the counters and the attention order honest; rows on screen add their own fast polling.
  */
@@ -48,20 +54,15 @@ export function useOverview(source: Source, favourites: Set<string>) {
     combine: slices<PipelineExecutionSummary | null>,
   });
 
-  // A row object changes only when its own inputs do, so memoized rows skip re-rendering as others update.
-  const previous = useRef(new Map<string, { inputs: unknown[]; row: OverviewRow }>());
-  const rows = useMemo<OverviewRow[]>(() => {
-    const next = new Map<string, { inputs: unknown[]; row: OverviewRow }>();
-    const result = summaries.map((summary, i) => {
+  const rows = useMemo<OverviewRow[]>(
+    () =>
+      summaries.map((summary, i) => {
       const name = summary.name!;
       const state = states[i];
       const execution = executions[i];
       const inputs = [summary, state?.data, execution?.data, state?.error, execution?.error, favourites.has(name)];
-      const cached = previous.current.get(name);
-      if (cached && cached.inputs.every((value, j) => value === inputs[j])) {
-        next.set(name, cached);
-        return cached.row;
-      }
+      const cached = rowCache.get(summary);
+      if (cached && cached.inputs.every((value, j) => value === inputs[j])) return cached.row;
       const status = rollUpStatus(state?.data, execution?.data ?? undefined);
       const row: OverviewRow = {
         name,
@@ -74,12 +75,11 @@ export function useOverview(source: Source, favourites: Set<string>) {
         error: state?.error ?? execution?.error ?? null,
         updatedAt: Math.min(state?.dataUpdatedAt ?? 0, execution?.dataUpdatedAt ?? 0),
       };
-      next.set(name, { inputs, row });
+      rowCache.set(summary, { inputs, row });
       return row;
-    });
-    previous.current = next;
-    return result;
-  }, [summaries, states, executions, favourites]);
+    }),
+    [summaries, states, executions, favourites],
+  );
 
   const failedRows = rows.filter((row) => row.error);
   const updatedAt = Math.max(list.dataUpdatedAt, ...states.map((s) => s.dataUpdatedAt), ...executions.map((e) => e.dataUpdatedAt));

@@ -62,7 +62,7 @@ function Wall({ options, ignored }: { options: WallOptions; ignored: string[] })
   const counts = tally(tiles);
   const loaded = tiles.filter((t) => t.updatedAt > 0);
   const oldest = loaded.length > 0 ? Math.min(...loaded.map((t) => t.updatedAt)) : data.list.dataUpdatedAt;
-  const anyStale = tiles.some((t) => t.stale) || (data.list.isError && nowMs - data.list.dataUpdatedAt > staleMs);
+  const anyStale = data.list.data !== undefined && (tiles.some((t) => t.stale) || (data.list.isError && nowMs - data.list.dataUpdatedAt > staleMs));
   const shift = burnInOffset(nowMs);
   const chromeStyle = { transform: `translate(${shift.x}px, ${shift.y}px)` };
 

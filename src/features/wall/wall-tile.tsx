@@ -5,6 +5,11 @@ import type { HealthTally, WallTile } from "../../core/wall/tile";
 
 const clockTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
+/** Minutes once past a minute: read from across a room, "26 min" beats "26 min 33 s". */
+function coarse(ms: number): string {
+  return ms >= 60 * 60_000 || ms < 60_000 ? formatDuration(ms) : `${Math.round(ms / 60_000)} min`;
+}
+
 function statusLabel(tile: WallTile): string {
   if (tile.loading) return "Loading";
   if (tile.stopping) return "Stopping";
@@ -58,7 +63,7 @@ export function WallTileView({ tile, now }: { tile: WallTile; now: Date }) {
         )}
         {revision?.message && (
           <div className="wall-tile-line wall-tile-commit" data-testid="wall-tile-commit">
-            “{revision.message}”{revision.author ? ` — ${revision.author}` : ""}
+            {revision.author ? <strong>{revision.author}: </strong> : null}“{revision.message}”
           </div>
         )}
         {tile.progress && !tile.stale && <Progress tile={tile} />}
@@ -74,11 +79,11 @@ export function WallTileView({ tile, now }: { tile: WallTile; now: Date }) {
             </span>
           ) : tile.progress ? (
             <span data-testid="wall-tile-elapsed">
-              {formatDuration(tile.progress.elapsedMs)}
+              {coarse(tile.progress.elapsedMs)}
               {tile.progress.expectedMs !== undefined
                 ? tile.progress.overdue
-                  ? ` · overdue, usually ${formatDuration(tile.progress.expectedMs)}`
-                  : ` of ~${formatDuration(tile.progress.expectedMs)}`
+                  ? ` · usually ${coarse(tile.progress.expectedMs)}`
+                  : ` of ~${coarse(tile.progress.expectedMs)}`
                 : ""}
             </span>
           ) : (

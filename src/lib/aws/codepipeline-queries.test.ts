@@ -1,7 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Source } from "./source";
-import { codepipelineKeys, invalidateAfter, latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "./codepipeline-queries";
+import { codepipelineKeys, followStateChanges, invalidateAfter, latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "./codepipeline-queries";
 
 function fakeSource(id: string): Source {
   return {
@@ -11,6 +11,7 @@ function fakeSource(id: string): Source {
     polling: { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 },
     send: () => Promise.reject(new Error("not used")),
     setVisible: () => undefined,
+    visible: { add: () => undefined, delete: () => undefined },
     pending: () => 0,
   };
 }
@@ -27,10 +28,10 @@ describe("query keys", () => {
 
   it("let a pipeline prefix match all of that pipeline's queries and nothing else", () => {
     const client = new QueryClient();
-    client.setQueryData(pipelineStateQuery(a, "web").queryKey, { $metadata: {} });
+    client.setQueryData(pipelineStateQuery(a, "web").queryKey, {});
     client.setQueryData(latestExecutionQuery(a, "web").queryKey, null);
-    client.setQueryData(pipelineStateQuery(a, "api").queryKey, { $metadata: {} });
-    client.setQueryData(pipelineStateQuery(b, "web").queryKey, { $metadata: {} });
+    client.setQueryData(pipelineStateQuery(a, "api").queryKey, {});
+    client.setQueryData(pipelineStateQuery(b, "web").queryKey, {});
     const matched = client.getQueryCache().findAll({ queryKey: codepipelineKeys.pipeline(a, "web") });
     expect(matched.map((q) => q.queryKey)).toEqual([
       pipelineStateQuery(a, "web").queryKey,
@@ -44,7 +45,7 @@ describe("invalidateAfter", () => {
   function seeded() {
     const client = new QueryClient();
     for (const name of ["web", "api"]) {
-      client.setQueryData(pipelineStateQuery(source, name).queryKey, { $metadata: {} });
+      client.setQueryData(pipelineStateQuery(source, name).queryKey, {});
       client.setQueryData(latestExecutionQuery(source, name).queryKey, null);
     }
     client.setQueryData(pipelinesQuery(source).queryKey, []);
@@ -66,6 +67,28 @@ describe("invalidateAfter", () => {
     const client = seeded();
     await invalidateAfter(client, source, "web", "transition");
     expect(invalidated(client)).toEqual(["pipeline/web/state"]);
+  });
+});
+
+describe("followStateChanges", () => {
+  const source = fakeSource("s");
+  it("refreshes a pipeline's executions when its state changes, and only then", () => {
+    const client = new QueryClient();
+    const stop = followStateChanges(client);
+    const stateKey = pipelineStateQuery(source, "web").queryKey;
+    const execution = () => client.getQueryState(latestExecutionQuery(source, "web").queryKey)?.isInvalidated;
+    const other = () => client.getQueryState(latestExecutionQuery(source, "api").queryKey)?.isInvalidated;
+    client.setQueryData(latestExecutionQuery(source, "web").queryKey, null);
+    client.setQueryData(latestExecutionQuery(source, "api").queryKey, null);
+    const first = { pipelineVersion: 1 };
+    client.setQueryData(stateKey, first);
+    expect(execution()).toBe(false);
+    client.setQueryData(stateKey, first);
+    expect(execution()).toBe(false);
+    client.setQueryData(stateKey, { pipelineVersion: 2 });
+    expect(execution()).toBe(true);
+    expect(other()).toBe(false);
+    stop();
   });
 });
 

@@ -2,29 +2,41 @@ import {
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
+  type GetPipelineStateOutput,
   type PipelineExecutionSummary,
   type PipelineSummary,
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { isExecutionActive, isStateActive } from "../../core/status";
+import { isStateActive } from "../../core/status";
 import type { Source } from "./source";
 
 /**
  * Keys run general → specific and start with the source, so one prefix invalidates a pipeline, a source or
  * everything. Only the factories below build them.
  */
+type SourceRef = Pick<Source, "id">;
+
 export const codepipelineKeys = {
   all: ["codepipeline"] as const,
-  source: (source: Source) => [...codepipelineKeys.all, source.id] as const,
-  pipelines: (source: Source) => [...codepipelineKeys.source(source), "pipelines"] as const,
-  pipeline: (source: Source, name: string) => [...codepipelineKeys.source(source), "pipeline", name] as const,
-  state: (source: Source, name: string) => [...codepipelineKeys.pipeline(source, name), "state"] as const,
-  executions: (source: Source, name: string) => [...codepipelineKeys.pipeline(source, name), "executions"] as const,
-  latestExecution: (source: Source, name: string) =>
+  source: (source: SourceRef) => [...codepipelineKeys.all, source.id] as const,
+  pipelines: (source: SourceRef) => [...codepipelineKeys.source(source), "pipelines"] as const,
+  pipeline: (source: SourceRef, name: string) => [...codepipelineKeys.source(source), "pipeline", name] as const,
+  state: (source: SourceRef, name: string) => [...codepipelineKeys.pipeline(source, name), "state"] as const,
+  executions: (source: SourceRef, name: string) => [...codepipelineKeys.pipeline(source, name), "executions"] as const,
+  latestExecution: (source: SourceRef, name: string) =>
     [...codepipelineKeys.executions(source, name), { maxResults: 1 }] as const,
 };
 
 const seconds = (s: number) => s * 1000;
+
+/**
+ * `$metadata` carries a fresh request id on every answer; left in, every poll would look like new data,
+ * defeating structural sharing (re-renders) and followStateChanges (needless refetches).
+ */
+function withoutMetadata<T extends { $metadata?: unknown }>(output: T): Omit<T, "$metadata"> {
+  const { $metadata: _metadata, ...data } = output;
+  return data;
+}
 
 /** Every page of ListPipelines: an account can hold 1000 pipelines, more than one page. */
 export function pipelinesQuery(source: Source) {
@@ -51,11 +63,13 @@ export function pipelinesQuery(source: Source) {
 export function pipelineStateQuery(source: Source, name: string) {
   return queryOptions({
     queryKey: codepipelineKeys.state(source, name),
-    queryFn: ({ signal }) =>
-      source.send((client, abortSignal) => client.send(new GetPipelineStateCommand({ name }), { abortSignal }), {
-        signal,
-        pipelineName: name,
-      }),
+    queryFn: async ({ signal }): Promise<GetPipelineStateOutput> =>
+      withoutMetadata(
+        await source.send((client, abortSignal) => client.send(new GetPipelineStateCommand({ name }), { abortSignal }), {
+          signal,
+          pipelineName: name,
+        }),
+      ),
     refetchInterval: (query) =>
       seconds(isStateActive(query.state.data) ? source.polling.activeSeconds : source.polling.idleSeconds),
   });
@@ -73,8 +87,27 @@ export function latestExecutionQuery(source: Source, name: string) {
       // null, not undefined: React Query refuses undefined as data, and "never ran" is an answer.
       return output.pipelineExecutionSummaries?.[0] ?? null;
     },
-    refetchInterval: (query) =>
-      seconds(isExecutionActive(query.state.data ?? undefined) ? source.polling.activeSeconds : source.polling.idleSeconds),
+    // Not polled fast: followStateChanges refetches it whenever the (polled) state changes. This is the safety net.
+    refetchInterval: seconds(source.polling.idleSeconds),
+  });
+}
+
+/**
+ * Cheap poll, targeted refresh: only GetPipelineState polls fast. When its answer changes (structural sharing
+ * keeps unchanged answers identical), the same pipeline's execution history is refreshed. Halves the requests
+ * of every visible row. Returns the unsubscribe function.
+ */
+export function followStateChanges(queryClient: QueryClient): () => void {
+  const seen = new WeakMap<object, unknown>();
+  return queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.action.type !== "success") return;
+    const [root, sourceId, kind, name, leaf] = event.query.queryKey as unknown[];
+    if (root !== "codepipeline" || kind !== "pipeline" || leaf !== "state" || typeof sourceId !== "string") return;
+    const data = event.query.state.data as unknown;
+    const before = seen.get(event.query);
+    seen.set(event.query, data);
+    if (before === undefined || before === data) return;
+    void queryClient.invalidateQueries({ queryKey: codepipelineKeys.executions({ id: sourceId }, name as string) });
   });
 }
 

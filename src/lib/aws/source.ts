@@ -13,6 +13,8 @@ export interface Source {
   send: SendThroughLimiter;
   /** Marks a pipeline on or off screen; on-screen requests jump the queue, including ones already waiting. */
   setVisible(name: string, visible: boolean): void;
+  /** @deprecated Use setVisible; kept while the pipeline page moves over. */
+  visible: { add(name: string): void; delete(name: string): void };
   /** Requests waiting for a slot plus those in flight. */
   pending(): number;
 }
@@ -75,6 +77,7 @@ export function createSource(config: DashboardConfig): Source {
     polling: config.polling,
     send,
     setVisible,
+    visible: { add: (name) => setVisible(name, true), delete: (name) => setVisible(name, false) },
     pending: () => queue.size + queue.pending,
   };
 }

@@ -3,16 +3,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useContext, useId, useRef, useState } from "react";
 import { SourceContext } from "../../../app/source-context";
 import { aftermathOf, type LocalDecision } from "../../../core/approvals/aftermath";
-import {
-  approvalKey,
-} from "../../../core/approvals/pending";
+import { approvalKey } from "../../../core/approvals/pending";
 import {
   commentLimit,
   commentProblem,
   composeSummary,
   describeDecisionError,
   describeFreshness,
-  shortId,
   type Decision,
 } from "../../../core/approvals/decision";
 import { summarizeRevision } from "../../../core/revision";
@@ -247,7 +244,6 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
                 {mutation.isPending ? (confirming === "reject" ? "Rejecting…" : "Approving…") : confirming === "reject" ? "Confirm rejection" : "Confirm approval"}
               </button>
             </div>
-            {executionId && <p className={`mt-2 text-xs ${mutedText}`}>Execution {shortId(executionId)} · {stageName}</p>}
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>

@@ -1,10 +1,10 @@
 import "@xyflow/react/dist/style.css";
 import "./pipeline.css";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type ReactFlowInstance, type Viewport } from "@xyflow/react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type MiniMapNodeProps, type ReactFlowInstance, type Viewport } from "@xyflow/react";
 import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { actionKey, type DurationEstimate } from "../../../../core/durations";
-import { actionNodeId, layoutPipeline, stageNodeId, type LayoutNode } from "../../../../core/graph/layout";
+import { actionNodeId, layoutPipeline, stageNodeId, type LayoutNode, type PipelineLayout } from "../../../../core/graph/layout";
 import type { StatusView } from "../../../../core/graph/status-view";
 import { retryAvailability } from "../../lib/availability";
 import { statusLook, type Tone } from "../status";
@@ -83,12 +83,37 @@ function toFlowNode(node: LayoutNode, status: StatusView, props: MergeInput): Pi
   return { ...base, parentId: node.parentId, extent: "parent", type: "join", data: { layout: data } };
 }
 
+/**
+ * Node objects per layout, reused while their merged data is unchanged: React Flow skips nodes whose
+ * object identity did not change, so a poll at 50×50 touches only the nodes whose status moved.
+ */
+const nodeCache = new WeakMap<PipelineLayout, Map<string, { sig: string; node: PipelineFlowNode }>>();
+
+function reuseUnchanged(layout: PipelineLayout, nodes: PipelineFlowNode[]): PipelineFlowNode[] {
+  let cache = nodeCache.get(layout);
+  if (!cache) nodeCache.set(layout, (cache = new Map()));
+  return nodes.map((node) => {
+    const { layout: _layout, ...live } = node.data;
+    const sig = JSON.stringify(live);
+    const prev = cache.get(node.id);
+    if (prev && prev.sig === sig) return prev.node;
+    cache.set(node.id, { sig, node });
+    return node;
+  });
+}
+
+/** Minimap at 50×50: one rectangle per stage (coloured by its status), none per action. */
+function MiniMapStage({ id, x, y, width, height, color }: MiniMapNodeProps) {
+  if (!id.startsWith("stage:")) return null;
+  return <rect x={x} y={y} width={width} height={height} fill={color} rx={24} />;
+}
+
 function Graph(props: PipelineGraphProps) {
   const { declaration, status, context, highlight, label, timing, revisionMessages } = props;
   // Layout depends on the declaration only; status merges below never re-run it.
   const layout = useMemo(() => layoutPipeline(declaration), [declaration]);
   const nodes = useMemo(
-    () => layout.nodes.map((n) => toFlowNode(n, status, { declaration, timing, revisionMessages, highlight })),
+    () => reuseUnchanged(layout, layout.nodes.map((n) => toFlowNode(n, status, { declaration, timing, revisionMessages, highlight }))),
     [layout, status, declaration, timing, revisionMessages, highlight],
   );
   const edges = useMemo<PipelineFlowEdge[]>(
@@ -154,6 +179,7 @@ function Graph(props: PipelineGraphProps) {
                 return MINIMAP_COLORS[statusLook(node.data.view?.status).tone];
               }}
               nodeStrokeWidth={2}
+              nodeComponent={MiniMapStage}
             />
           )}
           {highlight && <CenterOn nodeId={actionNodeId(highlight.stageName, highlight.actionName)} />}

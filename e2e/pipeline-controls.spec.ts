@@ -1,0 +1,206 @@
+import { CodePipelineClient, GetPipelineExecutionCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
+import type { Page } from "@playwright/test";
+import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { pipeline, scenario } from "./fixtures/scenarios";
+
+/**
+ * Every release control end to end: the UI drives the emulator, the emulator's state is checked
+ * through the SDK (not through the page), and the page must show the result.
+ */
+
+const sdk = new CodePipelineClient({
+  region: "us-east-1",
+  endpoint: EMULATOR_URL,
+  credentials: { accessKeyId: "test", secretAccessKey: "test" },
+});
+const stateOf = async (name: string) => sdk.send(new GetPipelineStateCommand({ name }));
+const stageState = async (name: string, stage: string) => (await stateOf(name)).stageStates?.find((s) => s.stageName === stage);
+const executions = async (name: string) =>
+  (await sdk.send(new ListPipelineExecutionsCommand({ pipelineName: name }))).pipelineExecutionSummaries ?? [];
+
+const graph = (page: Page) => page.getByRole("region", { name: /stages and actions/ });
+const stage = (page: Page, name: string) => graph(page).getByRole("region", { name: `Stage ${name}` });
+const action = (page: Page, name: string) => graph(page).getByRole("article", { name: new RegExp(`^Action ${name}:`) });
+
+test("disable a transition with a checked reason, then enable it", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("ctl-transition")));
+  await emulator.advance(200);
+  await page.goto("/pipelines/ctl-transition");
+  await page.getByRole("button", { name: "Disable transition into Deploy" }).click();
+  const dialog = page.getByRole("dialog", { name: "Disable the transition into Deploy" });
+  await dialog.getByLabel("Reason (required)").fill("Freeze, until Monday: QA");
+  await dialog.getByRole("button", { name: "Disable transition" }).click();
+  await expect(dialog.getByText(/Not allowed by CodePipeline: “,” “:”/)).toBeVisible();
+  expect((await stageState("ctl-transition", "Deploy"))?.inboundTransitionState?.enabled).toBe(true);
+
+  await dialog.getByLabel("Reason (required)").fill("Freeze until Monday (QA)");
+  await dialog.getByRole("button", { name: "Disable transition" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(stage(page, "Deploy")).toContainText("Inbound disabled: Freeze until Monday (QA)");
+  const disabled = (await stageState("ctl-transition", "Deploy"))?.inboundTransitionState;
+  expect(disabled).toMatchObject({ enabled: false, disabledReason: "Freeze until Monday (QA)" });
+
+  await page.getByRole("button", { name: "Enable transition into Deploy" }).click();
+  await page.getByRole("dialog", { name: "Enable the transition into Deploy" }).getByRole("button", { name: "Enable transition" }).click();
+  await expect(stage(page, "Deploy")).toContainText("Inbound enabled");
+  expect((await stageState("ctl-transition", "Deploy"))?.inboundTransitionState?.enabled).toBe(true);
+});
+
+test("retry a failed stage: failed actions only", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("ctl-retry", { buildFailsOnRuns: [1], buildError: "Unit tests failed" })));
+  await emulator.advance(200);
+  await page.goto("/pipelines/ctl-retry");
+  await expect(action(page, "Compile")).toContainText("Unit tests failed");
+  // a succeeded stage offers no retry
+  await expect(page.getByRole("button", { name: "Retry stage Source" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Retry stage Build" }).click();
+  const dialog = page.getByRole("dialog", { name: "Retry stage Build" });
+  await expect(dialog.getByRole("radio", { name: /Retry failed actions/ })).toBeChecked();
+  await dialog.getByRole("button", { name: "Retry", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(action(page, "Compile")).toContainText("In progress");
+  expect((await stageState("ctl-retry", "Build"))?.latestExecution?.status).toBe("InProgress");
+  await emulator.advance(200);
+  await expect(action(page, "Compile")).toContainText("Succeeded");
+});
+
+test("release change with variables pre-filled from defaults, one execution per double click", async ({ page, emulator }) => {
+  const p = pipeline("ctl-start", { timeline: [] });
+  p.declaration.variables = [
+    { name: "Env", defaultValue: "staging", description: "Target environment" },
+    { name: "Flag", defaultValue: "on" },
+  ];
+  await emulator.loadScenario(scenario(p));
+  await page.goto("/pipelines/ctl-start");
+  await page.getByRole("button", { name: "Release change…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Release change in ctl-start" });
+  await expect(dialog.getByLabel("Env")).toHaveValue("staging");
+  await expect(dialog.getByLabel("Flag")).toHaveValue("on");
+  await dialog.getByLabel("Env").fill("production");
+  await dialog.getByRole("button", { name: "Release change" }).dblclick();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await executions("ctl-start")).length).toBe(1);
+  const id = (await executions("ctl-start"))[0].pipelineExecutionId;
+  const execution = (await sdk.send(new GetPipelineExecutionCommand({ pipelineName: "ctl-start", pipelineExecutionId: id }))).pipelineExecution;
+  expect(execution?.variables).toEqual(expect.arrayContaining([expect.objectContaining({ name: "Env", resolvedValue: "production" })]));
+  await expect(stage(page, "Source")).toContainText(/In progress|Succeeded/);
+  expect((await executions("ctl-start")).length).toBe(1);
+});
+
+test("stop and wait, then escalate to abandon", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("ctl-stop", { buildSeconds: 600 })));
+  await emulator.advance(30);
+  await page.goto("/pipelines/ctl-stop");
+  await expect(action(page, "Compile")).toContainText("In progress");
+  await page.getByRole("button", { name: "Stop execution…" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Stop execution .* of ctl-stop$/ });
+  await dialog.getByRole("radio", { name: /Stop and wait/ }).check();
+  await dialog.getByLabel("Reason (optional)").fill("Bad config");
+  await dialog.getByRole("button", { name: "Stop and wait" }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await executions("ctl-stop"))[0].status).toBe("Stopping");
+
+  await page.getByRole("button", { name: "Abandon execution…" }).click();
+  const abandon = page.getByRole("dialog", { name: /^Abandon execution .* of ctl-stop$/ });
+  await expect(abandon.getByRole("radio", { name: /Stop and wait/ })).toBeDisabled();
+  await abandon.getByRole("button", { name: "Stop and abandon" }).click();
+  await expect(abandon).toBeHidden();
+  await emulator.advance(5);
+  await expect.poll(async () => (await executions("ctl-stop"))[0].status).toBe("Stopped");
+  expect((await executions("ctl-stop"))[0].stopTrigger?.reason).toBe("Bad config");
+  await expect(action(page, "Compile")).toContainText("Abandoned");
+  await expect(page.getByRole("button", { name: /Stop execution|Abandon execution/ })).toHaveCount(0);
+});
+
+test("roll back a stage to an earlier execution that succeeded in it", async ({ page, emulator }) => {
+  await emulator.loadScenario(
+    scenario(
+      pipeline("ctl-rollback", {
+        executionMode: "QUEUED",
+        timeline: [
+          { at: 0, type: "start" },
+          { at: 200, type: "start" },
+        ],
+      }),
+    ),
+  );
+  await emulator.advance(500);
+  const [newest, oldest] = await executions("ctl-rollback");
+  expect([newest.status, oldest.status]).toEqual(["Succeeded", "Succeeded"]);
+  await page.goto("/pipelines/ctl-rollback");
+  await expect(page.getByRole("button", { name: "Roll back stage Source" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Roll back stage Deploy" }).click();
+  const dialog = page.getByRole("dialog", { name: "Roll back stage Deploy" });
+  await dialog.getByRole("radio", { name: new RegExp(oldest.pipelineExecutionId!) }).check();
+  await dialog.getByRole("button", { name: "Roll back" }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await executions("ctl-rollback"))[0].executionType).toBe("ROLLBACK");
+  const rollback = (await executions("ctl-rollback"))[0];
+  expect(rollback.rollbackMetadata?.rollbackTargetPipelineExecutionId).toBe(oldest.pipelineExecutionId);
+  await expect(stage(page, "Deploy")).toContainText("Rollback");
+});
+
+test("override a stage's entry condition for the running execution", async ({ page, emulator }) => {
+  const p = pipeline("ctl-override");
+  p.declaration.stages![2].beforeEntry = {
+    conditions: [{ result: "FAIL", rules: [{ name: "NoAlarm", ruleTypeId: { category: "Rule", owner: "AWS", provider: "CloudWatchAlarm", version: "1" }, configuration: { AlarmName: "prod-errors" } }] }],
+  };
+  p.conditions = { "Deploy.beforeEntry": { durationSeconds: 3600 } };
+  await emulator.loadScenario(scenario(p));
+  await emulator.advance(120);
+  expect((await stageState("ctl-override", "Deploy"))?.beforeEntryConditionState?.latestExecution?.status).toBe("InProgress");
+  await page.goto("/pipelines/ctl-override");
+  await expect(stage(page, "Deploy")).toContainText("Entry condition:");
+  await stage(page, "Deploy").getByRole("button", { name: "Override" }).click();
+  const dialog = page.getByRole("dialog", { name: "Override the entry condition of Deploy" });
+  await dialog.getByRole("button", { name: "Override condition" }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => (await stageState("ctl-override", "Deploy"))?.beforeEntryConditionState?.latestExecution?.status)
+    .toBe("Overridden");
+  await expect(stage(page, "Deploy")).toContainText("Overridden");
+});
+
+test("approve an approval in place", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("ctl-approve", { withApproval: true })));
+  await emulator.advance(200);
+  await page.goto("/pipelines/ctl-approve");
+  await page.getByRole("button", { name: "Review approval Review" }).click();
+  const dialog = page.getByRole("dialog", { name: "Review approval Review in Approve" });
+  await dialog.getByLabel("Comment (optional)").fill("Looks good");
+  await dialog.getByRole("button", { name: "Approve" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(action(page, "Review")).toContainText("Succeeded");
+  const review = (await stageState("ctl-approve", "Approve"))?.actionStates?.[0].latestExecution;
+  expect(review?.status).toBe("Succeeded");
+  expect(review?.summary).toBe("Looks good");
+});
+
+test("reject an approval in place", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("ctl-reject", { withApproval: true })));
+  await emulator.advance(200);
+  await page.goto("/pipelines/ctl-reject");
+  await page.getByRole("button", { name: "Review approval Review" }).click();
+  const dialog = page.getByRole("dialog", { name: "Review approval Review in Approve" });
+  await dialog.getByRole("button", { name: "Reject" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(action(page, "Review")).toContainText("Failed");
+  expect((await stageState("ctl-reject", "Approve"))?.latestExecution?.status).toBe("Failed");
+});
+
+test.describe("with read-only credentials", () => {
+  test.use({ config: { ...E2E_CONFIG, credentials: { type: "static", accessKeyId: "readonly", secretAccessKey: "readonly" } } });
+
+  test("a control explains that the role is read-only", async ({ page, emulator }) => {
+    await emulator.loadScenario(scenario(pipeline("ctl-readonly")));
+    await emulator.advance(200);
+    await page.goto("/pipelines/ctl-readonly");
+    await page.getByRole("button", { name: "Disable transition into Deploy" }).click();
+    const dialog = page.getByRole("dialog", { name: "Disable the transition into Deploy" });
+    await dialog.getByLabel("Reason (required)").fill("Freeze");
+    await dialog.getByRole("button", { name: "Disable transition" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Your credentials are read-only");
+    await expect(dialog.getByRole("alert")).toContainText("AccessDeniedException");
+    expect((await stageState("ctl-readonly", "Deploy"))?.inboundTransitionState?.enabled).toBe(true);
+  });
+});

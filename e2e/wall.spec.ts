@@ -1,0 +1,180 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { EMULATOR_URL, expect, test } from "./fixtures";
+import { pipeline, scenario } from "./fixtures/scenarios";
+
+/** Wall order rank, as the issue states it: failures, approvals, running work, then the rest. */
+const RANK: Record<string, number> = { failed: 0, "waiting-for-approval": 1, "in-progress": 2 };
+const rank = (health: string | null) => RANK[health ?? ""] ?? 3;
+
+/** The browser clock starts at the emulator's, so ages and countdowns agree; both are moved together. */
+async function openWall(page: Page, query = "") {
+  const clock = (await (await page.request.get(`${EMULATOR_URL}/_emulator/clock`)).json()) as { now: string };
+  await page.clock.install({ time: new Date(clock.now) });
+  await page.goto(`/wall${query}`);
+}
+
+const tiles = (page: Page) => page.getByTestId("wall-tile");
+const healths = (page: Page) => tiles(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-health")));
+
+test.describe("wall display", () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test("shows the demo's pipelines, failures first, each state with icon and words", async ({ page, emulator }) => {
+    await emulator.loadDemo();
+    await openWall(page);
+    await expect(tiles(page).first()).toHaveAttribute("data-health", "failed");
+    await expect(page.getByTestId("wall-tile").filter({ hasText: "mobile-app" })).toContainText("Failed in Build");
+    const order = await healths(page);
+    expect(order.length).toBeGreaterThanOrEqual(10);
+    expect(order.map(rank)).toEqual([...order.map(rank)].sort((a, b) => a - b));
+    for (const health of ["failed", "waiting-for-approval", "in-progress", "succeeded"]) expect(order).toContain(health);
+    await expect(page.getByTestId("wall-tile-approval").first()).toContainText(/Expires in/);
+    await expect(page.getByTestId("wall-tile-error").first()).not.toBeEmpty();
+    await expect(page.getByTestId("wall-clock")).toBeVisible();
+    await expect(page.getByTestId("wall-updated")).toContainText(/Updated .* ago/);
+    // Fits the screen: nothing scrolls.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+  });
+
+  test("is configured by its URL: name filter, hide healthy, columns, and says what it ignored", async ({ page, emulator }) => {
+    await emulator.loadDemo();
+    await openWall(page, "?filter=*-api&columns=2&refresh=bad");
+    await expect(tiles(page)).toHaveCount(2);
+    const names = await tiles(page).locator("h2").allTextContents();
+    expect(names.every((n) => n.endsWith("-api"))).toBe(true);
+    await expect(page.locator("ul.wall-grid")).toHaveAttribute("data-columns", "2");
+    await expect(page.getByTestId("wall-ignored")).toContainText("refresh=bad");
+
+    await page.goto("/wall?hideHealthy=1");
+    await expect(tiles(page).first()).toBeVisible();
+    expect(await healths(page)).not.toContain("succeeded");
+  });
+
+  test("shows a calm screen when nothing needs attention", async ({ page, emulator }) => {
+    await emulator.loadScenario(scenario(pipeline("orders"), pipeline("stock")));
+    await emulator.advance(200);
+    await openWall(page, "?hideHealthy=1");
+    await expect(page.getByTestId("wall-all-healthy")).toContainText("All 2 pipelines healthy");
+    await expect(tiles(page)).toHaveCount(0);
+  });
+
+  test("filters by tags, reading them only with a tag filter", async ({ page, emulator }) => {
+    await emulator.loadDemo();
+    await emulator.resetRequests();
+    await openWall(page, "?tag=team=commerce");
+    await expect(tiles(page)).toHaveCount(2);
+    expect((await tiles(page).locator("h2").allTextContents()).sort()).toEqual(["checkout-api", "orders-api"]);
+    const { byOperation } = await emulator.requests();
+    expect(byOperation.GetPipeline ?? 0).toBeLessThanOrEqual(3);
+  });
+
+  test("rotates pages by itself, or sums up the rest as +N more", async ({ page, emulator }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await emulator.loadDemo(40);
+    await openWall(page, "?rotate=15");
+    const indicator = page.getByTestId("wall-page");
+    await expect(indicator).toHaveText(/Page 1 of \d/, { timeout: 20_000 });
+    const first = await tiles(page).locator("h2").allTextContents();
+    await page.clock.runFor(15_000);
+    await expect(indicator).toHaveText(/Page 2 of \d/);
+    expect(await tiles(page).locator("h2").allTextContents()).not.toEqual(first);
+
+    await page.goto("/wall?rotate=0");
+    await expect(page.getByTestId("wall-more")).toContainText(/\+\d+ more/);
+    await expect(page.getByTestId("wall-page")).toHaveCount(0);
+  });
+
+  test("turns stale grey, never red, while CodePipeline is down, and recovers by itself", async ({ page, emulator }) => {
+    await emulator.loadScenario(scenario(pipeline("orders"), pipeline("stock")));
+    await emulator.advance(200);
+    await openWall(page, "?refresh=5");
+    await expect(tiles(page)).toHaveCount(2);
+    await expect(tiles(page).first()).toHaveAttribute("data-health", "succeeded");
+
+    await emulator.faults({ down: true });
+    await page.clock.runFor(40_000);
+    await expect(tiles(page).first()).toHaveAttribute("data-stale", "true", { timeout: 20_000 });
+    await expect(page.getByTestId("wall-stale-banner")).toBeVisible();
+    await expect(page.getByTestId("wall-tile-stale").first()).toContainText(/No data since \d\d:\d\d/);
+    expect(await healths(page)).toEqual(["succeeded", "succeeded"]);
+
+    await emulator.faults({ down: false });
+    // Backoff is capped at 5 minutes; the next poll brings it back.
+    await page.clock.runFor(5 * 60_000);
+    await expect(tiles(page).first()).toHaveAttribute("data-stale", "false", { timeout: 20_000 });
+    await expect(page.getByTestId("wall-stale-banner")).toHaveCount(0);
+
+    await emulator.faults({ errorRate: 1 });
+    await page.clock.runFor(40_000);
+    await expect(tiles(page).first()).toHaveAttribute("data-stale", "true", { timeout: 20_000 });
+    expect(await healths(page)).not.toContain("failed");
+  });
+
+  test("keeps to its request budget over a long accelerated run", async ({ page, emulator }) => {
+    test.setTimeout(180_000);
+    await emulator.loadScenario(
+      scenario(
+        pipeline("orders", { timeline: [0, 600, 1200, 1800].map((at) => ({ at, type: "start" as const })) }),
+        pipeline("stock"),
+        pipeline("billing", { withApproval: true }),
+        pipeline("hidden-by-filter"),
+      ),
+    );
+    await emulator.advance(120);
+    const refresh = 10;
+    await openWall(page, `?refresh=${refresh}&filter=/^(orders|stock|billing)$/`);
+    await expect(tiles(page)).toHaveCount(3);
+    await emulator.resetRequests();
+    const steps = 180; // 30 simulated minutes
+    for (let i = 0; i < steps; i++) {
+      await emulator.advance(refresh);
+      await page.clock.runFor(refresh * 1000);
+    }
+    const { byOperation } = await emulator.requests();
+    const intervals = steps + 1;
+    expect(byOperation.GetPipelineState ?? 0).toBeLessThanOrEqual(3 * intervals);
+    // Still polling all along (page.clock moves faster than the answers arrive, so some ticks coalesce).
+    expect(byOperation.GetPipelineState ?? 0).toBeGreaterThanOrEqual(3 * (steps / 2));
+    expect(byOperation.ListPipelines ?? 0).toBeLessThanOrEqual(Math.ceil((steps * refresh) / 60) + 1);
+    // Executions are re-read only when a stage moved: far fewer than state reads.
+    expect(byOperation.ListPipelineExecutions ?? 0).toBeLessThan((byOperation.GetPipelineState ?? 0) / 3);
+    expect(byOperation.ListTagsForResource ?? 0).toBe(0);
+    test.info().annotations.push({ type: "requests", description: JSON.stringify(byOperation) });
+    console.log(`wall long run, ${steps * refresh} s simulated, 3 pipelines shown:`, JSON.stringify(byOperation));
+    // Bounded DOM: one node set per tile, whatever the run length.
+    expect(await page.locator("*").count()).toBeLessThan(400);
+  });
+
+  test("has no axe violations, on the wall and the setup page", async ({ page, emulator }) => {
+    await emulator.loadDemo();
+    for (const theme of ["dark", "light"]) {
+      await page.goto(`/wall?theme=${theme}`);
+      await expect(tiles(page).first()).toBeVisible();
+      await expect(page.getByTestId("wall-tile-commit").first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations, theme).toEqual([]);
+    }
+    await page.goto("/wall/setup");
+    await page.getByLabel(/Pipeline names/).fill("web-*");
+    await expect(page.getByTestId("wall-url")).toContainText("/wall?filter=web-*");
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [3840, 2160],
+  ]) {
+    for (const theme of ["dark", "light"]) {
+      test(`screenshot ${width}x${height} ${theme}`, async ({ page, emulator }) => {
+        await page.setViewportSize({ width, height });
+        await emulator.loadDemo();
+        await openWall(page, `?theme=${theme}`);
+        await expect(page.getByTestId("wall-tile-commit").first()).toBeVisible();
+        await expect(tiles(page).nth(9)).toBeVisible();
+        await page.screenshot({ path: test.info().outputPath(`wall-${width}x${height}-${theme}.png`) });
+      });
+    }
+  }
+});

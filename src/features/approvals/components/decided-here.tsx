@@ -1,0 +1,47 @@
+import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
+import { Link } from "react-router";
+import { aftermathOf, type LocalDecision } from "../../../core/approvals/aftermath";
+import { shortId } from "../../../core/approvals/decision";
+import { RelativeTime } from "../../../components/relative-time";
+import { approvalPaths } from "../lib/paths";
+import { linkClass, mutedText } from "./styles";
+
+const tones = {
+  progress: "border-sky-600/40 bg-sky-50 text-sky-950 dark:border-sky-400/40 dark:bg-sky-950 dark:text-sky-100",
+  success: "border-emerald-600/40 bg-emerald-50 text-emerald-950 dark:border-emerald-400/40 dark:bg-emerald-950 dark:text-emerald-100",
+  failed: "border-red-600/40 bg-red-50 text-red-950 dark:border-red-400/40 dark:bg-red-950 dark:text-red-100",
+  pending: "border-zinc-400/50 bg-zinc-50 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100",
+};
+
+/** Decisions made in this tab (30 minutes): each shows what the pipeline did next, instead of vanishing. */
+export function DecidedHere({ decisions, states }: { decisions: LocalDecision[]; states: Map<string, GetPipelineStateOutput | undefined> }) {
+  if (decisions.length === 0) return null;
+  return (
+    <section aria-labelledby="decided-here" className="mt-8">
+      <h2 id="decided-here" className="text-xl font-semibold">
+        Decided here
+      </h2>
+      <ul className="mt-3 flex flex-col gap-2">
+        {decisions.map((d) => {
+          const next = aftermathOf(states.get(d.pipelineName), d);
+          return (
+            <li key={d.key} className={`rounded-lg border px-4 py-3 text-sm ${tones[next.tone]}`}>
+              <p>
+                <Link to={approvalPaths.approval(d.pipelineName, d.stageName, d.actionName)} className={`font-semibold ${linkClass}`}>
+                  {d.pipelineName} › {d.stageName} › {d.actionName}
+                </Link>{" "}
+                <span className="font-semibold">{d.decision === "approve" ? "approved" : "rejected"}</span>{" "}
+                <RelativeTime date={new Date(d.at)} />
+                {d.executionId && <span className={mutedText}> · execution {shortId(d.executionId)}</span>}
+              </p>
+              <p role="status" className="mt-1">
+                {next.text}
+              </p>
+              {d.summary && <p className="mt-1 break-words">“{d.summary}”</p>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

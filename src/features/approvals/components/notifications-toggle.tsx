@@ -1,0 +1,32 @@
+import { useState } from "react";
+import { useSource } from "../../../app/source-context";
+import { notificationsSupported, setNotificationsEnabled, useNotificationsEnabled } from "../lib/notification-settings";
+import { mutedText, secondaryButton } from "./styles";
+
+/** Opt-in: asks the browser's permission on click (a user gesture), remembers the choice per source. */
+export function NotificationsToggle() {
+  const source = useSource();
+  const enabled = useNotificationsEnabled(source.id);
+  const [denied, setDenied] = useState(false);
+  if (!notificationsSupported()) return <p className={`text-sm ${mutedText}`}>This browser cannot show notifications.</p>;
+  const toggle = async () => {
+    if (enabled) return setNotificationsEnabled(source.id, false);
+    const permission = Notification.permission === "granted" ? "granted" : await Notification.requestPermission();
+    setDenied(permission !== "granted");
+    setNotificationsEnabled(source.id, permission === "granted");
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <button type="button" className={secondaryButton} aria-pressed={enabled} onClick={() => void toggle()}>
+        {enabled ? "Notifications on" : "Turn on notifications"}
+      </button>
+      <span className={mutedText}>
+        {denied || Notification.permission === "denied"
+          ? "The browser blocks notifications for this site; allow them in its site settings."
+          : enabled
+            ? "You will be notified when an approval starts waiting or a pipeline fails."
+            : "Get a browser notification when an approval starts waiting or a pipeline fails."}
+      </span>
+    </div>
+  );
+}

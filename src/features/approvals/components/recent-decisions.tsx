@@ -1,0 +1,98 @@
+import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { useSource } from "../../../app/source-context";
+import { RelativeTime } from "../../../components/relative-time";
+import { shortId, shortPrincipal } from "../../../core/approvals/decision";
+import { approvalRunsQuery } from "../api/approval-queries";
+import { approvalPaths } from "../lib/paths";
+import { linkClass, mutedText } from "./styles";
+
+interface Row {
+  pipelineName: string;
+  detail: ActionExecutionDetail;
+}
+
+function combine(results: UseQueryResult<ActionExecutionDetail[]>[]) {
+  return { data: results.map((r) => r.data), pending: results.some((r) => r.isPending) };
+}
+
+/** Decisions with who (`updatedBy`), comment and time, from ListActionExecutions of pipelines with approvals. */
+export function RecentDecisions({
+  pipelineNames,
+  limit = 20,
+  headingLevel = 2,
+  only,
+}: {
+  pipelineNames: string[];
+  limit?: number;
+  headingLevel?: 2 | 3;
+  /** One action only (the deep-link page). */
+  only?: { stageName: string; actionName: string };
+}) {
+  const source = useSource();
+  const names = pipelineNames.slice(0, 25);
+  const results = useQueries({
+    queries: names.map((name) => ({ ...approvalRunsQuery(source, name), refetchInterval: source.polling.idleSeconds * 2000 })),
+    combine,
+  });
+  const rows: Row[] = names
+    .flatMap((pipelineName, i) => (results.data[i] ?? []).map((detail) => ({ pipelineName, detail })))
+    .filter((r) => r.detail.status === "Succeeded" || r.detail.status === "Failed")
+    .filter((r) => !only || (r.detail.stageName === only.stageName && r.detail.actionName === only.actionName))
+    .sort((a, b) => (b.detail.lastUpdateTime?.getTime() ?? 0) - (a.detail.lastUpdateTime?.getTime() ?? 0))
+    .slice(0, limit);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+
+  return (
+    <section aria-labelledby="recently-decided" className="mt-10">
+      <Heading id="recently-decided" className="text-xl font-semibold">
+        Recently decided
+      </Heading>
+      {rows.length === 0 ? (
+        <p className={`mt-2 text-sm ${mutedText}`}>{results.pending ? "Loading…" : "No decisions recorded yet for these pipelines."}</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-zinc-300 dark:border-zinc-700">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-semibold">Approval</th>
+                <th scope="col" className="py-2 pr-4 font-semibold">Decision</th>
+                <th scope="col" className="py-2 pr-4 font-semibold">By</th>
+                <th scope="col" className="py-2 pr-4 font-semibold">Comment</th>
+                <th scope="col" className="py-2 pr-4 font-semibold">When</th>
+                <th scope="col" className="py-2 font-semibold">Execution</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ pipelineName, detail }) => {
+                const timedOut = detail.status === "Failed" && !detail.updatedBy;
+                const label = detail.status === "Succeeded" ? "Approved" : timedOut ? "Timed out" : "Rejected";
+                const tone =
+                  detail.status === "Succeeded" ? "text-emerald-800 dark:text-emerald-300" : "text-red-800 dark:text-red-300";
+                return (
+                  <tr key={detail.actionExecutionId ?? `${pipelineName}-${detail.pipelineExecutionId}`} className="border-b border-zinc-200 align-top dark:border-zinc-800">
+                    <td className="py-2 pr-4 break-all">
+                      <Link to={approvalPaths.approval(pipelineName, detail.stageName ?? "", detail.actionName ?? "")} className={linkClass}>
+                        {pipelineName} › {detail.stageName} › {detail.actionName}
+                      </Link>
+                    </td>
+                    <td className={`py-2 pr-4 font-semibold ${tone}`}>{label}</td>
+                    <td className="py-2 pr-4 break-all" title={detail.updatedBy}>
+                      {detail.updatedBy ? shortPrincipal(detail.updatedBy) : <span className={mutedText}>—</span>}
+                    </td>
+                    <td className="py-2 pr-4 break-words">{detail.output?.executionResult?.externalExecutionSummary || <span className={mutedText}>—</span>}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{detail.lastUpdateTime ? <RelativeTime date={detail.lastUpdateTime} /> : "—"}</td>
+                    <td className="py-2 font-mono" title={detail.pipelineExecutionId}>
+                      {detail.pipelineExecutionId ? shortId(detail.pipelineExecutionId) : "—"}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { useSource } from "../../../app/source-context";
+import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
+import { usePendingApprovals } from "../api/use-approvals";
+import { useApprovalItems } from "../api/use-approval-items";
+import { ApprovalCard } from "../components/approval-card";
+import { DecidedHere } from "../components/decided-here";
+import { RecentDecisions } from "../components/recent-decisions";
+import { linkClass, mutedText } from "../components/styles";
+import { useLocalDecisions } from "../lib/decisions-store";
+import { rememberApprovalPipelines } from "../lib/known-pipelines";
+import { approvalPaths } from "../lib/paths";
+
+/** `/pipelines/:name/approvals/:stage/:action`: one approval, for chat messages and notification links. */
+export default function ApprovalPage() {
+  const { name = "", stage = "", action = "" } = useParams();
+  const source = useSource();
+  // This pipeline's state at the pipeline page's cadence, whatever the inbox poller does for the others.
+  const state = useQuery(pipelineStateQuery(source, name));
+  const { approvals, states, complete } = usePendingApprovals();
+  const mine = approvals.filter((a) => a.pipelineName === name && a.stageName === stage && a.actionName === action);
+  const items = useApprovalItems(mine, states);
+  const pendingKeys = new Set(mine.map((a) => a.key));
+  const decided = useLocalDecisions().filter(
+    (d) => d.pipelineName === name && d.stageName === stage && d.actionName === action && !pendingKeys.has(d.key),
+  );
+  rememberApprovalPipelines([name]);
+  const missing = state.isSuccess && !state.data.stageStates?.some((s) => s.stageName === stage && s.actionStates?.some((a) => a.actionName === action));
+
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-6 py-6">
+      <p className="text-sm">
+        <Link to={approvalPaths.inbox()} className={linkClass}>
+          ← All approvals
+        </Link>{" "}
+        <span className={mutedText}>·</span>{" "}
+        <Link to={approvalPaths.pipeline(name)} className={linkClass}>
+          Pipeline {name}
+        </Link>
+      </p>
+      <h1 className="mt-3 text-2xl font-bold break-all">
+        Approval {action} <span className="font-normal text-zinc-700 dark:text-zinc-300">in {name} › {stage}</span>
+      </h1>
+      {state.error && !state.data ? (
+        <p role="alert" className="mt-4 text-red-800 dark:text-red-300">
+          Could not read pipeline {name}: {state.error.message}
+        </p>
+      ) : missing ? (
+        <p role="status" className="mt-4">
+          Pipeline {name} has no action {action} in a stage {stage}. The link may be out of date.
+        </p>
+      ) : items.length > 0 ? (
+        <ul className="mt-6 flex flex-col gap-4" aria-label="Waiting executions">
+          {items.map((item) => (
+            <li key={item.approval.key}>
+              <ApprovalCard item={item} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p role="status" className="mt-4 text-zinc-700 dark:text-zinc-300">
+          {complete || state.isSuccess ? "This approval is not waiting for a decision now. Its latest decisions are below." : "Loading…"}
+        </p>
+      )}
+      <DecidedHere decisions={decided} states={states} />
+      <RecentDecisions pipelineNames={[name]} limit={10} only={{ stageName: stage, actionName: action }} />
+    </main>
+  );
+}
