@@ -10,6 +10,7 @@
  * `emulator/test/wire-load.test.ts` runs the same thing for 10 s inside the test suite.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { Agent } from "node:http";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -25,6 +26,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 export interface Metrics {
   uptimeSeconds: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
   rssBytes: number;
   heapUsedBytes: number;
   heapTotalBytes: number;
@@ -94,6 +97,8 @@ export async function runLoad(url: string, options: { seconds: number; rate: num
     endpoint: url,
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
     maxAttempts: 1,
+    // The SDK's default of 50 sockets would queue an open-loop load on the client side.
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: maxInFlight }) },
   });
   const names = ((await client.send(new ListPipelinesCommand({}))).pipelines ?? []).map((p) => p.name!);
   if (names.length === 0) throw new Error("The emulator has no pipelines to read.");
@@ -178,11 +183,18 @@ export async function runLoad(url: string, options: { seconds: number; rate: num
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** The emulator's own CPU time per request over the run: what the host's load does not change much. */
+export function cpuPerRequest(result: LoadResult): number {
+  const used = result.after.cpuUserMs + result.after.cpuSystemMs - result.before.cpuUserMs - result.before.cpuSystemMs;
+  return result.sent > 0 ? used / result.sent : 0;
+}
+
 export function describeResult(result: LoadResult): string {
   const errors = Object.entries(result.errors).map(([name, count]) => `${name} ${count}`).join(", ") || "none";
   return [
     `${result.sent} requests in ${result.seconds} s (${result.achievedRate}/s, target ${result.targetRate}/s), ${result.ok} ok, errors: ${errors}, skipped: ${result.skipped}`,
     `latency ms: p50 ${result.latencyMs.p50}, p95 ${result.latencyMs.p95}, p99 ${result.latencyMs.p99}, max ${result.latencyMs.max}`,
+    `emulator CPU ${cpuPerRequest(result).toFixed(2)} ms per request (user+system; the load generator runs in another process)`,
     `emulator RSS ${mb(result.before.rssBytes)} -> ${mb(result.after.rssBytes)}, heap used ${mb(result.before.heapUsedBytes)} -> ${mb(result.after.heapUsedBytes)}`,
     `mix: ${JSON.stringify(result.byOperation)}`,
   ].join("\n");

@@ -132,7 +132,7 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
       if (error instanceof RequestEntityTooLargeException) {
         res.setHeader("Connection", "close");
         sendAwsError(req, res, requestId, error);
-        closeAfterAnswer(req, res);
+        closeAfterAnswer(req);
         return;
       }
       log(`InternalFailure on ${req.method} ${req.url} (request ${requestId}): ${error instanceof Error ? error.stack : String(error)}`);

@@ -7,6 +7,7 @@ import {
   CreateCustomActionTypeCommand,
   type CreateCustomActionTypeInput,
   DeleteCustomActionTypeCommand,
+  GetActionTypeCommand,
   GetJobDetailsCommand,
   GetThirdPartyJobDetailsCommand,
   ListActionExecutionsCommand,
@@ -88,6 +89,17 @@ describe("custom action types", () => {
     expect(actionType?.id).toEqual(TYPE);
     const listed = await client.send(new ListActionTypesCommand({ actionOwnerFilter: "Custom" }));
     expect(listed.actionTypes?.map((t) => t.id)).toEqual([TYPE]);
+    const { actionType: described } = await client.send(new GetActionTypeCommand({ category: "Build", owner: "Custom", provider: "ExampleWorker", version: "1" }));
+    expect(described).toMatchObject({
+      id: TYPE,
+      executor: { type: "JobWorker", configuration: { jobWorkerExecutorConfiguration: { pollingAccounts: [ACCOUNT] } } },
+      properties: [
+        { name: "Mode", optional: false, key: true, noEcho: false, queryable: true },
+        { name: "Steps", optional: true, key: false, noEcho: false, queryable: false },
+      ],
+      urls: { executionUrlTemplate: "https://ci.example.com/runs/{ExternalExecutionId}" },
+    });
+    await expectError(client.send(new GetActionTypeCommand({ category: "Build", owner: "Custom", provider: "Nope", version: "1" })), "ActionTypeNotFoundException");
     await client.send(new DeleteCustomActionTypeCommand({ category: "Build", provider: "ExampleWorker", version: "1" }));
     expect((await client.send(new ListActionTypesCommand({ actionOwnerFilter: "Custom" }))).actionTypes).toEqual([]);
     await expectError(poll(), "ActionTypeNotFoundException");

@@ -251,7 +251,13 @@ describe("wire fuzz", () => {
     const counts: Record<string, number> = {};
     // Time-boxed so a loaded CI machine cannot push the suite past its timeout; an idle 2-core machine sends all of them.
     const sent = await pool(probes, 12, started + 35_000, async (probe) => {
-      const response = await emu.signedFetch(probe.target ?? `${PREFIX}.${probe.operation}`, probe.body, probe.contentType === undefined ? {} : { contentType: probe.contentType });
+      const response = await emu
+        .signedFetch(probe.target ?? `${PREFIX}.${probe.operation}`, probe.body, probe.contentType === undefined ? {} : { contentType: probe.contentType })
+        .catch((error: Error & { cause?: Error }) => error);
+      if (response instanceof Error) {
+        problems.push(`${probe.operation} [${probe.kind}] → no answer: ${response.message} ${response.cause?.message ?? ""}`);
+        return;
+      }
       const answer = { status: response.status, headers: response.headers, body: await response.text() };
       counts[`${answer.status}`] = (counts[`${answer.status}`] ?? 0) + 1;
       const problem = problemWith(answer, probe);

@@ -37,7 +37,8 @@ async function startCli(): Promise<{ child: ChildProcessWithoutNullStreams; url:
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const match = output.match(/listening on (http:\/\/\S+)/);
+      // Wait for the whole banner (it comes in several writes), not just the URL line.
+      const match = output.match(/listening on (http:\/\/\S+)[\s\S]*local login/);
       if (match) resolve(match[1]);
     });
     child.once("exit", (code) => reject(new Error(`emulator exited ${code}: ${output}`)));

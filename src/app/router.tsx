@@ -3,6 +3,7 @@ import { Layout } from "./layout";
 import { RouteError } from "./route-error";
 import { OverviewPage } from "../features/pipelines/overview-page";
 import { paths } from "./paths";
+import { pipelinePaths } from "../features/pipeline/lib/paths";
 
 export const router = createBrowserRouter([
   // The wall display is a kiosk: no app header or navigation around it.
@@ -24,7 +25,11 @@ export const router = createBrowserRouter([
       {
         path: paths.pipeline.pattern,
         // Lazy: the pipeline page (graph and all) must not weigh on the overview's first load.
-        lazy: async () => ({ Component: (await import("./routes/pipeline-route")).PipelineRoute }),
+        lazy: async () => ({ Component: (await import("../features/pipeline/routes/pipeline-page")).default }),
+      },
+      {
+        path: pipelinePaths.executionPattern,
+        lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).default }),
       },
       { path: "*", element: <RouteError notFound /> },
     ],

@@ -34,8 +34,9 @@ describe("shortRevisionId", () => {
   it("shortens git commit ids to seven characters", () => {
     expect(shortRevisionId("0123456789abcdef0123456789abcdef01234567")).toBe("0123456");
   });
-  it("leaves other revision ids alone", () => {
+  it("leaves short revision ids alone and cuts long ones", () => {
     expect(shortRevisionId("sha256:abc")).toBe("sha256:abc");
+    expect(shortRevisionId("48b03edd831c5399833e3741b4854e7c")).toBe("48b03edd831c…");
   });
 });
 

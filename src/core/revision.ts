@@ -4,7 +4,7 @@ import type { SourceRevision } from "@aws-sdk/client-codepipeline";
 export interface RevisionInfo {
   /** Full revision id (commit sha, image digest, object version...). */
   id?: string;
-  /** Seven characters for commit-like ids, the whole id otherwise. */
+  /** Seven characters for git commit ids, at most 12 otherwise. */
   shortId?: string;
   /** First line of the commit message. */
   message?: string;
@@ -35,9 +35,11 @@ export function parseRevisionSummary(summary: string | undefined): { message?: s
   return { message: firstLine(trimmed) };
 }
 
+/** Git commits as git shows them (7 characters); other long ids (object versions, digests) cut to 12. */
 export function shortRevisionId(id: string | undefined): string | undefined {
   if (!id) return undefined;
-  return COMMIT_ID.test(id) ? id.slice(0, 7) : id;
+  if (COMMIT_ID.test(id)) return id.slice(0, 7);
+  return id.length > 12 ? `${id.slice(0, 12)}…` : id;
 }
 
 export function summarizeRevision(revision: SourceRevision | undefined): RevisionInfo | undefined {

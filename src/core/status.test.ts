@@ -70,6 +70,20 @@ describe("rollUpStatus", () => {
     expect(summary.disabledTransitions).toEqual([{ stageName: "Prod", reason: "Freeze for release", by: "ada" }]);
   });
 
+  it("infers the wait at a disabled transition when inboundExecution is left out", () => {
+    const summary = rollUpStatus(
+      state(
+        stage("Build", "Succeeded"),
+        stage("Prod", "Succeeded", [], {
+          latestExecution: { pipelineExecutionId: EXEC_OLD, status: "Succeeded" },
+          inboundTransitionState: { enabled: false },
+        }),
+      ),
+      execution("InProgress"),
+    );
+    expect(summary).toMatchObject({ health: "in-progress", stageName: "Prod", heldBeforeStage: true });
+  });
+
   it("maps the terminal statuses one to one", () => {
     expect(rollUpStatus(undefined, execution("Stopped")).health).toBe("stopped");
     expect(rollUpStatus(undefined, execution("Superseded")).health).toBe("superseded");

@@ -117,9 +117,10 @@ export function rollUpStatus(
           [s.inboundExecution, ...(s.inboundExecutions ?? [])].some((e) => e?.pipelineExecutionId === executionId),
         )
       : undefined;
-    const stage = running ?? held ?? stages.find((s) => RUNNING.has(s.latestExecution?.status ?? ""));
+    const blocked = running || held ? undefined : blockedByDisabledTransition(stages, executionId);
+    const stage = running ?? held ?? blocked ?? stages.find((s) => RUNNING.has(s.latestExecution?.status ?? ""));
     summary.stageName = stage?.stageName;
-    summary.heldBeforeStage = !running && stage !== undefined && stage === held;
+    summary.heldBeforeStage = !running && stage !== undefined && (stage === held || stage === blocked);
   } else if (health === "stopped" || health === "cancelled") {
     summary.stageName = stageOfExecution(stages, executionId, ["Stopped", "Cancelled"])?.stageName;
     summary.errorSummary = latest?.stopTrigger?.reason ?? latest?.statusSummary;
@@ -180,6 +181,21 @@ function stageOfExecution(stages: StageState[], executionId: string | undefined,
     (stage) =>
       stage.latestExecution?.pipelineExecutionId === executionId && statuses.includes(stage.latestExecution.status ?? ""),
   );
+}
+
+/**
+ * An execution that finished a stage whose next transition is disabled waits there, even when the service
+ * leaves `inboundExecution` out.
+ */
+function blockedByDisabledTransition(stages: StageState[], executionId: string | undefined) {
+  if (!executionId) return undefined;
+  let last = -1;
+  stages.forEach((stage, i) => {
+    if (stage.latestExecution?.pipelineExecutionId === executionId) last = i;
+  });
+  const next = stages[last + 1];
+  const finished = last >= 0 && stages[last].latestExecution?.status === "Succeeded";
+  return finished && next?.inboundTransitionState?.enabled === false ? next : undefined;
 }
 
 function errorOf(action: ActionState | undefined): string | undefined {

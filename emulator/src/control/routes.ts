@@ -89,8 +89,11 @@ const ROUTES: Record<string, Route> = {
   "GET clock": (_b, { core }) => clockOf(core),
   "GET metrics": () => {
     const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
     return {
       uptimeSeconds: Math.round(process.uptime()),
+      cpuUserMs: Math.round(cpu.user / 1000),
+      cpuSystemMs: Math.round(cpu.system / 1000),
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
       heapTotalBytes: memory.heapTotal,

@@ -78,10 +78,25 @@ function queueJob(e: Engine, p: PipelineRecord, record: ActionExecutionRecord, t
     job.clientId = record.resolvedConfiguration.ClientId ?? DEFAULT_CLIENT_ID;
     job.clientToken = record.resolvedConfiguration.ClientToken ?? DEFAULT_CLIENT_TOKEN;
   }
-  jobsOf(regionOf(e.world, p))[job.id] = job;
+  const jobs = jobsOf(regionOf(e.world, p));
+  pruneFinished(jobs, e.now());
+  jobs[job.id] = job;
   record.jobId = job.id;
   e.changed();
   return job;
+}
+
+/** Finished jobs are kept a day for GetJobDetails, then forgotten once there are many. */
+const KEEP_FINISHED_MS = 24 * 3_600_000;
+const PRUNE_ABOVE = 1000;
+
+function pruneFinished(jobs: Record<string, JobRecord>, now: number): void {
+  const ids = Object.keys(jobs);
+  if (ids.length < PRUNE_ABOVE) return;
+  for (const id of ids) {
+    const job = jobs[id];
+    if (!LIVE.includes(job.status) && (job.finishedAt ?? 0) < now - KEEP_FINISHED_MS) delete jobs[id];
+  }
 }
 
 /** Third-party actions without `ClientId`/`ClientToken` in their configuration use these. */

@@ -7,7 +7,7 @@
  *   StartPipelineExecution, StopPipelineExecution, RetryStageExecution, RollbackStage,
  *   PutApprovalResult, EnableStageTransition, DisableStageTransition, OverrideStageCondition,
  *   ListRuleTypes, ListRuleExecutions, ListActionTypes, CreateCustomActionType,
- *   DeleteCustomActionType, PutActionRevision, ListTagsForResource, TagResource, UntagResource,
+ *   DeleteCustomActionType, GetActionType (Custom types), PutActionRevision, ListTagsForResource, TagResource, UntagResource,
  *   job workers (see ./job-workers.ts and ../engine/jobs.ts): PollForJobs, AcknowledgeJob, GetJobDetails,
  *     PutJobSuccessResult, PutJobFailureResult, PollForThirdPartyJobs, AcknowledgeThirdPartyJob,
  *     GetThirdPartyJobDetails, PutThirdPartyJobSuccessResult, PutThirdPartyJobFailureResult
@@ -16,7 +16,7 @@
  * Answer UnsupportedOperationException (naming the operation):
  *   webhooks: PutWebhook, ListWebhooks, DeleteWebhook, RegisterWebhookWithThirdParty,
  *     DeregisterWebhookWithThirdParty;
- *   action type definitions: GetActionType, UpdateActionType;
+ *   UpdateActionType (GetActionType describes Custom types only);
  *   ListDeployActionExecutionTargets (deploy targets are not simulated).
  */
 import { UnsupportedOperationException } from "../errors";
@@ -28,6 +28,7 @@ import { handleDeleteCustomActionType } from "./delete-custom-action-type";
 import { handleDeletePipeline } from "./delete-pipeline";
 import { handleDisableStageTransition } from "./disable-stage-transition";
 import { handleEnableStageTransition } from "./enable-stage-transition";
+import { handleGetActionType } from "./get-action-type";
 import { handleGetPipeline } from "./get-pipeline";
 import {
   handleAcknowledgeJob,
@@ -95,7 +96,7 @@ export const handlers: HandlerTable = {
   DeregisterWebhookWithThirdParty: unsupported("DeregisterWebhookWithThirdParty"),
   DisableStageTransition: simulated(handleDisableStageTransition),
   EnableStageTransition: simulated(handleEnableStageTransition),
-  GetActionType: unsupported("GetActionType"),
+  GetActionType: simulated(handleGetActionType),
   GetJobDetails: simulated(handleGetJobDetails),
   GetPipeline: simulated(handleGetPipeline),
   GetPipelineExecution: simulated(handleGetPipelineExecution),

@@ -97,11 +97,25 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-/** After answering a refused upload, stop reading it: close the connection once the answer is out (or after a grace period). */
-export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
-  const drop = () => setTimeout(() => req.socket.destroy(), 2000).unref();
-  if (res.writableFinished) drop();
-  else res.once("finish", drop);
+/** How much of a refused upload is read and dropped before the connection is cut. */
+const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * After answering a refused upload (the answer carries `Connection: close`): keep reading and dropping
+ * the rest so the client sees the answer instead of a reset, but cut the connection after 32 MiB more
+ * or 30 s, so a client cannot keep it busy forever.
+ */
+export function closeAfterAnswer(req: IncomingMessage): void {
+  let drained = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, 30_000).unref();
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES) cut();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.socket.once("close", () => clearTimeout(timer));
+  req.resume();
 }
 
 export function sendJson(

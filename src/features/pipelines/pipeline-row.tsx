@@ -15,7 +15,7 @@ import type { Source } from "../../lib/aws/source";
 import type { OverviewRow } from "./use-overview";
 
 /** Shared with the column headings so they line up. */
-export const ROW_GRID = "grid grid-cols-[2.5rem_minmax(12rem,1.3fr)_minmax(14rem,1.4fr)_minmax(12rem,1.5fr)_10rem] gap-x-4";
+export const ROW_GRID = "grid grid-cols-[2.5rem_minmax(12rem,1.1fr)_minmax(14rem,1.3fr)_minmax(14rem,1.9fr)_10rem] gap-x-4";
 
 const MODE_LABELS: Record<ExecutionMode, string> = {
   SUPERSEDED: "superseded mode",
@@ -70,6 +70,7 @@ export const PipelineRow = memo(function PipelineRow({
       <div className="min-w-0">
         <Link
           to={paths.pipeline.href(row.name)}
+          title={row.name}
           className="block truncate font-semibold text-sky-900 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-700 dark:text-sky-200"
         >
           {row.name}
@@ -109,7 +110,9 @@ export const PipelineRow = memo(function PipelineRow({
                     {status.revision.shortId}
                   </a>
                 ) : (
-                  <span className="mr-2 font-mono">{status.revision.shortId}</span>
+                  <span className="mr-2 font-mono" title={status.revision.id}>
+                    {status.revision.shortId}
+                  </span>
                 ))}
               {status.revision.message}
             </p>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useSource } from "../../../app/source-context";
-import { RelativeTime } from "../../../components/relative-time";
+import { Since } from "./since";
 import { shortId } from "../../../core/approvals/decision";
 import { summarizeRevision } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
@@ -58,7 +58,7 @@ export function ApprovalCard({ item, headingLevel = 2 }: { item: ApprovalItem; h
 
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Waiting since</dt>
-        <dd>{approval.waitingSince ? <RelativeTime date={approval.waitingSince} /> : <span className={mutedText}>unknown</span>}</dd>
+        <dd>{approval.waitingSince ? <Since date={approval.waitingSince} /> : <span className={mutedText}>unknown</span>}</dd>
         <dt className="font-medium">Execution</dt>
         <dd className="font-mono break-all" title={approval.executionId}>
           {approval.executionId ?? "unknown"}

@@ -2,7 +2,7 @@ import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { Link } from "react-router";
 import { aftermathOf, type LocalDecision } from "../../../core/approvals/aftermath";
 import { shortId } from "../../../core/approvals/decision";
-import { RelativeTime } from "../../../components/relative-time";
+import { Since } from "./since";
 import { approvalPaths } from "../lib/paths";
 import { linkClass, mutedText } from "./styles";
 
@@ -31,7 +31,7 @@ export function DecidedHere({ decisions, states }: { decisions: LocalDecision[];
                   {d.pipelineName} › {d.stageName} › {d.actionName}
                 </Link>{" "}
                 <span className="font-semibold">{d.decision === "approve" ? "approved" : "rejected"}</span>{" "}
-                <RelativeTime date={new Date(d.at)} />
+                <Since date={new Date(d.at)} />
                 {d.executionId && <span className={mutedText}> · execution {shortId(d.executionId)}</span>}
               </p>
               <p role="status" className="mt-1">

@@ -2,7 +2,7 @@ import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useSource } from "../../../app/source-context";
-import { RelativeTime } from "../../../components/relative-time";
+import { Since } from "./since";
 import { shortId, shortPrincipal } from "../../../core/approvals/decision";
 import { approvalRunsQuery } from "../api/approval-queries";
 import { approvalPaths } from "../lib/paths";
@@ -82,7 +82,7 @@ export function RecentDecisions({
                       {detail.updatedBy ? shortPrincipal(detail.updatedBy) : <span className={mutedText}>—</span>}
                     </td>
                     <td className="py-2 pr-4 break-words">{detail.output?.executionResult?.externalExecutionSummary || <span className={mutedText}>—</span>}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{detail.lastUpdateTime ? <RelativeTime date={detail.lastUpdateTime} /> : "—"}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{detail.lastUpdateTime ? <Since date={detail.lastUpdateTime} /> : "—"}</td>
                     <td className="py-2 font-mono" title={detail.pipelineExecutionId}>
                       {detail.pipelineExecutionId ? shortId(detail.pipelineExecutionId) : "—"}
                     </td>
