@@ -40,6 +40,8 @@ export interface LoadResult {
   ok: number;
   /** Error name → count (expected empty). */
   errors: Record<string, number>;
+  /** The first message seen for each error name. */
+  errorSamples: Record<string, string>;
   /** Requests not sent because too many were in flight (the emulator fell behind). */
   skipped: number;
   achievedRate: number;
@@ -57,7 +59,8 @@ export interface CliEmulator {
 
 /** Start `emulator/src/cli.ts` as its own process on a free port and wait for its URL. */
 export async function startCliEmulator(args: string[] = []): Promise<CliEmulator> {
-  const child = spawn(`${root}node_modules/.bin/tsx`, ["emulator/src/cli.ts", "--port", "0", ...args], { cwd: root });
+  // node with tsx's loader: one process to stop (the tsx wrapper would leave its child behind on SIGKILL).
+  const child = spawn(process.execPath, ["--import", "tsx", "emulator/src/cli.ts", "--port", "0", ...args], { cwd: root });
   let output = "";
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((done, fail) => {
@@ -75,7 +78,9 @@ export async function startCliEmulator(args: string[] = []): Promise<CliEmulator
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once("exit", done));
       child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -108,6 +113,7 @@ export async function runLoad(url: string, options: { seconds: number; rate: num
 
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
+  const errorSamples: Record<string, string> = {};
   const byOperation: Record<string, number> = {};
   let sent = 0;
   let ok = 0;
@@ -134,8 +140,10 @@ export async function runLoad(url: string, options: { seconds: number; rate: num
         ok++;
         latencies.push(performance.now() - t0);
       },
-      (error: { name?: string }) => {
-        errors[error.name ?? "Error"] = (errors[error.name ?? "Error"] ?? 0) + 1;
+      (error: { name?: string; message?: string }) => {
+        const name = error.name ?? "Error";
+        errors[name] = (errors[name] ?? 0) + 1;
+        errorSamples[name] ??= `${operation}: ${error.message ?? String(error)}`;
       },
     ).finally(() => {
       inFlight--;
@@ -172,6 +180,7 @@ export async function runLoad(url: string, options: { seconds: number; rate: num
     sent,
     ok,
     errors,
+    errorSamples,
     skipped,
     achievedRate: round(sent / elapsed),
     latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? 0) },
@@ -190,7 +199,7 @@ export function cpuPerRequest(result: LoadResult): number {
 }
 
 export function describeResult(result: LoadResult): string {
-  const errors = Object.entries(result.errors).map(([name, count]) => `${name} ${count}`).join(", ") || "none";
+  const errors = Object.entries(result.errors).map(([name, count]) => `${name} ${count} (${result.errorSamples[name]})`).join(", ") || "none";
   return [
     `${result.sent} requests in ${result.seconds} s (${result.achievedRate}/s, target ${result.targetRate}/s), ${result.ok} ok, errors: ${errors}, skipped: ${result.skipped}`,
     `latency ms: p50 ${result.latencyMs.p50}, p95 ${result.latencyMs.p95}, p99 ${result.latencyMs.p99}, max ${result.latencyMs.max}`,

@@ -139,6 +139,11 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
       sendAwsError(req, res, requestId, new InternalFailure("The request processing has failed because of an unknown error, exception or failure."));
     });
   });
+  // Node closes idle keep-alive connections after 5 s; a client that reuses one just as it closes gets
+  // ECONNRESET (the SDK reports it as TimeoutError). Load runs saw that; AWS endpoints and load
+  // balancers keep idle connections about a minute, so do the same (headersTimeout must be longer).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Requests Node's HTTP parser refuses (garbage, oversized headers, bad framing) still get an AWS-shaped answer.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === "ECONNRESET") {

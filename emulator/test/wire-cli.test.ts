@@ -32,7 +32,8 @@ describe("CLI", () => {
   });
 
   it("starts, prints its URL, answers health and stops on SIGTERM", async () => {
-    const child = spawn(tsx, [cli, "--port", "0", "--scenario", "empty", "--clock", "manual"], { cwd: root });
+    // node with tsx's loader is one process (the tsx wrapper would leave its child behind on SIGKILL).
+    const child = spawn(process.execPath, ["--import", "tsx", cli, "--port", "0", "--scenario", "empty", "--clock", "manual"], { cwd: root });
     try {
       let output = "";
       const url = await new Promise<string>((resolve, reject) => {

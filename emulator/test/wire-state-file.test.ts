@@ -18,7 +18,8 @@ import {
 } from "@aws-sdk/client-codepipeline";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
+/** One process (node with tsx's loader), not the tsx wrapper and its child, so killing it leaves no orphan. */
+const node = [process.execPath, "--import", "tsx"] as const;
 const dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
 const stateFile = join(dir, "state.json");
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -30,7 +31,7 @@ afterAll(() => {
 
 /** Start the CLI as a user would and wait for its URL. */
 async function startCli(): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(tsx, ["emulator/src/cli.ts", "--port", "0", "--scenario", "empty", "--clock", "manual", "--state-file", stateFile], { cwd: root });
+  const child = spawn(node[0], [...node.slice(1), "emulator/src/cli.ts", "--port", "0", "--scenario", "empty", "--clock", "manual", "--state-file", stateFile], { cwd: root });
   children.push(child);
   let output = "";
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

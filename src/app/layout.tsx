@@ -1,9 +1,12 @@
 import { NavLink, Outlet } from "react-router";
 import { useSource } from "./source-context";
 import { paths } from "./paths";
+import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
+import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
 
 export function Layout() {
   const source = useSource();
+  useApprovalsAttention();
   return (
     <>
       <a
@@ -27,6 +30,9 @@ export function Layout() {
                 >
                   Pipelines
                 </NavLink>
+              </li>
+              <li>
+                <ApprovalsNavLink />
               </li>
             </ul>
           </nav>

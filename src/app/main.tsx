@@ -33,4 +33,17 @@ async function start() {
   );
 }
 
-void start();
+start().catch((error: unknown) => {
+  // A chunk that fails to load (a deploy replaced it, the network dropped) must not leave a blank page.
+  root.render(
+    <main className="mx-auto max-w-2xl px-6 py-12">
+      <h1 className="text-2xl font-bold">The dashboard could not start</h1>
+      <p className="mt-4 font-mono text-sm break-words">{error instanceof Error ? error.message : String(error)}</p>
+      <p className="mt-4">
+        <button type="button" className="rounded-md border border-zinc-400 px-3 py-1.5" onClick={() => location.reload()}>
+          Reload
+        </button>
+      </p>
+    </main>,
+  );
+});

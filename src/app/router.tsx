@@ -31,6 +31,14 @@ export const router = createBrowserRouter([
         path: pipelinePaths.executionPattern,
         lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).default }),
       },
+      {
+        path: "approvals",
+        lazy: async () => ({ Component: (await import("../features/approvals/routes/approvals-page")).default }),
+      },
+      {
+        path: "pipelines/:name/approvals/:stage/:action",
+        lazy: async () => ({ Component: (await import("../features/approvals/routes/approval-page")).default }),
+      },
       { path: "*", element: <RouteError notFound /> },
     ],
   },

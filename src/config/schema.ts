@@ -1,4 +1,8 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import { en } from "zod/locales";
+
+// zod/mini (a fraction of zod's size, on the first page's budget) ships without messages; load English ones.
+z.config(en());
 
 /** Static keys would be readable by anyone who can load the page, so they are only for a local emulator. */
 export function isLocalEndpoint(endpoint: string | undefined): boolean {
@@ -11,28 +15,32 @@ export function isLocalEndpoint(endpoint: string | undefined): boolean {
   }
 }
 
+const text = () => z.string().check(z.minLength(1));
+
 const loginSchema = z.strictObject({
-  provider: z.string().min(1).describe("Login provider name as the identity pool knows it"),
+  /** Login provider name as the identity pool knows it, e.g. accounts.google.com. */
+  provider: text(),
   authorizeUrl: z.url({ protocol: /^https?$/, error: "authorizeUrl must be an http(s) URL" }),
-  clientId: z.string().min(1),
-  scope: z.string().min(1).default("openid"),
+  clientId: text(),
+  scope: z._default(text(), "openid"),
 });
 
 const cognitoSchema = z.strictObject({
   type: z.literal("cognito"),
   identityPoolId: z
     .string()
-    .regex(/^[\w-]+:[0-9a-f-]+$/, "identityPoolId looks like us-east-1:0000aaaa-0000-4000-8000-000000000001"),
-  login: loginSchema.optional(),
+    .check(z.regex(/^[\w-]+:[0-9a-f-]+$/, "identityPoolId looks like us-east-1:0000aaaa-0000-4000-8000-000000000001")),
+  login: z.optional(loginSchema),
 });
 
 const staticSchema = z.strictObject({
   type: z.literal("static"),
-  accessKeyId: z.string().min(1),
-  secretAccessKey: z.string().min(1),
+  accessKeyId: text(),
+  secretAccessKey: text(),
 });
 
-const seconds = (fallback: number, min: number) => z.number().min(min).max(86_400).default(fallback);
+const seconds = (fallback: number, min: number) =>
+  z._default(z.number().check(z.minimum(min), z.maximum(86_400)), fallback);
 
 const pollingSchema = z.strictObject({
   /** While a pipeline runs or waits for approval. */
@@ -42,38 +50,42 @@ const pollingSchema = z.strictObject({
   /** ListPipelines. */
   listSeconds: seconds(60, 5),
   /** Pipelines scrolled out of view, for counters and the attention order; 0 = only when they come into view. */
-  offscreenSeconds: z.number().min(0).max(86_400).default(300),
+  offscreenSeconds: seconds(300, 0),
   /** Requests to CodePipeline in flight at once, per source. */
-  maxConcurrentRequests: z.number().int().min(1).max(50).default(4),
+  maxConcurrentRequests: z._default(z.int().check(z.minimum(1), z.maximum(50)), 4),
 });
 
 export const configSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "region looks like us-east-1"),
-    endpoint: z.url({ protocol: /^https?$/, error: "endpoint must be an http(s) URL, or left out for real AWS" }).optional(),
+    $schema: z.optional(z.string()),
+    region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "region looks like us-east-1")),
+    endpoint: z.optional(
+      z.url({ protocol: /^https?$/, error: "endpoint must be an http(s) URL, or left out for real AWS" }),
+    ),
     credentials: z.discriminatedUnion("type", [cognitoSchema, staticSchema], {
       error: 'must be "cognito" (an identity pool) or "static" (keys, local endpoints only)',
     }),
-    polling: pollingSchema.prefault({}),
+    polling: z.prefault(pollingSchema, {}),
   })
-  .superRefine((config, ctx) => {
-    if (config.credentials.type === "static" && !isLocalEndpoint(config.endpoint)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["credentials"],
-        message:
-          "Static keys are only allowed with a local endpoint (localhost, 127.0.0.1 or [::1]): anyone who loads the page can read them. Use a Cognito identity pool for real AWS.",
-      });
-    }
-    if (config.polling.idleSeconds < config.polling.activeSeconds) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["polling", "idleSeconds"],
-        message: "polling.idleSeconds must not be shorter than polling.activeSeconds",
-      });
-    }
-  });
+  .check(
+    z.superRefine((config, ctx) => {
+      if (config.credentials.type === "static" && !isLocalEndpoint(config.endpoint)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["credentials"],
+          message:
+            "Static keys are only allowed with a local endpoint (localhost, 127.0.0.1 or [::1]): anyone who loads the page can read them. Use a Cognito identity pool for real AWS.",
+        });
+      }
+      if (config.polling.idleSeconds < config.polling.activeSeconds) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["polling", "idleSeconds"],
+          message: "polling.idleSeconds must not be shorter than polling.activeSeconds",
+        });
+      }
+    }),
+  );
 
 export type DashboardConfig = z.infer<typeof configSchema>;
 export type CredentialsConfig = DashboardConfig["credentials"];

@@ -1,7 +1,7 @@
 import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
-import PQueue from "p-queue";
 import type { DashboardConfig, PollingConfig } from "../../config/schema";
 import { credentialProvider } from "./credentials";
+import { createLimiter } from "./limiter";
 
 /** An account/region pair the dashboard reads from: one SDK client, one request limiter. */
 export interface Source {
@@ -34,41 +34,22 @@ export function createSource(config: DashboardConfig): Source {
     retryMode: "adaptive",
     maxAttempts: 5,
   });
-  const queue = new PQueue({ concurrency: config.polling.maxConcurrentRequests });
+  const limiter = createLimiter(config.polling.maxConcurrentRequests);
   // Visibility counts mounts, since a row can remount before the old one unmounts.
   const visible = new Map<string, number>();
-  const waiting = new Map<string, Set<string>>();
-  let nextId = 0;
-  const host = config.endpoint ? new URL(config.endpoint).host : undefined;
 
-  const send: SendThroughLimiter = (call, { signal, pipelineName }) => {
-    const id = String(nextId++);
-    if (pipelineName) {
-      const ids = waiting.get(pipelineName) ?? new Set<string>();
-      waiting.set(pipelineName, ids.add(id));
-    }
-    return queue.add(
-      ({ signal: queueSignal }) => {
-        if (pipelineName) waiting.get(pipelineName)?.delete(id);
-        return call(client, queueSignal);
-      },
-      { id, signal, priority: pipelineName && visible.has(pipelineName) ? 1 : 0 },
-    );
-  };
+  const send: SendThroughLimiter = (call, { signal, pipelineName }) =>
+    limiter.run((abortSignal) => call(client, abortSignal), {
+      signal,
+      urgent: () => pipelineName !== undefined && visible.has(pipelineName),
+    });
 
   const setVisible = (name: string, on: boolean) => {
     const count = (visible.get(name) ?? 0) + (on ? 1 : -1);
     if (count > 0) visible.set(name, count);
     else visible.delete(name);
-    for (const id of waiting.get(name) ?? []) {
-      try {
-        queue.setPriority(id, count > 0 ? 1 : 0);
-      } catch {
-        // already started or aborted
-        waiting.get(name)?.delete(id);
-      }
-    }
   };
+  const host = config.endpoint ? new URL(config.endpoint).host : undefined;
 
   return {
     id: host ? `${config.region}@${host}` : config.region,
@@ -78,6 +59,6 @@ export function createSource(config: DashboardConfig): Source {
     send,
     setVisible,
     visible: { add: (name) => setVisible(name, true), delete: (name) => setVisible(name, false) },
-    pending: () => queue.size + queue.pending,
+    pending: () => limiter.size(),
   };
 }

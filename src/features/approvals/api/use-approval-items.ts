@@ -39,7 +39,8 @@ export function useApprovalItems(approvals: PendingApproval[], states: Map<strin
     return sortByUrgency(
       approvals.map((approval) => {
         const info = approvalDeclaration(byName.get(approval.pipelineName), approval.stageName, approval.actionName);
-        return { approval, info, expiresAt: expiresAt(approval.waitingSince, info?.timeoutMinutes) };
+        // No countdown until the declared timeout is known: a 7-day guess would mislead about a 1-hour approval.
+        return { approval, info, expiresAt: info ? expiresAt(approval.waitingSince, info.timeoutMinutes) : undefined };
       }),
     );
   }, [approvals, wanted, results]);

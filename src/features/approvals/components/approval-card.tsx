@@ -24,7 +24,7 @@ const TRIGGERS: Record<string, string> = {
   AutomatedRollback: "an automatic rollback",
 };
 
-export function ApprovalCard({ item, headingLevel = 2 }: { item: ApprovalItem; headingLevel?: 2 | 3 }) {
+export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: ApprovalItem; gone?: boolean; headingLevel?: 2 | 3 }) {
   const source = useSource();
   const { approval, info, expiresAt: expires } = item;
   const execution = useQuery({
@@ -42,7 +42,7 @@ export function ApprovalCard({ item, headingLevel = 2 }: { item: ApprovalItem; h
   return (
     <article
       aria-labelledby={headingId}
-      className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
+      className={`rounded-lg border p-4 shadow-sm ${gone ? "border-dashed border-zinc-400 bg-zinc-50 dark:border-zinc-600 dark:bg-zinc-900/60" : "border-zinc-200 bg-white dark:border-zinc-700 dark:bg-zinc-900"}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <Heading id={headingId} className="text-lg font-semibold break-all">
@@ -53,7 +53,13 @@ export function ApprovalCard({ item, headingLevel = 2 }: { item: ApprovalItem; h
             › {approval.stageName} › {approval.actionName}
           </span>
         </Heading>
-        {expires && <Countdown expiresAt={expires} assumed={!info?.declaredTimeout} />}
+        {gone ? (
+          <span className="inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-semibold text-zinc-800 ring-1 ring-inset ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-100 dark:ring-zinc-400/30">
+            No longer waiting
+          </span>
+        ) : (
+          expires && <Countdown expiresAt={expires} assumed={!info?.declaredTimeout} />
+        )}
       </div>
 
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
@@ -126,7 +132,7 @@ export function ApprovalCard({ item, headingLevel = 2 }: { item: ApprovalItem; h
         )}
       </dl>
 
-      {approval.newer.length > 0 && (
+      {!gone && approval.newer.length > 0 && (
         <p className="mt-3 rounded-md border border-amber-600/40 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-400/40 dark:bg-amber-950 dark:text-amber-100">
           <strong>A newer execution is queued behind this one:</strong>{" "}
           {approval.newer

@@ -61,7 +61,31 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
   const mutation = useMutation({
     mutationFn: ({ decision, summary }: { decision: Decision; summary: string }) =>
       decideApproval(source, queryClient, { pipelineName, stageName, actionName, executionId }, decision, summary),
-    onSettled: () => invalidateAfter(queryClient, source, pipelineName, "execution"),
+    // Here, not in mutate()'s callbacks: those are skipped if the item unmounts meanwhile.
+    onSuccess: (result: DecideResult, { decision, summary }) => {
+      setConfirming(null);
+      if (!result.sent) return;
+      const at = result.approvedAt ?? new Date();
+      const record: LocalDecision = {
+        key: approvalKey(pipelineName, stageName, actionName, result.executionId ?? executionId),
+        pipelineName,
+        stageName,
+        actionName,
+        executionId: result.executionId ?? executionId,
+        decision,
+        summary,
+        at: Math.min(at.getTime(), Date.now()),
+      };
+      recordDecision(record);
+      setSentAt({ decision, at, executionId: record.executionId });
+      setComment("");
+      onDecided?.(decision);
+    },
+    onError: () => setConfirming(null),
+    onSettled: () => {
+      inFlight.current = false;
+      void invalidateAfter(queryClient, source, pipelineName, "execution");
+    },
   });
 
   const limit = commentLimit(identity);
@@ -84,35 +108,7 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
     if (!confirming || inFlight.current) return;
     inFlight.current = true;
     const decision = confirming;
-    const summary = composeSummary(identity, comment);
-    mutation.mutate(
-      { decision, summary },
-      {
-        onSuccess: (result: DecideResult) => {
-          setConfirming(null);
-          if (!result.sent) return;
-          const at = result.approvedAt ?? new Date();
-          const record: LocalDecision = {
-            key: approvalKey(pipelineName, stageName, actionName, result.executionId ?? executionId),
-            pipelineName,
-            stageName,
-            actionName,
-            executionId: result.executionId ?? executionId,
-            decision,
-            summary,
-            at: at.getTime(),
-          };
-          recordDecision(record);
-          setSentAt({ decision, at, executionId: record.executionId });
-          setComment("");
-          onDecided?.(decision);
-        },
-        onError: () => setConfirming(null),
-        onSettled: () => {
-          inFlight.current = false;
-        },
-      },
-    );
+    mutation.mutate({ decision, summary: composeSummary(identity, comment) });
   };
 
   const refused = mutation.data && !mutation.data.sent ? describeFreshness(mutation.data.freshness) : null;

@@ -4,6 +4,7 @@ import { useSource } from "../../../app/source-context";
 import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
+import { useRetainedItems } from "../api/use-retained-items";
 import { ApprovalCard } from "../components/approval-card";
 import { DecidedHere } from "../components/decided-here";
 import { RecentDecisions } from "../components/recent-decisions";
@@ -20,8 +21,8 @@ export default function ApprovalPage() {
   const state = useQuery(pipelineStateQuery(source, name));
   const { approvals, states, complete } = usePendingApprovals();
   const mine = approvals.filter((a) => a.pipelineName === name && a.stageName === stage && a.actionName === action);
-  const items = useApprovalItems(mine, states);
-  const pendingKeys = new Set(mine.map((a) => a.key));
+  const items = useRetainedItems(useApprovalItems(mine, states));
+  const pendingKeys = new Set(items.map((i) => i.approval.key));
   const decided = useLocalDecisions().filter(
     (d) => d.pipelineName === name && d.stageName === stage && d.actionName === action && !pendingKeys.has(d.key),
   );
@@ -54,7 +55,7 @@ export default function ApprovalPage() {
         <ul className="mt-6 flex flex-col gap-4" aria-label="Waiting executions">
           {items.map((item) => (
             <li key={item.approval.key}>
-              <ApprovalCard item={item} />
+              <ApprovalCard item={item} gone={item.gone} />
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { ErrorBanner } from "../../../components/error-banner";
 import { Staleness } from "../../../components/staleness";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
+import { useRetainedItems } from "../api/use-retained-items";
 import { ApprovalCard } from "../components/approval-card";
 import { DecidedHere } from "../components/decided-here";
 import { NotificationsToggle } from "../components/notifications-toggle";
@@ -15,8 +16,8 @@ import { rememberApprovalPipelines } from "../lib/known-pipelines";
 export default function ApprovalsPage() {
   const source = useSource();
   const { approvals, states, complete, error, updatedAt } = usePendingApprovals();
-  const items = useApprovalItems(approvals, states);
-  const pendingKeys = new Set(approvals.map((a) => a.key));
+  const items = useRetainedItems(useApprovalItems(approvals, states));
+  const pendingKeys = new Set(items.map((i) => i.approval.key));
   const decided = useLocalDecisions().filter((d) => !pendingKeys.has(d.key));
   const known = rememberApprovalPipelines([...approvals.map((a) => a.pipelineName), ...decided.map((d) => d.pipelineName)]);
   const pipelines = new Set(approvals.map((a) => a.pipelineName)).size;
@@ -48,12 +49,12 @@ export default function ApprovalsPage() {
         <ul className="mt-6 flex flex-col gap-4" aria-label="Waiting approvals">
           {items.map((item) => (
             <li key={item.approval.key}>
-              <ApprovalCard item={item} />
+              <ApprovalCard item={item} gone={item.gone} />
             </li>
           ))}
         </ul>
       )}
-      {complete && items.length === 0 && <p className={`mt-6 ${mutedText}`}>Nothing to decide right now.</p>}
+      {complete && approvals.length === 0 && items.length === 0 && <p className={`mt-6 ${mutedText}`}>Nothing to decide right now.</p>}
 
       <DecidedHere decisions={decided} states={states} />
       <RecentDecisions pipelineNames={known} />

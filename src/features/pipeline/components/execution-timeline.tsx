@@ -37,7 +37,7 @@ export function ExecutionTimeline({
           <span role="columnheader">Action</span>
           <span role="columnheader" className="relative h-4">
             {ticks.map((tick, i) => (
-              <span key={i} className="absolute -translate-x-1/2 tabular-nums first:translate-x-0 last:-translate-x-full" style={{ left: pct(tick) }}>
+              <span key={i} className="absolute -translate-x-1/2 whitespace-nowrap tabular-nums first:translate-x-0 last:-translate-x-full" style={{ left: pct(tick) }}>
                 +{formatDuration(tick - t.from)}
               </span>
             ))}

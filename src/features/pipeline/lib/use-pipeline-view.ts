@@ -22,8 +22,8 @@ const runData = (results: { data?: ActionExecutionDetail[] }[]) => results.map((
 export function usePipelineView(name: string, selectedExecutionId: string | undefined) {
   const source = useSource();
   useEffect(() => {
-    source.visible.add(name);
-    return () => void source.visible.delete(name);
+    source.setVisible(name, true);
+    return () => source.setVisible(name, false);
   }, [source, name]);
 
   const state = useQuery(pipelineStateQuery(source, name));

@@ -43,10 +43,21 @@ const MINIMAP_COLORS: Record<Tone, string> = {
   muted: "#94a3b8",
 };
 
+const INTERACTIVE = { pointerEvents: "all" as const };
+
 type MergeInput = Pick<PipelineGraphProps, "declaration" | "timing" | "revisionMessages" | "highlight">;
 
 function toFlowNode(node: LayoutNode, status: StatusView, props: MergeInput): PipelineFlowNode {
-  const base = { id: node.id, position: node.position, width: node.width, height: node.height, draggable: false, selectable: false };
+  // Not selectable or draggable, so React Flow would give nodes `pointer-events: none`; their links, buttons and tooltips need them.
+  const base = {
+    id: node.id,
+    position: node.position,
+    width: node.width,
+    height: node.height,
+    draggable: false,
+    selectable: false,
+    style: node.type === "join" ? undefined : INTERACTIVE,
+  };
   const data = node.data;
   if (data.kind === "stage") {
     const view = status.stages.get(node.id);

@@ -54,7 +54,7 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
           {view?.executionType === "ROLLBACK" && <span className="rounded bg-violet-100 px-1 text-violet-800 dark:bg-violet-900 dark:text-violet-200">Rollback</span>}
           {running && <Elapsed startedAt={data.startedAt} expected={data.expected} className="ml-auto" />}
         </div>
-        {!layout.isFirst && <InboundLine transition={view?.inbound} />}
+        {!layout.isFirst && ctx.live && <InboundLine transition={view?.inbound} />}
         {layout.conditions.map((kind) => (
           <ConditionLine
             key={kind}

@@ -33,6 +33,7 @@ export const TransitionEdge = memo(function TransitionEdge({ id, sourceX, source
         markerEnd={markerEnd}
         style={enabled ? { strokeWidth: 2 } : { strokeWidth: 2, strokeDasharray: "6 4", stroke: "var(--pipeline-disabled-edge)" }}
       />
+      {ctx.live && (
       <EdgeLabelRenderer>
         <div className="absolute" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, pointerEvents: "all" }}>
           {interactive ? (
@@ -54,6 +55,7 @@ export const TransitionEdge = memo(function TransitionEdge({ id, sourceX, source
           )}
         </div>
       </EdgeLabelRenderer>
+      )}
     </>
   );
 });

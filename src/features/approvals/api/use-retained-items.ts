@@ -1,0 +1,26 @@
+import { useState } from "react";
+import type { ApprovalItem } from "./use-approval-items";
+
+export interface ShownItem extends ApprovalItem {
+  /** No longer waiting (decided here or elsewhere, expired, superseded): kept on screen, never vanishing mid-review. */
+  gone: boolean;
+}
+
+/**
+ * Items stay on screen for the life of the page once shown: a reviewer mid-comment or mid-confirmation keeps
+ * the item (and sees why it stopped waiting), and a decision shows what happened next instead of vanishing.
+ * Waiting items come first in urgency order; items no longer waiting follow.
+ */
+export function useRetainedItems(items: ApprovalItem[]): ShownItem[] {
+  const [retained, setRetained] = useState<ApprovalItem[]>([]);
+  const known = new Set(retained.map((i) => i.approval.key));
+  if (items.some((i) => !known.has(i.approval.key))) {
+    // Render-time update from props (React's "storing information from previous renders" pattern).
+    setRetained([...retained, ...items.filter((i) => !known.has(i.approval.key))]);
+  }
+  const current = new Set(items.map((i) => i.approval.key));
+  return [
+    ...items.map((item) => ({ ...item, gone: false })),
+    ...retained.filter((i) => !current.has(i.approval.key)).map((item) => ({ ...item, gone: true })),
+  ];
+}
