@@ -134,11 +134,12 @@ async function allActionExecutions(
  * Every action run of one execution (the timeline, PARALLEL-mode status, running stages' start
  * times). Polled only while `running`.
  */
-export function actionExecutionsQuery(source: Source, name: string, executionId: string, running: boolean) {
+export function actionExecutionsQuery(source: Source, name: string, executionId: string, running: boolean, scope: "all" | "latest" = "all") {
   return queryOptions({
-    queryKey: pipelinePageKeys.actionExecutions(source, name, executionId),
-    // 50 stages × 50 actions = 2500 runs = 25 pages at most (more with retries).
-    queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, 40, signal),
+    queryKey: [...pipelinePageKeys.actionExecutions(source, name, executionId), scope] as const,
+    // "all": 50 stages × 50 actions = 2500 runs = 25 pages (more with retries), for the timeline.
+    // "latest": one page of the newest runs, enough for the running stages' start times on the live graph.
+    queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, scope === "all" ? 40 : 1, signal),
     refetchInterval: running ? seconds(source.polling.activeSeconds) : false,
   });
 }

@@ -53,7 +53,8 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
     return [...ids].slice(0, 3);
   }, [parallel, viewedId, stateStatus]);
   const liveRunData = useQueries({
-    queries: liveExecutionIds.map((id) => actionExecutionsQuery(source, name, id, parallel ? viewedRunning : true)),
+    // PARALLEL mode needs every action of the viewed execution; otherwise the newest page gives stage start times.
+    queries: liveExecutionIds.map((id) => actionExecutionsQuery(source, name, id, parallel ? viewedRunning : true, parallel ? "all" : "latest")),
     combine: runData,
   });
 

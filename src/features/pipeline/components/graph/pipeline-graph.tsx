@@ -127,22 +127,29 @@ function Graph(props: PipelineGraphProps) {
     () => reuseUnchanged(layout, layout.nodes.map((n) => toFlowNode(n, status, { declaration, timing, revisionMessages, highlight }))),
     [layout, status, declaration, timing, revisionMessages, highlight],
   );
-  const edges = useMemo<PipelineFlowEdge[]>(
+  // Order edges never change with status; only the 49 transition edges carry live data.
+  const orderEdges = useMemo<PipelineFlowEdge[]>(
     () =>
-      layout.edges.map((e) =>
-        e.data.kind === "transition"
-          ? {
-              id: e.id,
-              source: e.source,
-              target: e.target,
-              type: "transition",
-              markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-              data: { layout: e.data, view: status.stages.get(stageNodeId(e.data.stageName))?.inbound },
-            }
-          : { id: e.id, source: e.source, target: e.target, type: "order", markerEnd: { type: MarkerType.Arrow } },
-      ) as PipelineFlowEdge[],
-    [layout, status],
+      layout.edges
+        .filter((e) => e.data.kind === "order")
+        .map((e) => ({ id: e.id, source: e.source, target: e.target, type: "order", markerEnd: { type: MarkerType.Arrow } }) as PipelineFlowEdge),
+    [layout],
   );
+  const edges = useMemo<PipelineFlowEdge[]>(() => {
+    const transitions: PipelineFlowEdge[] = [];
+    for (const e of layout.edges) {
+      if (e.data.kind !== "transition") continue;
+      transitions.push({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: "transition",
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        data: { layout: e.data, view: status.stages.get(stageNodeId(e.data.stageName))?.inbound },
+      });
+    }
+    return [...transitions, ...orderEdges];
+  }, [layout, status, orderEdges]);
   const container = useRef<HTMLDivElement>(null);
   const onInit = useCallback(
     (flow: ReactFlowInstance<PipelineFlowNode, PipelineFlowEdge>) => {
