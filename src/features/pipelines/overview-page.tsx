@@ -1,7 +1,8 @@
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useSource } from "../../app/source-context";
-import { sortPipelines } from "../../core/attention";
+import { sortPipelines, type SortOrder } from "../../core/attention";
+import type { PipelineHealth } from "../../core/status";
 import { countHealth, filterPipelines } from "../../core/filter";
 import { ErrorBanner } from "../../components/error-banner";
 import { Staleness } from "../../components/staleness";
@@ -15,10 +16,21 @@ import { useOverview } from "./use-overview";
 export function OverviewPage() {
   const source = useSource();
   const [params, setParams] = useSearchParams();
-  // Typing goes to local state first: the URL updates asynchronously and a controlled input bound to it drops keys.
-  const [search, setSearch] = useState(() => params.get("q") ?? "");
-  const status = parseStatus(params.get("status"));
-  const sort = parseSort(params.get("sort"));
+  // The view lives in state, mirrored to the URL: merging quick successive changes into URL params would
+  // start from a location that has not caught up yet and bring back values just cleared.
+  const [view, setView] = useState(() => ({
+    search: params.get("q") ?? "",
+    status: parseStatus(params.get("status")),
+    sort: parseSort(params.get("sort")),
+  }));
+  const { search, status, sort } = view;
+  useEffect(() => {
+    const next = new URLSearchParams();
+    if (search) next.set("q", search);
+    if (status) next.set("status", status);
+    if (sort !== "attention") next.set("sort", sort);
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  }, [search, status, sort, params, setParams]);
   const deferredSearch = useDeferredValue(search);
   const { favourites, toggle } = useFavourites(source.id);
   const { list, rows, failedRows, updatedAt } = useOverview(source, favourites);
@@ -29,24 +41,8 @@ export function OverviewPage() {
   );
   const counts = useMemo(() => countHealth(rows), [rows]);
 
-  const update = (change: { search?: string; status?: string; sort?: string }) => {
-    if (change.search !== undefined) setSearch(change.search);
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        const set = (key: string, value: string | undefined, fallback: string) => {
-          if (value === undefined) return;
-          if (value === fallback) next.delete(key);
-          else next.set(key, value);
-        };
-        set("q", change.search, "");
-        set("status", change.status, "");
-        set("sort", change.sort, "attention");
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const update = (change: { search?: string; status?: PipelineHealth | ""; sort?: SortOrder }) =>
+    setView((current) => ({ ...current, ...change }));
 
   const staleAfterMs = Math.max(source.polling.idleSeconds, source.polling.listSeconds) * 2000;
   const firstError = list.error ?? failedRows[0]?.error;

@@ -45,22 +45,14 @@ export function useOverview(source: Source, favourites: Set<string>) {
     staleTime: offscreenMs > 0 ? offscreenMs : Infinity,
   } as const;
 
-  // Interleaved (state, execution, state, ...) so the background sweep completes pipelines one at a time,
-  // and the counters fill in evenly instead of waiting for every state first.
-  const results = useQueries({
-    queries: summaries.flatMap((p) => [
-      { ...pipelineStateQuery(source, p.name!), ...background },
-      { ...latestExecutionQuery(source, p.name!), ...background },
-    ]),
-    combine: slices<GetPipelineStateOutput | PipelineExecutionSummary | null>,
+  const states = useQueries({
+    queries: summaries.map((p) => ({ ...pipelineStateQuery(source, p.name!), ...background })),
+    combine: slices<GetPipelineStateOutput>,
   });
-  const [states, executions] = useMemo(
-    () => [
-      results.filter((_, i) => i % 2 === 0) as Slice<GetPipelineStateOutput>[],
-      results.filter((_, i) => i % 2 === 1) as Slice<PipelineExecutionSummary | null>[],
-    ],
-    [results],
-  );
+  const executions = useQueries({
+    queries: summaries.map((p) => ({ ...latestExecutionQuery(source, p.name!), ...background })),
+    combine: slices<PipelineExecutionSummary | null>,
+  });
 
   const rows = useMemo<OverviewRow[]>(
     () =>

@@ -1,13 +1,14 @@
 import "@xyflow/react/dist/style.css";
 import "./pipeline.css";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type MiniMapNodeProps, type ReactFlowInstance, type Viewport } from "@xyflow/react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type MiniMapNodeProps, type ReactFlowInstance, type Viewport } from "@xyflow/react";
 import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { actionKey, type DurationEstimate } from "../../../../core/durations";
 import { actionNodeId, layoutPipeline, stageNodeId, type LayoutNode, type PipelineLayout } from "../../../../core/graph/layout";
-import type { StatusView } from "../../../../core/graph/status-view";
+import type { ActionView, StatusView } from "../../../../core/graph/status-view";
 import { retryAvailability } from "../../lib/availability";
 import { statusLook, type Tone } from "../status";
+import { DETAIL_ZOOM } from "./zoom";
 import { GraphContext, type GraphContextValue } from "./graph-context";
 import { edgeTypes, nodeTypes } from "./node-types";
 import type { PipelineFlowEdge, PipelineFlowNode } from "./types";
@@ -43,6 +44,15 @@ const MINIMAP_COLORS: Record<Tone, string> = {
   muted: "#94a3b8",
 };
 
+function countStatuses(views: (ActionView | undefined)[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of views) {
+    const key = v?.status ?? "NotRun";
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
 const INTERACTIVE = { pointerEvents: "all" as const };
 
 type MergeInput = Pick<PipelineGraphProps, "declaration" | "timing" | "revisionMessages" | "highlight">;
@@ -72,6 +82,7 @@ function toFlowNode(node: LayoutNode, status: StatusView, props: MergeInput): Pi
         expected: props.timing?.stages?.get(data.stageName),
         startedAt: view?.status === "InProgress" ? props.timing?.stageStarts?.get(data.stageName) : undefined,
         retry: retryAvailability(view, actionViews),
+        actionCounts: countStatuses(actionViews),
       },
     };
   }
@@ -119,6 +130,13 @@ function MiniMapStage({ id, x, y, width, height, color }: MiniMapNodeProps) {
   return <rect x={x} y={y} width={width} height={height} fill={color} rx={24} />;
 }
 
+const hiddenClones = new WeakMap<object, PipelineFlowNode>();
+const hide = (node: PipelineFlowNode): PipelineFlowNode => {
+  let clone = hiddenClones.get(node);
+  if (!clone) hiddenClones.set(node, (clone = { ...node, hidden: true } as PipelineFlowNode));
+  return clone;
+};
+
 function Graph(props: PipelineGraphProps) {
   const { declaration, status, context, highlight, label, timing, revisionMessages } = props;
   // Layout depends on the declaration only; status merges below never re-run it.
@@ -127,6 +145,8 @@ function Graph(props: PipelineGraphProps) {
     () => reuseUnchanged(layout, layout.nodes.map((n) => toFlowNode(n, status, { declaration, timing, revisionMessages, highlight }))),
     [layout, status, declaration, timing, revisionMessages, highlight],
   );
+  const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  const shownNodes = useMemo(() => (zoomedOut ? nodes.map((n) => (n.type === "stage" ? n : hide(n))) : nodes), [nodes, zoomedOut]);
   // Order edges never change with status; only the 49 transition edges carry live data.
   const orderEdges = useMemo<PipelineFlowEdge[]>(
     () =>
@@ -148,8 +168,8 @@ function Graph(props: PipelineGraphProps) {
         data: { layout: e.data, view: status.stages.get(stageNodeId(e.data.stageName))?.inbound },
       });
     }
-    return [...transitions, ...orderEdges];
-  }, [layout, status, orderEdges]);
+    return zoomedOut ? transitions : [...transitions, ...orderEdges];
+  }, [layout, status, orderEdges, zoomedOut]);
   const container = useRef<HTMLDivElement>(null);
   const onInit = useCallback(
     (flow: ReactFlowInstance<PipelineFlowNode, PipelineFlowEdge>) => {
@@ -165,7 +185,7 @@ function Graph(props: PipelineGraphProps) {
     <GraphContext.Provider value={context}>
       <div ref={container} className="pipeline-graph h-full w-full" role="region" aria-label={label} data-testid="pipeline-graph" data-node-count={nodes.length}>
         <ReactFlow<PipelineFlowNode, PipelineFlowEdge>
-          nodes={nodes}
+          nodes={shownNodes}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}

@@ -1,5 +1,6 @@
 import { memo } from "react";
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { Handle, Position, useStore, type NodeProps } from "@xyflow/react";
+import { DETAIL_ZOOM } from "./zoom";
 import { Link } from "react-router";
 import { TRANSITION_HANDLE_Y, type ConditionKind } from "../../../../core/graph/layout";
 import type { ConditionView, TransitionView } from "../../../../core/graph/status-view";
@@ -25,6 +26,7 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
   const look = statusLook(view?.status);
   const running = view?.status === "InProgress";
   const controls = !ctx.readOnly && ctx.live;
+  const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
 
   return (
     <section
@@ -55,6 +57,13 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
           {running && <Elapsed startedAt={data.startedAt} expected={data.expected} className="ml-auto" />}
         </div>
         {!layout.isFirst && ctx.live && <InboundLine transition={view?.inbound} />}
+        {zoomedOut && data.actionCounts && (
+          <p className="text-sm font-medium" aria-label={`Actions of ${layout.stageName}`}>
+            {Object.entries(data.actionCounts)
+              .map(([st, n]) => `${n} ${st === "NotRun" ? "not run" : statusLook(st).label.toLowerCase()}`)
+              .join(" · ")}
+          </p>
+        )}
         {layout.conditions.map((kind) => (
           <ConditionLine
             key={kind}

@@ -11,6 +11,8 @@ export type StageNodeData = {
   expected?: DurationEstimate;
   startedAt?: Date;
   retry?: RetryAvailability;
+  /** Actions per status ("NotRun" for none), shown when zoomed out. */
+  actionCounts?: Record<string, number>;
 };
 
 export type ActionNodeData = {
