@@ -1,3 +1,4 @@
+import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Source } from "./source";
@@ -72,7 +73,7 @@ describe("invalidateAfter", () => {
 
 describe("followStateChanges", () => {
   const source = fakeSource("s");
-  it("refreshes a pipeline's executions when its state changes, and only then", () => {
+  it("refreshes a pipeline's executions when a stage's execution or status changes, and only then", () => {
     const client = new QueryClient();
     const stop = followStateChanges(client);
     const stateKey = pipelineStateQuery(source, "web").queryKey;
@@ -80,12 +81,21 @@ describe("followStateChanges", () => {
     const other = () => client.getQueryState(latestExecutionQuery(source, "api").queryKey)?.isInvalidated;
     client.setQueryData(latestExecutionQuery(source, "web").queryKey, null);
     client.setQueryData(latestExecutionQuery(source, "api").queryKey, null);
-    const first = { pipelineVersion: 1 };
-    client.setQueryData(stateKey, first);
+    const stage = (status: "InProgress" | "Failed", percentComplete: number): GetPipelineStateOutput => ({
+      stageStates: [
+        {
+          stageName: "Build",
+          latestExecution: { pipelineExecutionId: "e1", status },
+          actionStates: [{ actionName: "Compile", latestExecution: { status, percentComplete } }],
+        },
+      ],
+    });
+    client.setQueryData(stateKey, stage("InProgress", 10));
     expect(execution()).toBe(false);
-    client.setQueryData(stateKey, first);
+    // Progress alone moves nothing in the history.
+    client.setQueryData(stateKey, stage("InProgress", 60));
     expect(execution()).toBe(false);
-    client.setQueryData(stateKey, { pipelineVersion: 2 });
+    client.setQueryData(stateKey, stage("Failed", 60));
     expect(execution()).toBe(true);
     expect(other()).toBe(false);
     stop();

@@ -25,25 +25,34 @@ const isParallel = (p: PipelineSummary | undefined) => p?.executionMode === "PAR
 
 /**
  * Fills the gaps the pages leave, never doubles them: the overview and pipeline page poll the states they show;
- * this one timer only re-fetches a state that nobody refreshed within its window (idle cadence for pipelines
- * that run or wait for approval, the slow off-screen cadence for the rest). So the count in the navigation is
- * right on every page without a second set of pollers. One timer per query client, however many components ask.
+ * this one timer only re-fetches a state that nobody refreshed within its window. While someone is eager for
+ * news (an approvals page is open, or notifications are on), pipelines that run or wait for approval get the
+ * idle cadence; otherwise everything gets the slow off-screen cadence, so the overview's rule "only rows on
+ * screen poll" holds and the navigation count is at most one off-screen interval old. One timer per client.
  */
-const pollers = new Map<QueryClient, { refs: number; stop(): void }>();
+interface Poller {
+  refs: number;
+  eager: number;
+  stop(): void;
+}
+const pollers = new Map<QueryClient, Poller>();
 
-function startPoller(queryClient: QueryClient, source: Source): () => void {
-  const existing = pollers.get(queryClient);
-  if (existing) {
-    existing.refs++;
+function startPoller(queryClient: QueryClient, source: Source, eager: boolean): () => void {
+  let poller = pollers.get(queryClient);
+  if (poller) {
+    poller.refs++;
   } else {
     const tickMs = Math.max(1, source.polling.activeSeconds) * 1000;
-    const timer = setInterval(() => tick(queryClient, source), tickMs);
-    pollers.set(queryClient, { refs: 1, stop: () => clearInterval(timer) });
+    const timer = setInterval(() => tick(queryClient, source, (pollers.get(queryClient)?.eager ?? 0) > 0), tickMs);
+    poller = { refs: 1, eager: 0, stop: () => clearInterval(timer) };
+    pollers.set(queryClient, poller);
   }
+  if (eager) poller.eager++;
   return () => {
     const poller = pollers.get(queryClient);
     if (!poller) return;
     poller.refs--;
+    if (eager) poller.eager--;
     if (poller.refs === 0) {
       poller.stop();
       pollers.delete(queryClient);
@@ -58,7 +67,7 @@ function due(queryClient: QueryClient, queryKey: QueryKey, windowMs: number, now
   return now - Math.max(state.dataUpdatedAt, state.errorUpdatedAt) >= windowMs;
 }
 
-function tick(queryClient: QueryClient, source: Source) {
+function tick(queryClient: QueryClient, source: Source, eagerPages: boolean) {
   // A hidden tab without notifications has nobody to tell: let it rest like React Query's own polling.
   if (typeof document !== "undefined" && document.hidden && !notificationsEnabled(source.id)) return;
   const now = Date.now();
@@ -67,11 +76,12 @@ function tick(queryClient: QueryClient, source: Source) {
   const summaries = queryClient.getQueryData(list.queryKey) ?? [];
   const idleMs = source.polling.idleSeconds * 1000;
   const slowMs = source.polling.offscreenSeconds * 1000;
+  const eager = eagerPages || notificationsEnabled(source.id);
   for (const summary of summaries) {
     if (!summary.name) continue;
     const options = pipelineStateQuery(source, summary.name);
     const state = queryClient.getQueryData<GetPipelineStateOutput>(options.queryKey);
-    const lively = isStateActive(state) || pendingFromState(summary.name, state).length > 0;
+    const lively = eager && (isStateActive(state) || pendingFromState(summary.name, state).length > 0);
     const windowMs = lively ? idleMs : slowMs;
     if (windowMs > 0 && due(queryClient, options.queryKey, windowMs, now)) void queryClient.prefetchQuery({ ...options, staleTime: 0 });
     if (isParallel(summary) && mayHideParallelApproval(state)) {
@@ -81,10 +91,10 @@ function tick(queryClient: QueryClient, source: Source) {
   }
 }
 
-export function useApprovalsPoller() {
+export function useApprovalsPoller(eager: boolean) {
   const source = useSource();
   const queryClient = useQueryClient();
-  useEffect(() => startPoller(queryClient, source), [queryClient, source]);
+  useEffect(() => startPoller(queryClient, source, eager), [queryClient, source, eager]);
 }
 
 export interface ApprovalsSnapshot {
@@ -101,9 +111,9 @@ export interface ApprovalsSnapshot {
  * Every approval waiting now, from the GetPipelineState queries already in the cache (the overview's own).
  * Observers here never poll (the shared poller above does); they only fetch what is missing on mount.
  */
-export function usePendingApprovals(): ApprovalsSnapshot {
+export function usePendingApprovals({ eager = false }: { eager?: boolean } = {}): ApprovalsSnapshot {
   const source = useSource();
-  useApprovalsPoller();
+  useApprovalsPoller(eager);
   const slowMs = source.polling.offscreenSeconds > 0 ? source.polling.offscreenSeconds * 1000 : Infinity;
   const list = useQuery({ ...pipelinesQuery(source), refetchInterval: false, refetchOnWindowFocus: false, staleTime: source.polling.listSeconds * 1000 });
   const summaries = useMemo(() => (list.data ?? []).filter((p) => p.name), [list.data]);

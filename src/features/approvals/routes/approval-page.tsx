@@ -19,7 +19,7 @@ export default function ApprovalPage() {
   const source = useSource();
   // This pipeline's state at the pipeline page's cadence, whatever the inbox poller does for the others.
   const state = useQuery(pipelineStateQuery(source, name));
-  const { approvals, states, complete } = usePendingApprovals();
+  const { approvals, states, complete } = usePendingApprovals({ eager: true });
   const mine = approvals.filter((a) => a.pipelineName === name && a.stageName === stage && a.actionName === action);
   const items = useRetainedItems(useApprovalItems(mine, states));
   const pendingKeys = new Set(items.map((i) => i.approval.key));

@@ -15,7 +15,7 @@ import { rememberApprovalPipelines } from "../lib/known-pipelines";
 /** `/approvals`: every manual approval waiting across the source's pipelines, soonest to expire first. */
 export default function ApprovalsPage() {
   const source = useSource();
-  const { approvals, states, complete, error, updatedAt } = usePendingApprovals();
+  const { approvals, states, complete, error, updatedAt } = usePendingApprovals({ eager: true });
   const items = useRetainedItems(useApprovalItems(approvals, states));
   const pendingKeys = new Set(items.map((i) => i.approval.key));
   const decided = useLocalDecisions().filter((d) => !pendingKeys.has(d.key));
