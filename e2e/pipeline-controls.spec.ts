@@ -204,3 +204,18 @@ test.describe("with read-only credentials", () => {
     expect((await stageState("ctl-readonly", "Deploy"))?.inboundTransitionState?.enabled).toBe(true);
   });
 });
+
+test.describe("with readOnly in config.json", () => {
+  test.use({ config: { ...E2E_CONFIG, readOnly: true } });
+
+  test("no control is offered, on the pipeline page or in the approvals inbox", async ({ page, emulator }) => {
+    await emulator.loadScenario(scenario(pipeline("ctl-watch-only", { withApproval: true })));
+    await emulator.advance(200);
+    await page.goto("/pipelines/ctl-watch-only");
+    await expect(stage(page, "Deploy")).toBeVisible();
+    await expect(page.getByRole("button", { name: /Disable transition|Release change|Stop|Retry/ })).toHaveCount(0);
+    await page.goto("/approvals");
+    await expect(page.getByText("ctl-watch-only").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: /Approve|Reject/ })).toHaveCount(0);
+  });
+});

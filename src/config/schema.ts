@@ -66,6 +66,8 @@ export const configSchema = z
       error: 'must be "cognito" (an identity pool) or "static" (keys, local endpoints only)',
     }),
     polling: z.prefault(pollingSchema, {}),
+    /** Hide every control (start, stop, retry, transitions, rollback, approvals): a watch-only dashboard. */
+    readOnly: z._default(z.boolean(), false),
   })
   .check(
     z.superRefine((config, ctx) => {

@@ -10,11 +10,11 @@ export interface Source {
   label: string;
   region: string;
   polling: PollingConfig;
+  /** Config `readOnly`: controls are hidden, not merely refused by IAM. */
+  readOnly: boolean;
   send: SendThroughLimiter;
   /** Marks a pipeline on or off screen; on-screen requests jump the queue, including ones already waiting. */
   setVisible(name: string, visible: boolean): void;
-  /** @deprecated Use setVisible; kept while the pipeline page moves over. */
-  visible: { add(name: string): void; delete(name: string): void };
   /** Requests waiting for a slot plus those in flight. */
   pending(): number;
 }
@@ -56,9 +56,9 @@ export function createSource(config: DashboardConfig): Source {
     label: host ? `${config.region} · ${host}` : config.region,
     region: config.region,
     polling: config.polling,
+    readOnly: config.readOnly,
     send,
     setVisible,
-    visible: { add: (name) => setVisible(name, true), delete: (name) => setVisible(name, false) },
     pending: () => limiter.size(),
   };
 }

@@ -142,14 +142,16 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
         </p>
       )}
 
-      <div className="mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-700">
-        <ApprovalDecision
-          pipelineName={approval.pipelineName}
-          stageName={approval.stageName}
-          actionName={approval.actionName}
-          executionId={approval.executionId}
-        />
-      </div>
+      {!source.readOnly && (
+        <div className="mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-700">
+          <ApprovalDecision
+            pipelineName={approval.pipelineName}
+            stageName={approval.stageName}
+            actionName={approval.actionName}
+            executionId={approval.executionId}
+          />
+        </div>
+      )}
       <p className="mt-2 text-xs">
         <Link to={approvalPaths.approval(approval.pipelineName, approval.stageName, approval.actionName)} className={linkClass}>
           Link to this approval
