@@ -29,8 +29,13 @@ export function parseConfig(raw: unknown, url: string): ConfigResult {
   };
 }
 
+/** A file next to index.html, whatever the current route (a deep link's path is not the app's root). */
+export function appUrl(file: string): string {
+  return new URL(`${import.meta.env.BASE_URL}${file}`, location.origin).href;
+}
+
 /** Reads config.json next to index.html, so one static build runs anywhere by editing that file. */
-export async function loadConfig(url = new URL("config.json", document.baseURI).href): Promise<ConfigResult> {
+export async function loadConfig(url = appUrl("config.json")): Promise<ConfigResult> {
   let response: Response;
   try {
     response = await fetch(url, { cache: "no-store" });

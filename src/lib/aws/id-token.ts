@@ -1,3 +1,4 @@
+import { appUrl } from "../../config/load-config";
 import type { LoginConfig } from "../../config/schema";
 
 /**
@@ -39,7 +40,7 @@ export function startLogin(login: LoginConfig): void {
   const url = new URL(login.authorizeUrl);
   url.searchParams.set("response_type", "id_token");
   url.searchParams.set("client_id", login.clientId);
-  url.searchParams.set("redirect_uri", new URL(".", document.baseURI).href);
+  url.searchParams.set("redirect_uri", appUrl(""));
   url.searchParams.set("scope", login.scope);
   url.searchParams.set("state", state);
   url.searchParams.set("nonce", randomId());
