@@ -6,10 +6,10 @@ import {
   type StageDeclaration,
   type StageState,
 } from "@aws-sdk/client-codepipeline";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { GetPipelineExecutionCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-codepipeline";
 import type { ActionBehaviour, ScenarioPipeline } from "../src/scenario/types";
-import type { StartedEmulator } from "./helpers";
+import { startEmulator, type StartedEmulator } from "./helpers";
 
 /** Declarations and small helpers shared by the engine and handler tests. */
 
@@ -85,4 +85,19 @@ export function driver(emu: StartedEmulator, client: CodePipelineClient) {
       (await client.send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id }))).pipelineExecution!,
     advance: (seconds: number) => emu.control.advance(seconds),
   };
+}
+
+/**
+ * One emulator per test file on the manual clock at a fixed start, with an SDK client and a driver.
+ * Read the members inside tests and hooks: they are set in `beforeAll`.
+ */
+export function emulatorSuite(startTime = new Date("2025-03-01T10:00:00Z")) {
+  const suite = {} as { emu: StartedEmulator; client: CodePipelineClient; d: ReturnType<typeof driver> };
+  beforeAll(async () => {
+    suite.emu = await startEmulator({ startTime });
+    suite.client = suite.emu.client();
+    suite.d = driver(suite.emu, suite.client);
+  });
+  afterAll(() => suite.emu.close());
+  return suite;
 }
