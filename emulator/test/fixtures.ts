@@ -7,7 +7,7 @@ import {
   type StageState,
 } from "@aws-sdk/client-codepipeline";
 import { afterAll, beforeAll, expect } from "vitest";
-import { GetPipelineExecutionCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-codepipeline";
+import { GetPipelineExecutionCommand, StartPipelineExecutionCommand, type StartPipelineExecutionInput } from "@aws-sdk/client-codepipeline";
 import type { ActionBehaviour, ScenarioPipeline } from "../src/scenario/types";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
@@ -80,7 +80,8 @@ export function driver(emu: StartedEmulator, client: CodePipelineClient) {
   return {
     load: (declaration: PipelineDeclaration, actions: Record<string, ActionBehaviour> = {}, extra: Partial<ScenarioPipeline> = {}) =>
       emu.control.loadScenario({ seed: 1, pipelines: [{ declaration, actions: { "Source.Source": { durationSeconds: 5 }, ...actions }, ...extra }] }),
-    start: async (name: string) => (await client.send(new StartPipelineExecutionCommand({ name }))).pipelineExecutionId!,
+    start: async (name: string, extra: Omit<StartPipelineExecutionInput, "name"> = {}) =>
+      (await client.send(new StartPipelineExecutionCommand({ name, ...extra }))).pipelineExecutionId!,
     execution: async (name: string, id: string) =>
       (await client.send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id }))).pipelineExecution!,
     advance: (seconds: number) => emu.control.advance(seconds),

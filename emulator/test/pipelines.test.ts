@@ -11,23 +11,15 @@ import {
   UntagResourceCommand,
   UpdatePipelineCommand,
   paginateListPipelines,
-  type CodePipelineClient,
   type PipelineSummary,
 } from "@aws-sdk/client-codepipeline";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { approval, build, expectError, pipeline, simple, source, stage } from "./fixtures";
-import { startEmulator, type StartedEmulator } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { approval, build, expectError, pipeline, simple, source, stage, emulatorSuite } from "./fixtures";
 
-let emu: StartedEmulator;
-let client: CodePipelineClient;
-beforeAll(async () => {
-  emu = await startEmulator({ startTime: new Date("2025-03-01T10:00:00Z") });
-  client = emu.client();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.control.reset());
+const suite = emulatorSuite();
+beforeEach(() => suite.emu.control.reset());
 
-const create = (p = simple(), tags?: { key: string; value: string }[]) => client.send(new CreatePipelineCommand({ pipeline: p, tags }));
+const create = (p = simple(), tags?: { key: string; value: string }[]) => suite.client.send(new CreatePipelineCommand({ pipeline: p, tags }));
 const arn = (name: string) => `arn:aws:codepipeline:us-east-1:123456789012:${name}`;
 
 describe("CreatePipeline and GetPipeline", () => {
@@ -36,12 +28,12 @@ describe("CreatePipeline and GetPipeline", () => {
     expect(created.pipeline).toMatchObject({ name: "web", version: 1, pipelineType: "V1", executionMode: "SUPERSEDED" });
     expect(created.tags).toEqual([{ key: "team", value: "payments" }]);
 
-    const got = await client.send(new GetPipelineCommand({ name: "web" }));
+    const got = await suite.client.send(new GetPipelineCommand({ name: "web" }));
     expect(got.pipeline?.stages?.map((s) => s.name)).toEqual(["Source", "Build"]);
     expect(got.metadata?.pipelineArn).toBe(arn("web"));
     expect(got.metadata?.created).toEqual(new Date("2025-03-01T10:00:00Z"));
 
-    const { pipelineExecutionSummaries } = await client.send(new ListPipelineExecutionsCommand({ pipelineName: "web" }));
+    const { pipelineExecutionSummaries } = await suite.client.send(new ListPipelineExecutionsCommand({ pipelineName: "web" }));
     expect(pipelineExecutionSummaries).toHaveLength(1);
     expect(pipelineExecutionSummaries![0].trigger).toEqual({ triggerType: "CreatePipeline", triggerDetail: expect.stringMatching(/^arn:aws:/) });
   });
@@ -52,9 +44,9 @@ describe("CreatePipeline and GetPipeline", () => {
   });
 
   it("answers PipelineNotFoundException and PipelineVersionNotFoundException", async () => {
-    await expectError(client.send(new GetPipelineCommand({ name: "nope" })), "PipelineNotFoundException", "Account '123456789012' does not have a pipeline with name 'nope'");
+    await expectError(suite.client.send(new GetPipelineCommand({ name: "nope" })), "PipelineNotFoundException", "Account '123456789012' does not have a pipeline with name 'nope'");
     await create();
-    await expectError(client.send(new GetPipelineCommand({ name: "simple", version: 2 })), "PipelineVersionNotFoundException", /version 2/);
+    await expectError(suite.client.send(new GetPipelineCommand({ name: "simple", version: 2 })), "PipelineVersionNotFoundException", /version 2/);
   });
 
   it.each([
@@ -83,31 +75,31 @@ describe("CreatePipeline and GetPipeline", () => {
 describe("UpdatePipeline and DeletePipeline", () => {
   it("keeps every version: the update is version 2 and version 1 stays readable", async () => {
     await create();
-    const updated = await client.send(new UpdatePipelineCommand({ pipeline: pipeline("simple", [stage("Source", source()), stage("Build", build()), stage("Approve", approval())]) }));
+    const updated = await suite.client.send(new UpdatePipelineCommand({ pipeline: pipeline("simple", [stage("Source", source()), stage("Build", build()), stage("Approve", approval())]) }));
     expect(updated.pipeline?.version).toBe(2);
-    const v1 = await client.send(new GetPipelineCommand({ name: "simple", version: 1 }));
+    const v1 = await suite.client.send(new GetPipelineCommand({ name: "simple", version: 1 }));
     expect(v1.pipeline?.stages).toHaveLength(2);
-    const latest = await client.send(new GetPipelineCommand({ name: "simple" }));
+    const latest = await suite.client.send(new GetPipelineCommand({ name: "simple" }));
     expect(latest.pipeline?.version).toBe(2);
     expect(latest.metadata!.updated!.getTime()).toBeGreaterThanOrEqual(latest.metadata!.created!.getTime());
   });
 
   it("refuses an invalid update and an update of a missing pipeline", async () => {
     await create();
-    await expectError(client.send(new UpdatePipelineCommand({ pipeline: pipeline("simple", [stage("Source", source())]) })), "InvalidStructureException");
-    await expectError(client.send(new UpdatePipelineCommand({ pipeline: simple("ghost") })), "PipelineNotFoundException");
+    await expectError(suite.client.send(new UpdatePipelineCommand({ pipeline: pipeline("simple", [stage("Source", source())]) })), "InvalidStructureException");
+    await expectError(suite.client.send(new UpdatePipelineCommand({ pipeline: simple("ghost") })), "PipelineNotFoundException");
   });
 
   it("deletes, and deleting a missing pipeline succeeds as the model says", async () => {
     await create();
-    await client.send(new DeletePipelineCommand({ name: "simple" }));
-    await expectError(client.send(new GetPipelineCommand({ name: "simple" })), "PipelineNotFoundException");
-    await expect(client.send(new DeletePipelineCommand({ name: "simple" }))).resolves.toBeDefined();
+    await suite.client.send(new DeletePipelineCommand({ name: "simple" }));
+    await expectError(suite.client.send(new GetPipelineCommand({ name: "simple" })), "PipelineNotFoundException");
+    await expect(suite.client.send(new DeletePipelineCommand({ name: "simple" }))).resolves.toBeDefined();
   });
 
   it("keeps accounts and regions apart", async () => {
     await create();
-    const other = emu.client({ region: "eu-west-1" });
+    const other = suite.emu.client({ region: "eu-west-1" });
     expect((await other.send(new ListPipelinesCommand({}))).pipelines).toEqual([]);
   });
 });
@@ -115,12 +107,12 @@ describe("UpdatePipeline and DeletePipeline", () => {
 describe("ListPipelines", () => {
   it("pages with maxResults, omits nextToken on the last page, and walks with the SDK paginator", async () => {
     for (const name of ["c", "a", "e", "b", "d"]) await create(simple(name));
-    const first = await client.send(new ListPipelinesCommand({ maxResults: 2 }));
+    const first = await suite.client.send(new ListPipelinesCommand({ maxResults: 2 }));
     expect(first.pipelines?.map((p) => p.name)).toEqual(["a", "b"]);
     expect(first.nextToken).toBeTruthy();
     const all: PipelineSummary[] = [];
     const tokens: (string | undefined)[] = [];
-    for await (const page of paginateListPipelines({ client, pageSize: 2 }, {})) {
+    for await (const page of paginateListPipelines({ client: suite.client, pageSize: 2 }, {})) {
       all.push(...(page.pipelines ?? []));
       tokens.push(page.nextToken);
     }
@@ -130,45 +122,45 @@ describe("ListPipelines", () => {
   });
 
   it("refuses a made-up token with InvalidNextTokenException", async () => {
-    await expectError(client.send(new ListPipelinesCommand({ nextToken: "not-a-token" })), "InvalidNextTokenException");
+    await expectError(suite.client.send(new ListPipelinesCommand({ nextToken: "not-a-token" })), "InvalidNextTokenException");
   });
 });
 
 describe("tags", () => {
   it("tags, lists and untags a pipeline", async () => {
     await create(simple(), [{ key: "a", value: "1" }]);
-    await client.send(new TagResourceCommand({ resourceArn: arn("simple"), tags: [{ key: "b", value: "2" }, { key: "a", value: "3" }] }));
-    expect((await client.send(new ListTagsForResourceCommand({ resourceArn: arn("simple") }))).tags).toEqual([
+    await suite.client.send(new TagResourceCommand({ resourceArn: arn("simple"), tags: [{ key: "b", value: "2" }, { key: "a", value: "3" }] }));
+    expect((await suite.client.send(new ListTagsForResourceCommand({ resourceArn: arn("simple") }))).tags).toEqual([
       { key: "a", value: "3" },
       { key: "b", value: "2" },
     ]);
-    await client.send(new UntagResourceCommand({ resourceArn: arn("simple"), tagKeys: ["a"] }));
-    expect((await client.send(new ListTagsForResourceCommand({ resourceArn: arn("simple") }))).tags).toEqual([{ key: "b", value: "2" }]);
+    await suite.client.send(new UntagResourceCommand({ resourceArn: arn("simple"), tagKeys: ["a"] }));
+    expect((await suite.client.send(new ListTagsForResourceCommand({ resourceArn: arn("simple") }))).tags).toEqual([{ key: "b", value: "2" }]);
   });
 
   it("answers InvalidArnException, ResourceNotFoundException, TooManyTagsException and InvalidTagsException", async () => {
     await create();
     // The wire layer answers ValidationException for what fails the model's pattern; this passes it.
-    await expectError(client.send(new ListTagsForResourceCommand({ resourceArn: "arn:aws:codepipeline:Not A Region:123456789012:simple" })), "InvalidArnException");
-    await expectError(client.send(new ListTagsForResourceCommand({ resourceArn: arn("ghost") })), "ResourceNotFoundException", /ghost/);
+    await expectError(suite.client.send(new ListTagsForResourceCommand({ resourceArn: "arn:aws:codepipeline:Not A Region:123456789012:simple" })), "InvalidArnException");
+    await expectError(suite.client.send(new ListTagsForResourceCommand({ resourceArn: arn("ghost") })), "ResourceNotFoundException", /ghost/);
     const many = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "v" }));
-    await expectError(client.send(new TagResourceCommand({ resourceArn: arn("simple"), tags: many })), "TooManyTagsException", /Tag limit exceeded/);
-    await expectError(client.send(new TagResourceCommand({ resourceArn: arn("simple"), tags: [{ key: "aws:x", value: "v" }] })), "InvalidTagsException");
+    await expectError(suite.client.send(new TagResourceCommand({ resourceArn: arn("simple"), tags: many })), "TooManyTagsException", /Tag limit exceeded/);
+    await expectError(suite.client.send(new TagResourceCommand({ resourceArn: arn("simple"), tags: [{ key: "aws:x", value: "v" }] })), "InvalidTagsException");
   });
 });
 
 describe("ListActionTypes and unsupported operations", () => {
   it("lists the AWS-owned action types and filters by owner", async () => {
-    const { actionTypes } = await client.send(new ListActionTypesCommand({ actionOwnerFilter: "AWS" }));
+    const { actionTypes } = await suite.client.send(new ListActionTypesCommand({ actionOwnerFilter: "AWS" }));
     const ids = actionTypes!.map((t) => `${t.id!.category}/${t.id!.provider}`);
     expect(ids).toEqual(expect.arrayContaining(["Source/CodeCommit", "Source/CodeStarSourceConnection", "Source/S3", "Source/ECR", "Build/CodeBuild", "Deploy/CodeDeploy", "Deploy/CloudFormation", "Deploy/ECS", "Invoke/Lambda", "Approval/Manual"]));
     expect(actionTypes!.every((t) => t.id!.owner === "AWS")).toBe(true);
-    expect((await client.send(new ListActionTypesCommand({ actionOwnerFilter: "Custom" }))).actionTypes).toEqual([]);
+    expect((await suite.client.send(new ListActionTypesCommand({ actionOwnerFilter: "Custom" }))).actionTypes).toEqual([]);
   });
 
   it("answers UnsupportedOperationException naming the operation", async () => {
     await expectError(
-      client.send(new ListWebhooksCommand({})),
+      suite.client.send(new ListWebhooksCommand({})),
       "UnsupportedOperationException",
       /ListWebhooks/,
     );
