@@ -9,6 +9,8 @@ import { chromium } from "@playwright/test";
  */
 export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 4611);
+/** One build per app port, so suites on other ports can run beside this one. */
+const outDir = `node_modules/.cache/e2e-dist-${E2E_APP_PORT}`;
 
 function chromiumPath(): string | undefined {
   if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
@@ -54,7 +56,7 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `vite build && vite preview --port ${E2E_APP_PORT} --strictPort --host 127.0.0.1`,
+      command: `vite build --outDir ${outDir} && vite preview --outDir ${outDir} --port ${E2E_APP_PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${E2E_APP_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,
