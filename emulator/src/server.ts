@@ -25,6 +25,9 @@ import {
 } from "./protocol/http";
 import { sendAwsError, sendAwsResult } from "./protocol/wire";
 import type { Scenario } from "./scenario/types";
+import { isFormContentType } from "./sts/query-protocol";
+import { BUILT_IN_ROLES, type RoleConfig } from "./sts/roles";
+import { handleSts } from "./sts/service";
 
 export interface EmulatorServerOptions extends EmulatorCoreOptions {
   /** The world on start (default: empty). */
@@ -33,7 +36,9 @@ export interface EmulatorServerOptions extends EmulatorCoreOptions {
   keys?: StaticKey[];
   /** Cognito identity pools besides the two built-in ones. */
   identityPools?: IdentityPoolConfig[];
-  /** Lifetime of Cognito-issued credentials (default 3600 s). */
+  /** IAM roles STS AssumeRole hands out besides the built-in ones (see sts/roles.ts). */
+  roles?: RoleConfig[];
+  /** Lifetime of Cognito-issued credentials (default 3600 s); also caps AssumeRole sessions. */
   credentialLifetimeSeconds?: number;
   /** Lifetime of id tokens from the local login page `/_emulator/oauth2/authorize` (default 3600 s). */
   loginTokenLifetimeSeconds?: number;
@@ -67,6 +72,7 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
   const requests = new RequestLog();
   const identity = new IdentityService([...BUILT_IN_POOLS, ...(options.identityPools ?? [])], keys);
   const login = new TestLoginProvider(options.loginTokenLifetimeSeconds);
+  const roles = [...BUILT_IN_ROLES, ...(options.roles ?? [])];
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method === "OPTIONS") {
@@ -89,6 +95,11 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
     const [prefix, operation] = dot < 0 ? ["", target] : [target.slice(0, dot), target.slice(dot + 1)];
     if (req.method === "POST" && prefix === CODEPIPELINE_TARGET_PREFIX) {
       await handleCodePipeline(req, res, operation, body, { core, keys, faults, requests, log });
+      return;
+    }
+    // STS speaks the Query protocol: no X-Amz-Target, a form-encoded body naming the Action.
+    if (req.method === "POST" && !target && isFormContentType(req.headers["content-type"])) {
+      await handleSts(req, res, body, { keys, roles, requests });
       return;
     }
     const requestId = randomUUID();

@@ -87,42 +87,53 @@ describe.skipIf(skipReason !== undefined)(`AWS CLI v2 (${skipReason ? `skipped: 
       AWS_EC2_METADATA_DISABLED: "true",
     };
     try {
-      const { stdout } = await run(AWS, ["codepipeline", ...args, "--endpoint-url", emu.url, "--output", "json"], { env, cwd: dir, timeout: 30_000 });
+      const { stdout } = await run(AWS, [...args, "--endpoint-url", emu.url, "--output", "json"], { env, cwd: dir, timeout: 30_000 });
       return { json: stdout.trim() === "" ? undefined : JSON.parse(stdout) };
     } catch (error) {
       return { error: (error as { stderr?: string }).stderr ?? String(error) };
     }
   }
 
+  const codepipeline = (...args: string[]) => aws("codepipeline", ...args);
+
   // Each CLI call costs seconds of Python start-up, so one walk-through with few calls; the README
   // lists the other commands (get-pipeline, list-pipeline-executions, get-pipeline-execution,
   // disable/enable-stage-transition), checked by hand against this emulator.
   it("creates a pipeline from a file, pages, runs, approves, stops, and prints AWS errors", async () => {
-    const created = await aws("create-pipeline", "--cli-input-json", "file://pipeline.json");
+    const created = await codepipeline("create-pipeline", "--cli-input-json", "file://pipeline.json");
     expect(created.error).toBeUndefined();
     expect(created.json).toMatchObject({ pipeline: { name: "cli-demo", version: 1 } });
 
     await fetch(`${emu.url}/_emulator/requests/reset`, { method: "POST" });
-    const paged = (await aws("list-pipelines", "--page-size", "4")).json as { pipelines: { name: string }[] };
+    const paged = (await codepipeline("list-pipelines", "--page-size", "4")).json as { pipelines: { name: string }[] };
     expect(paged.pipelines.map((p) => p.name)).toContain("cli-demo");
     expect(paged.pipelines.length).toBeGreaterThan(8);
     expect((await emu.control.requests()).byOperation.ListPipelines).toBe(Math.ceil(paged.pipelines.length / 4));
 
-    const started = (await aws("start-pipeline-execution", "--name", "cli-demo")).json as { pipelineExecutionId: string };
+    const started = (await codepipeline("start-pipeline-execution", "--name", "cli-demo")).json as { pipelineExecutionId: string };
     expect(started.pipelineExecutionId).toMatch(/^[0-9a-f-]{36}$/);
     await emu.control.advance(120);
-    const state = (await aws("get-pipeline-state", "--name", "cli-demo")).json as {
+    const state = (await codepipeline("get-pipeline-state", "--name", "cli-demo")).json as {
       stageStates: { stageName: string; actionStates: { latestExecution?: { token?: string } }[] }[];
     };
     const token = state.stageStates.find((s) => s.stageName === "Approve")?.actionStates[0].latestExecution?.token;
     expect(token).toBeTruthy();
-    const approved = await aws("put-approval-result", "--pipeline-name", "cli-demo", "--stage-name", "Approve", "--action-name", "Approval", "--result", "summary=Looks good,status=Approved", "--token", token!);
+    const approved = await codepipeline("put-approval-result", "--pipeline-name", "cli-demo", "--stage-name", "Approve", "--action-name", "Approval", "--result", "summary=Looks good,status=Approved", "--token", token!);
     expect(approved.json).toHaveProperty("approvedAt");
 
-    const stopped = await aws("stop-pipeline-execution", "--pipeline-name", "cli-demo", "--pipeline-execution-id", started.pipelineExecutionId, "--abandon", "--reason", "Wrong branch");
+    const stopped = await codepipeline("stop-pipeline-execution", "--pipeline-name", "cli-demo", "--pipeline-execution-id", started.pipelineExecutionId, "--abandon", "--reason", "Wrong branch");
     expect(stopped.json).toEqual({ pipelineExecutionId: started.pipelineExecutionId });
 
-    const invalid = await aws("get-pipeline-state", "--name", "bad!");
+    const invalid = await codepipeline("get-pipeline-state", "--name", "bad!");
     expect(invalid.error).toContain("An error occurred (ValidationException) when calling the GetPipelineState operation: 1 validation error detected");
   }, 120_000);
+
+  it("assumes a role in the second account through STS, and is refused a role that does not exist", async () => {
+    const assumed = (await aws("sts", "assume-role", "--role-arn", "arn:aws:iam::210987654321:role/CodePipelineDashboardReadOnly", "--role-session-name", "cli"))
+      .json as { Credentials: { AccessKeyId: string; Expiration: string }; AssumedRoleUser: { Arn: string } };
+    expect(assumed.AssumedRoleUser.Arn).toBe("arn:aws:sts::210987654321:assumed-role/CodePipelineDashboardReadOnly/cli");
+    expect(assumed.Credentials.AccessKeyId).toMatch(/^ASIA/);
+    const denied = await aws("sts", "assume-role", "--role-arn", "arn:aws:iam::210987654321:role/Missing", "--role-session-name", "cli");
+    expect(denied.error).toContain("An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:root is not authorized");
+  }, 60_000);
 });

@@ -58,13 +58,13 @@ export class KeyStore {
   }
 
   /** Temporary credentials as STS would issue them: `ASIA…` id, 40-char secret, opaque session token. */
-  issueTemporary(request: TemporaryKeyRequest, now = new Date()): AccessKey {
+  issueTemporary(request: TemporaryKeyRequest, now = new Date(), lifetimeSeconds = this.lifetimeSeconds): AccessKey {
     const key: AccessKey = {
       ...request,
       accessKeyId: `ASIA${randomBytes(8).toString("hex").toUpperCase()}`,
       secretAccessKey: randomBytes(30).toString("base64"),
       sessionToken: randomBytes(96).toString("base64"),
-      expiresAt: new Date(now.getTime() + this.lifetimeSeconds * 1000),
+      expiresAt: new Date(now.getTime() + lifetimeSeconds * 1000),
     };
     this.keys.set(key.accessKeyId, key);
     return key;
