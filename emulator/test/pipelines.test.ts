@@ -90,6 +90,29 @@ describe("UpdatePipeline and DeletePipeline", () => {
     await expectError(suite.client.send(new UpdatePipelineCommand({ pipeline: simple("ghost") })), "PipelineNotFoundException");
   });
 
+  it("bumps the version by one per update; a refused update changes nothing and leaves executions running", async () => {
+    await create();
+    const running = async () => (await suite.client.send(new ListPipelineExecutionsCommand({ pipelineName: "simple" }))).pipelineExecutionSummaries!;
+    expect((await running())[0].status).toBe("InProgress");
+    const bad = pipeline("simple", [stage("Source", source()), stage("Build", build("Build", 1, "Missing"))]);
+    await expectError(suite.client.send(new UpdatePipelineCommand({ pipeline: bad })), "InvalidStructureException", /Missing/);
+    expect((await suite.client.send(new GetPipelineCommand({ name: "simple" }))).pipeline?.version).toBe(1);
+    expect((await running())[0].status).toBe("InProgress");
+
+    const first = await suite.client.send(new UpdatePipelineCommand({ pipeline: simple() }));
+    const second = await suite.client.send(new UpdatePipelineCommand({ pipeline: simple() }));
+    expect([first.pipeline?.version, second.pipeline?.version]).toEqual([2, 3]);
+    expect((await running())[0].status).toBe("Cancelled");
+  });
+
+  it("starts again at version 1 when a deleted pipeline's name is reused", async () => {
+    await create();
+    await suite.client.send(new UpdatePipelineCommand({ pipeline: simple() }));
+    await suite.client.send(new DeletePipelineCommand({ name: "simple" }));
+    expect((await create()).pipeline?.version).toBe(1);
+    await expectError(suite.client.send(new GetPipelineCommand({ name: "simple", version: 2 })), "PipelineVersionNotFoundException");
+  });
+
   it("deletes, and deleting a missing pipeline succeeds as the model says", async () => {
     await create();
     await suite.client.send(new DeletePipelineCommand({ name: "simple" }));

@@ -5,4 +5,12 @@ export const paths = {
     pattern: "pipelines/:name",
     href: (name: string) => `/pipelines/${encodeURIComponent(name)}`,
   },
+  /** Outside `pipelines/` so no pipeline name (`new` is a valid one) can shadow it. */
+  createPipeline: {
+    pattern: "new-pipeline",
+    href: (copyFrom?: string) => (copyFrom ? `/new-pipeline?from=${encodeURIComponent(copyFrom)}` : "/new-pipeline"),
+  },
+  definition: {
+    href: (name: string) => `/pipelines/${encodeURIComponent(name)}?tab=definition`,
+  },
 };

@@ -32,6 +32,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).default }),
       },
       {
+        path: paths.createPipeline.pattern,
+        lazy: async () => ({ Component: (await import("../features/definition/routes/create-pipeline-page")).default }),
+      },
+      {
         path: "approvals",
         lazy: async () => ({ Component: (await import("../features/approvals/routes/approvals-page")).default }),
       },

@@ -1,3 +1,6 @@
+import { Link } from "react-router";
+import { paths } from "../../app/paths";
+import { useSource } from "../../app/source-context";
 import { SORT_ORDERS, type SortOrder } from "../../core/attention";
 import { HEALTH_LABELS, PIPELINE_HEALTHS, type PipelineHealth } from "../../core/status";
 
@@ -21,44 +24,55 @@ export function OverviewToolbar({
   sort: SortOrder;
   onChange: (change: { search?: string; status?: PipelineHealth | ""; sort?: SortOrder }) => void;
 }) {
+  const readOnly = useSource().readOnly;
   return (
-    <form role="search" aria-label="Pipelines" className="flex flex-wrap items-end gap-4" onSubmit={(e) => e.preventDefault()}>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Search pipelines
-        <input
-          type="search"
-          value={search}
-          placeholder="Name contains…"
-          onChange={(e) => onChange({ search: e.target.value })}
-          className={`${field} w-72`}
-        />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Status
-        <select
-          value={status}
-          onChange={(e) => onChange({ status: e.target.value as PipelineHealth | "" })}
-          className={field}
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <form role="search" aria-label="Pipelines" className="flex flex-wrap items-end gap-4" onSubmit={(e) => e.preventDefault()}>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Search pipelines
+          <input
+            type="search"
+            value={search}
+            placeholder="Name contains…"
+            onChange={(e) => onChange({ search: e.target.value })}
+            className={`${field} w-72`}
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Status
+          <select
+            value={status}
+            onChange={(e) => onChange({ status: e.target.value as PipelineHealth | "" })}
+            className={field}
+          >
+            <option value="">All statuses</option>
+            {PIPELINE_HEALTHS.map((health) => (
+              <option key={health} value={health}>
+                {HEALTH_LABELS[health]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Sort by
+          <select value={sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })} className={field}>
+            {SORT_ORDERS.map((order) => (
+              <option key={order} value={order}>
+                {SORT_LABELS[order]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {!readOnly && (
+        <Link
+          to={paths.createPipeline.href()}
+          className="rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
         >
-          <option value="">All statuses</option>
-          {PIPELINE_HEALTHS.map((health) => (
-            <option key={health} value={health}>
-              {HEALTH_LABELS[health]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Sort by
-        <select value={sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })} className={field}>
-          {SORT_ORDERS.map((order) => (
-            <option key={order} value={order}>
-              {SORT_LABELS[order]}
-            </option>
-          ))}
-        </select>
-      </label>
-    </form>
+          New pipeline
+        </Link>
+      )}
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { paths } from "../../../app/paths";
@@ -7,8 +7,8 @@ import { Staleness } from "../../../components/staleness";
 import { actionNodeId, stageNodeId } from "../../../core/graph/layout";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
 import type { ControlRequest, GraphContextValue } from "../components/graph/graph-context";
-import { ApprovalDialog } from "../components/controls/approval-dialog";
 import { OverrideDialog } from "../components/controls/override-dialog";
+import { ReviewApprovalDialog } from "../components/controls/review-approval-dialog";
 import { RetryDialog } from "../components/controls/retry-dialog";
 import { RollbackDialog } from "../components/controls/rollback-dialog";
 import { StartDialog } from "../components/controls/start-dialog";
@@ -21,6 +21,11 @@ import { retryAvailability, rollbackAvailability } from "../lib/availability";
 import { pipelinePaths } from "../lib/paths";
 import { isReadOnly } from "../lib/read-only";
 import { usePipelineView } from "../lib/use-pipeline-view";
+
+// Lazy: the Definition tab brings CodeMirror, which the graph and history never need.
+const DefinitionTab = lazy(() => import("../../definition/components/definition-tab"));
+type PipelineTab = "graph" | "history" | "definition";
+const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", definition: "Definition" };
 
 type PageDialog = ControlRequest | { kind: "start" } | { kind: "stop"; execution: PipelineExecutionSummary };
 
@@ -35,7 +40,8 @@ export default function PipelinePage() {
   const { name = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const tab = search.get("tab") === "history" ? "history" : "graph";
+  const tabParam = search.get("tab");
+  const tab: PipelineTab = tabParam === "history" || tabParam === "definition" ? tabParam : "graph";
   const selected = search.get("execution") ?? undefined;
   const highlightStage = search.get("stage");
   const highlightAction = search.get("action");
@@ -68,9 +74,9 @@ export default function PipelinePage() {
     [highlightStage, highlightAction],
   );
 
-  const setTab = (next: "graph" | "history") => {
+  const setTab = (next: PipelineTab) => {
     const params = new URLSearchParams(search);
-    if (next === "history") params.set("tab", "history");
+    if (next !== "graph") params.set("tab", next);
     else params.delete("tab");
     setSearch(params);
   };
@@ -137,7 +143,7 @@ export default function PipelinePage() {
             />
           )}
           <div role="tablist" aria-label="Pipeline views" className="mt-3 flex gap-1 border-b border-zinc-300 dark:border-zinc-700">
-            {(["graph", "history"] as const).map((t) => (
+            {(["graph", "history", "definition"] as const).map((t) => (
               <button
                 key={t}
                 role="tab"
@@ -148,7 +154,7 @@ export default function PipelinePage() {
                 onClick={() => setTab(t)}
                 className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${tab === t ? "border-sky-700 text-sky-900 dark:border-sky-400 dark:text-sky-200" : "border-transparent text-zinc-700 hover:text-zinc-950 dark:text-zinc-300 dark:hover:text-white"}`}
               >
-                {t === "graph" ? "Graph" : "History"}
+                {TAB_LABELS[t]}
               </button>
             ))}
           </div>
@@ -170,9 +176,15 @@ export default function PipelinePage() {
                 <p className="p-4 text-sm">{state.isPending || declarationQuery.isPending ? "Loading pipeline…" : ""}</p>
               )}
             </section>
-          ) : (
+          ) : tab === "history" ? (
             <section id="panel-history" role="tabpanel" aria-labelledby="tab-history" className="mt-2">
               <HistoryTab pipelineName={name} />
+            </section>
+          ) : (
+            <section id="panel-definition" role="tabpanel" aria-labelledby="tab-definition" className="mt-2">
+              <Suspense fallback={<p className="p-2 text-sm">Loading the definition…</p>}>
+                <DefinitionTab pipelineName={name} />
+              </Suspense>
             </section>
           )}
         </>
@@ -229,7 +241,7 @@ export default function PipelinePage() {
         />
       )}
       {dialog?.kind === "approval" && (
-        <ApprovalDialog pipelineName={name} stageName={dialog.stageName} actionName={dialog.actionName} token={dialog.token} onClose={close} />
+        <ReviewApprovalDialog pipelineName={name} stageName={dialog.stageName} actionName={dialog.actionName} executionId={dialog.executionId} onClose={close} />
       )}
     </main>
   );

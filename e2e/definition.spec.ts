@@ -1,0 +1,225 @@
+import {
+  CodePipelineClient,
+  GetPipelineCommand,
+  UpdatePipelineCommand,
+  type PipelineDeclaration,
+} from "@aws-sdk/client-codepipeline";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { pipeline, scenario } from "./fixtures/scenarios";
+
+/**
+ * The Definition tab end to end: the page drives the emulator; what CodePipeline holds afterwards is
+ * read through the SDK, never through the page.
+ */
+
+const sdk = new CodePipelineClient({
+  region: "us-east-1",
+  endpoint: EMULATOR_URL,
+  credentials: { accessKeyId: "test", secretAccessKey: "test" },
+});
+const current = async (name: string) => (await sdk.send(new GetPipelineCommand({ name }))).pipeline!;
+
+/** What a colleague would do in another tab or the CLI. */
+async function updateElsewhere(name: string, change: (d: PipelineDeclaration) => void) {
+  const declaration = await current(name);
+  change(declaration);
+  await sdk.send(new UpdatePipelineCommand({ pipeline: declaration }));
+}
+
+const branchTo = (branch: string) => (d: PipelineDeclaration) => {
+  d.stages![0].actions![0].configuration!.BranchName = branch;
+};
+
+const withGate = (d: PipelineDeclaration) => {
+  d.stages!.splice(2, 0, {
+    name: "Gate",
+    actions: [{ name: "SignOff", actionTypeId: { category: "Approval", owner: "AWS", provider: "Manual", version: "1" }, runOrder: 1 }],
+  });
+};
+
+const graph = (page: Page) => page.getByRole("region", { name: /stages and actions/ });
+
+async function openDefinition(page: Page, name: string) {
+  await page.goto(`/pipelines/${name}`);
+  await page.getByRole("tab", { name: "Definition" }).click();
+  await expect(page.getByRole("tabpanel", { name: "Definition" })).toBeVisible();
+}
+
+/** Replaces the editor's whole text, as a paste would. */
+async function replaceEditorText(page: Page, label: string, text: string) {
+  const editor = page.getByRole("textbox", { name: label });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(text);
+}
+
+async function editedText(name: string, change: (d: PipelineDeclaration) => void) {
+  const declaration = await current(name);
+  change(declaration);
+  return JSON.stringify(declaration, null, 2);
+}
+
+test("view: the declaration as JSON with ARN, version, tags, and a download", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario({ ...pipeline("def-view"), tags: [{ key: "team", value: "<b>payments</b>" }] }));
+  await openDefinition(page, "def-view");
+  const panel = page.getByRole("tabpanel", { name: "Definition" });
+  await expect(panel.getByText("arn:aws:codepipeline:us-east-1:123456789012:def-view")).toBeVisible();
+  // A hostile tag value renders as text.
+  await expect(panel.getByText("team=<b>payments</b>")).toBeVisible();
+  const json = panel.getByLabel("Definition of def-view, version 1 (JSON)");
+  await expect(json).toContainText('"ProjectName": "app"');
+  await expect(page).toHaveURL(/tab=definition/);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Download JSON" }).click()]);
+  expect(download.suggestedFilename()).toBe("def-view-v1.json");
+  const saved = JSON.parse(await readFile(await download.path(), "utf8")) as PipelineDeclaration;
+  expect(saved).toEqual(await current("def-view"));
+});
+
+test("diff: an earlier version against the current one", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-diff")));
+  await updateElsewhere("def-diff", branchTo("release"));
+  await updateElsewhere("def-diff", withGate);
+  await openDefinition(page, "def-diff");
+  await page.getByLabel("Compare with version").selectOption("Version 1");
+  const diff = page.getByRole("region", { name: "Changes from version 1 to version 3 (current)" });
+  await expect(diff.getByRole("listitem")).toHaveText([
+    'ChangedAction Source › Source: configuration.BranchName changed from "main" to "release"',
+    "AddedStage Gate added",
+  ]);
+  await page.getByLabel("Compare with version").selectOption("Version 2");
+  await expect(page.getByRole("region", { name: "Changes from version 2 to version 3 (current)" }).getByRole("listitem")).toHaveText(["AddedStage Gate added"]);
+});
+
+test("a valid edit saves a new version and the graph shows it", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-edit")));
+  await openDefinition(page, "def-edit");
+  await page.getByRole("button", { name: "Edit definition" }).click();
+  await replaceEditorText(page, "Definition of def-edit (JSON)", await editedText("def-edit", withGate));
+  await expect(page.getByText("No problems found by the browser-side checks.")).toBeVisible();
+  await page.getByRole("button", { name: "Save as new version…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Save version 2 of def-edit?" });
+  await expect(dialog).toContainText("Updating a pipeline cancels its running executions. 1 execution is running now and will be cancelled.");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as version 2." })).toBeVisible();
+  expect((await current("def-edit")).stages!.map((s) => s.name)).toEqual(["Source", "Build", "Gate", "Deploy"]);
+
+  await page.getByRole("tab", { name: "Graph" }).click();
+  await expect(graph(page).getByRole("region", { name: "Stage Gate" })).toBeVisible();
+});
+
+test("an invalid edit shows the error in place and changes nothing", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-invalid")));
+  await openDefinition(page, "def-invalid");
+  await page.getByRole("button", { name: "Edit definition" }).click();
+  const broken = await editedText("def-invalid", (d) => {
+    d.stages![2].actions![0].inputArtifacts = [{ name: "Typo" }];
+  });
+  await replaceEditorText(page, "Definition of def-invalid (JSON)", broken);
+  const problem = page.getByRole("button", { name: /^Line \d+: Input artifact “Typo” of “Ship” is not an output of any action that runs before it\.$/ });
+  await expect(problem).toBeVisible();
+  // The inline marker sits on the offending value in the editor.
+  await expect(page.locator(".cm-lintRange-error", { hasText: '"Typo"' })).toBeVisible();
+
+  await page.getByRole("button", { name: "Save as new version…" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Not saved: fix the problem listed above first." })).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  expect((await current("def-invalid")).version).toBe(1);
+
+  // Broken JSON is reported where it breaks.
+  await replaceEditorText(page, "Definition of def-invalid (JSON)", broken.replace('"Typo"', '"Typo",'));
+  await expect(page.getByRole("button", { name: /^Line \d+: Not valid JSON: expected a string in double quotes/ })).toBeVisible();
+});
+
+test("a version conflict is caught before saving and its diff is shown", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-conflict")));
+  await openDefinition(page, "def-conflict");
+  await page.getByRole("button", { name: "Edit definition" }).click();
+  await expect(page.getByText("Editing version 1.")).toBeVisible();
+  await updateElsewhere("def-conflict", branchTo("hotfix"));
+
+  await replaceEditorText(page, "Definition of def-conflict (JSON)", JSON.stringify({ ...(await sdk.send(new GetPipelineCommand({ name: "def-conflict", version: 1 }))).pipeline, executionMode: "QUEUED" }, null, 2));
+  await page.getByRole("button", { name: "Save as new version…" }).click();
+  await page.getByRole("dialog", { name: "Save version 2 of def-conflict?" }).getByRole("button", { name: "Save" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "Not saved: def-conflict changed since you opened the editor. It is now at version 2; you started from version 1." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Changes from version 1 to version 2" }).getByRole("listitem")).toHaveText([
+    'ChangedAction Source › Source: configuration.BranchName changed from "main" to "hotfix"',
+  ]);
+  const stored = await current("def-conflict");
+  expect(stored.version).toBe(2);
+  expect(stored.executionMode).toBe("SUPERSEDED");
+
+  await page.getByRole("button", { name: "Start again from version 2" }).click();
+  await expect(page.getByText("Editing version 2.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Definition of def-conflict (JSON)" })).toContainText('"BranchName": "hotfix"');
+});
+
+test("create a pipeline by copying an existing one under a new name", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-original")));
+  await openDefinition(page, "def-original");
+  await page.getByRole("link", { name: "Copy to a new pipeline" }).click();
+  await expect(page.getByRole("heading", { name: "New pipeline, copied from def-original" })).toBeVisible();
+  const name = page.getByLabel("Pipeline name");
+  await expect(name).toHaveValue("def-original-copy");
+  await name.fill("def copy");
+  await page.getByRole("button", { name: "Create pipeline" }).click();
+  await expect(page.getByText("Pipeline name “def copy” contains space; only letters, digits and . @ - _ are allowed.")).toBeVisible();
+
+  await name.fill("def-copy");
+  await page.getByRole("button", { name: "Create pipeline" }).click();
+  await expect(page).toHaveURL(/\/pipelines\/def-copy$/);
+  await expect(page.getByRole("heading", { name: "def-copy" })).toBeVisible();
+  await expect(graph(page).getByRole("region", { name: "Stage Deploy" })).toBeVisible();
+  const copy = await current("def-copy");
+  const original = await current("def-original");
+  expect(copy.stages).toEqual(original.stages);
+});
+
+test("delete asks for the name to be typed", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-doomed"), pipeline("def-kept")));
+  await openDefinition(page, "def-doomed");
+  await page.getByRole("button", { name: "Delete pipeline…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete pipeline def-doomed" });
+  const confirm = dialog.getByRole("button", { name: "Delete pipeline" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Type def-doomed to confirm").fill("def-kept");
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Type def-doomed to confirm").fill("def-doomed");
+  await confirm.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(sdk.send(new GetPipelineCommand({ name: "def-doomed" }))).rejects.toMatchObject({ name: "PipelineNotFoundException" });
+  expect((await current("def-kept")).name).toBe("def-kept");
+});
+
+test("the Definition tab and the editor have no axe violations", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-axe")));
+  await updateElsewhere("def-axe", branchTo("release"));
+  await page.goto("/pipelines/def-axe?tab=definition&compare=1");
+  await expect(page.getByRole("region", { name: "Changes from version 1 to version 2 (current)" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole("button", { name: "Edit definition" }).click();
+  await expect(page.getByRole("textbox", { name: "Definition of def-axe (JSON)" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test.describe("with readOnly in config.json", () => {
+  test.use({ config: { ...E2E_CONFIG, readOnly: true } });
+
+  test("the definition is shown, but no edit, copy or delete, and no New pipeline", async ({ page, emulator }) => {
+    await emulator.loadScenario(scenario(pipeline("def-readonly")));
+    await openDefinition(page, "def-readonly");
+    await expect(page.getByLabel("Definition of def-readonly, version 1 (JSON)")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Download JSON" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit definition" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Copy to a new pipeline" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete pipeline…" })).toHaveCount(0);
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "def-readonly" }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "New pipeline" })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,77 @@
+import { json } from "@codemirror/lang-json";
+import { forceLinting, linter, lintGutter, type Diagnostic } from "@codemirror/lint";
+import { EditorView, basicSetup } from "codemirror";
+import { useEffect, useRef } from "react";
+import type { LocatedProblem } from "../../../core/definition/validate";
+
+/**
+ * CodeMirror 6 as a controlled-enough JSON field: the text flows out through `onChange`; `problems`
+ * (computed by the caller from the same text) become inline lint markers. Only `resetKey` changes
+ * replace the document, so typing never fights React.
+ */
+export function JsonEditor({
+  initialText,
+  resetKey,
+  problems,
+  onChange,
+  label,
+  describedBy,
+}: {
+  initialText: string;
+  resetKey: string;
+  problems: LocatedProblem[];
+  onChange(text: string): void;
+  label: string;
+  describedBy?: string;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const latest = useRef({ problems, onChange });
+  useEffect(() => {
+    latest.current = { problems, onChange };
+    if (view.current) forceLinting(view.current);
+  }, [problems, onChange]);
+
+  useEffect(() => {
+    const editor = new EditorView({
+      doc: initialText,
+      parent: host.current!,
+      extensions: [
+        basicSetup,
+        json(),
+        lintGutter(),
+        linter(() => toDiagnostics(latest.current.problems), { delay: 100 }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+        }),
+        EditorView.contentAttributes.of({ "aria-label": label, ...(describedBy ? { "aria-describedby": describedBy } : {}) }),
+        // Wrapped and grown with its content rather than scrolled inside: an inner scroll area with no tab stop
+        // of its own is a keyboard trap for axe (and the page scrolls anyway).
+        EditorView.lineWrapping,
+      ],
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // The document is replaced only when the caller asks (resetKey); initialText changes with every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resetKey, label, describedBy]);
+
+  return <div ref={host} className="definition-editor overflow-hidden rounded-md border border-zinc-400 bg-white text-sm text-zinc-900 dark:border-zinc-600" />;
+}
+
+function toDiagnostics(problems: LocatedProblem[]): Diagnostic[] {
+  return problems
+    .filter((p) => p.from !== undefined && p.to !== undefined)
+    .map((p) => ({ from: p.from!, to: p.to!, severity: "error", message: p.message }));
+}
+
+/** Moves the caret to a problem and focuses the editor, for the problem list's links. */
+export function focusEditorAt(container: HTMLElement | null, position: number) {
+  const editor = container ? EditorView.findFromDOM(container) : null;
+  if (!editor) return;
+  editor.dispatch({ selection: { anchor: Math.min(position, editor.state.doc.length) }, scrollIntoView: true });
+  editor.focus();
+}
