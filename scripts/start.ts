@@ -1,6 +1,7 @@
 /**
  * `npm start`: the emulator with its demo and the dashboard (Vite dev server) together; Ctrl-C stops both.
  * The shipped public/config.json points at the emulator's default port, so nothing needs configuring.
+ * The example job worker runs too, so the demo's custom action (custom-worker-demo) keeps moving.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
@@ -11,12 +12,15 @@ const require = createRequire(import.meta.url);
 const tsxCli = require.resolve("tsx/cli");
 
 let emulator: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 let vite: ViteDevServer | undefined;
 let stopping = false;
 
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
+  // Nothing of the worker's needs keeping: the emulator (and its jobs) stops with it.
+  worker?.kill("SIGKILL");
   await vite?.close().catch(() => undefined);
   if (emulator && emulator.exitCode === null) {
     emulator.kill("SIGTERM");
@@ -54,12 +58,20 @@ async function main() {
     }
   });
   await waitForHealth(EMULATOR_URL, 60_000);
+  // Slow steps (10 s each), so the dashboard shows the custom action's progress.
+  // One process (no tsx wrapper), so killing it stops the worker itself.
+  worker = spawn(process.execPath, ["--import", "tsx", "examples/job-worker/worker.ts", "--endpoint", EMULATOR_URL, "--work", "10"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    // The emulator's test/test keys, even when the shell holds real AWS credentials.
+    env: { ...process.env, AWS_ACCESS_KEY_ID: "" },
+  });
 
   vite = await createServer({ server: { host: "127.0.0.1" } });
   await vite.listen();
   console.log(`\n  Emulator   ${EMULATOR_URL}  (demo scenario; see emulator/README.md)`);
+  console.log("  Worker     examples/job-worker/worker.ts  (runs the custom action of custom-worker-demo)");
   vite.printUrls();
-  console.log("\n  Open the Local URL above. Press Ctrl-C to stop both.\n");
+  console.log("\n  Open the Local URL above. Press Ctrl-C to stop them all.\n");
 }
 
 main().catch((error: unknown) => {

@@ -336,3 +336,49 @@ describe("third-party jobs", () => {
     expect((await workState()).latestExecution).toMatchObject({ status: "Failed", errorDetails: { code: "PermissionError", message: "No access to the repository" } });
   });
 });
+
+describe("reads", () => {
+  it("create no state: job lookups and polls in a region with nothing in it leave the world unchanged", async () => {
+    await emu.control.reset();
+    const elsewhere = emu.client({ region: "eu-west-3" });
+    const before = (emu.core.snapshot() as EngineSnapshot).world;
+    await expectError(elsewhere.send(new GetJobDetailsCommand({ jobId: "00000000-0000-4000-8000-000000000000" })), "JobNotFoundException");
+    await expectError(elsewhere.send(new AcknowledgeJobCommand({ jobId: "00000000-0000-4000-8000-000000000000", nonce: "n" })), "JobNotFoundException");
+    await expectError(elsewhere.send(new PollForJobsCommand({ actionTypeId: TYPE })), "ActionTypeNotFoundException");
+    expect((await elsewhere.send(new PollForThirdPartyJobsCommand({ actionTypeId: PARTNER }))).jobs).toEqual([]);
+    expect((emu.core.snapshot() as EngineSnapshot).world).toEqual(before);
+  });
+
+  it("an execution waiting for a worker, polled but not acknowledged, shows the action InProgress with nothing reported", async () => {
+    await load();
+    await poll();
+    expect((await workState()).latestExecution).toMatchObject({ status: "InProgress" });
+    expect((await workState()).latestExecution).not.toHaveProperty("summary");
+    expect((await workState()).latestExecution).not.toHaveProperty("percentComplete");
+  });
+});
+
+describe("simulated runs", () => {
+  it("simulatedRuns: the first runs complete as if a worker ran them, later runs wait for a real worker", async () => {
+    await emu.control.loadScenario({
+      seed: 1,
+      customActionTypes: [TYPE_DECLARATION],
+      pipelines: [
+        {
+          declaration: pipeline("jobs", [stage("Source", source()), stage("Work", custom("Custom", "succeed"))]),
+          actions: { "Source.Source": { durationSeconds: 5 }, "Work.Custom": { durationSeconds: 30, simulatedRuns: 1, summary: "Simulated run" } },
+        },
+      ],
+    });
+    const first = await d.start("jobs");
+    await d.advance(60);
+    expect(await poll()).toEqual([]);
+    expect((await workState()).latestExecution).toMatchObject({ status: "Succeeded", summary: "Simulated run" });
+    expect((await d.execution("jobs", first)).status).toBe("Succeeded");
+
+    await d.start("jobs");
+    await d.advance(60);
+    expect((await workState()).latestExecution?.status).toBe("InProgress");
+    expect(await poll()).toHaveLength(1);
+  });
+});

@@ -3,8 +3,10 @@ import {
   CreatePipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
+  ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
+  PollForJobsCommand,
   type CodePipelineClient,
   type PipelineDeclaration,
   type PipelineExecutionSummary,
@@ -12,6 +14,7 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import type { ScenarioPipeline } from "../scenario/types";
 import { DEMO_HISTORY_DAYS, demoScenario, generatedPipelines, largePipeline } from "./index";
+import { CUSTOM_WORKER_PIPELINE, EXAMPLE_WORKER_TYPE } from "./custom-worker";
 
 // ---- Structure rules, checked on the data itself --------------------------------------------------
 
@@ -275,6 +278,31 @@ describe.skipIf(placeholder)("demo scenario (loaded)", () => {
       expect(failed, name).toBeGreaterThan(0.01);
       expect(failed, name).toBeLessThan(0.35);
     }
+  });
+
+  it("runs the custom action's history as if a worker ran it, and leaves its newest run waiting for a job worker", async () => {
+    const all = await executions(CUSTOM_WORKER_PIPELINE, true);
+    expect(now() - Math.min(...all.map((e) => e.startTime!.getTime()))).toBeGreaterThan((DEMO_HISTORY_DAYS - 10) * 86_400_000);
+    const failed = all.filter((e) => e.status === "Failed").length / all.length;
+    expect(failed).toBeGreaterThan(0.01);
+    expect(failed).toBeLessThan(0.35);
+    const errors: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await cp.send(new ListActionExecutionsCommand({ pipelineName: CUSTOM_WORKER_PIPELINE, nextToken, maxResults: 100 }));
+      for (const a of page.actionExecutionDetails ?? []) if (a.output?.executionResult?.errorDetails?.code) errors.push(a.output.executionResult.errorDetails.code);
+      nextToken = page.nextToken;
+    } while (nextToken);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors).not.toContain("TimeoutError");
+
+    expect(all[0].status).toBe("InProgress");
+    const waiting = actionOf(await state(CUSTOM_WORKER_PIPELINE), "Build", "IndexCatalog")!;
+    expect(waiting.status).toBe("InProgress");
+    expect(waiting).not.toHaveProperty("percentComplete");
+    expect(waiting).not.toHaveProperty("summary");
+    const { jobs } = await cp.send(new PollForJobsCommand({ actionTypeId: EXAMPLE_WORKER_TYPE }));
+    expect(jobs?.map((j) => j.data?.actionConfiguration?.configuration)).toEqual([{ ProjectName: "catalog-indexer", Mode: "succeed", Steps: "3" }]);
   });
 
   it("replays the same history for the same seed", async () => {

@@ -2,6 +2,7 @@
 // history, and at load every state the dashboard renders (see pipelines.ts for who shows what).
 import type { Scenario, ScenarioEvent, ScenarioPipeline } from "../scenario/types";
 import { scriptedHistory, type ScriptedRun } from "./behaviour";
+import { customWorkerDemo } from "./custom-worker";
 import { generatedPipelines } from "./generated";
 import { APPROVERS, companyPipelines } from "./pipelines";
 import { createRng } from "./random";
@@ -79,7 +80,9 @@ export function demoScenario(options: DemoOptions = {}): Scenario {
     if (traffic && LIVE[name]) scripted.timeline = [...scripted.timeline!, ...LIVE[name]];
     return scripted;
   });
+  const worker = customWorkerDemo({ seed, traffic, historyDays: DEMO_HISTORY_DAYS });
+  pipelines.push(worker.pipeline);
   const extra = Math.max(0, Math.min(1000, Math.floor(options.extraPipelines ?? 0)));
   if (extra > 0) pipelines.push(...generatedPipelines(extra, seed));
-  return { seed, historyDays: DEMO_HISTORY_DAYS, traffic, pipelines };
+  return { seed, historyDays: DEMO_HISTORY_DAYS, traffic, customActionTypes: worker.actionTypes, pipelines };
 }

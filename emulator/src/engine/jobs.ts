@@ -49,7 +49,8 @@ export type TypeId = JobRecord["actionTypeId"];
 
 export const typeKey = (t: { owner?: string; category?: string; provider?: string; version?: string }) => `${t.owner}/${t.category}/${t.provider}/${t.version}`;
 
-const jobsOf = (region: RegionRecord) => (region.jobs ??= {});
+/** Reads never create state: a region, its jobs map or its poll times appear only when written. */
+const existingRegion = (e: Engine, scope: Scope): RegionRecord | undefined => e.world.regions[scopeKey(scope)];
 const LIVE: JobStatus[] = ["Queued", "Dispatched", "InProgress"];
 
 /** Called by the lifecycle when a run of a custom or third-party action starts. */
@@ -78,7 +79,7 @@ function queueJob(e: Engine, p: PipelineRecord, record: ActionExecutionRecord, t
     job.clientId = record.resolvedConfiguration.ClientId ?? DEFAULT_CLIENT_ID;
     job.clientToken = record.resolvedConfiguration.ClientToken ?? DEFAULT_CLIENT_TOKEN;
   }
-  const jobs = jobsOf(regionOf(e.world, p));
+  const jobs = (regionOf(e.world, p).jobs ??= {});
   pruneFinished(jobs, e.now());
   jobs[job.id] = job;
   record.jobId = job.id;
@@ -120,9 +121,9 @@ function liveAction(e: Engine, region: RegionRecord, job: JobRecord): { p: Pipel
 }
 
 function findJob(e: Engine, scope: Scope, kind: Kind, id: string): { region: RegionRecord; job: JobRecord } {
-  const region = regionOf(e.world, scope);
-  const job = jobsOf(region)[id];
-  if (!job || job.kind !== kind) throw new JobNotFoundException(`Job with id '${id}' could not be found.`);
+  const region = existingRegion(e, scope);
+  const job = region?.jobs?.[id];
+  if (!region || !job || job.kind !== kind) throw new JobNotFoundException(`Job with id '${id}' could not be found.`);
   return { region, job };
 }
 
@@ -133,20 +134,22 @@ function checkClientToken(job: JobRecord, clientToken: string): void {
 // ---- Polling ------------------------------------------------------------------------------------
 
 export function pollForJobs(e: Engine, scope: Scope, kind: Kind, type: ActionTypeId, maxBatchSize = 1, query: Record<string, string> = {}) {
-  const region = regionOf(e.world, scope);
+  const region = existingRegion(e, scope);
   if (type.owner !== kind) {
     const op = kind === "Custom" ? "PollForJobs" : "PollForThirdPartyJobs";
     throw new ValidationException(`${op} is valid only for action types with owner '${kind}'; got owner '${type.owner}'.`);
   }
-  if (kind === "Custom" && !region.customActionTypes.some((t) => t.category === type.category && t.provider === type.provider && t.version === type.version)) {
+  if (kind === "Custom" && !region?.customActionTypes.some((t) => t.category === type.category && t.provider === type.provider && t.version === type.version)) {
     throw new ActionTypeNotFoundException(
       `ActionType (Category: '${type.category}', Provider: '${type.provider}', Owner: 'Custom', Version: '${type.version}') is not available in region '${scope.region}'`,
     );
   }
+  // A third-party poll in a region with no pipelines has nothing to hand out and nothing to record.
+  if (!region) return [];
   const now = e.now();
   (region.lastPolls ??= {})[typeKey(type)] = now;
   const handedOut: { job: JobRecord; p: PipelineRecord; record: ActionExecutionRecord }[] = [];
-  for (const job of Object.values(jobsOf(region))) {
+  for (const job of Object.values(region.jobs ?? {})) {
     if (handedOut.length >= Math.min(maxBatchSize, MAX_BATCH)) break;
     if (job.status !== "Queued" || job.kind !== kind || typeKey(job.actionTypeId) !== typeKey(type)) continue;
     const live = liveAction(e, region, job);
@@ -163,12 +166,12 @@ export function pollForJobs(e: Engine, scope: Scope, kind: Kind, type: ActionTyp
 
 /** The last poll for an action type in a scope (for "waiting for a job worker"), if any. */
 export function lastPollTime(e: Engine, scope: Scope, type: ActionTypeId): number | undefined {
-  return e.world.regions[scopeKey(scope)]?.lastPolls?.[typeKey(type)];
+  return existingRegion(e, scope)?.lastPolls?.[typeKey(type)];
 }
 
 /** A polled job nobody acknowledged goes back to the queue with a new nonce. */
 export function requeueUnacknowledged(e: Engine, p: PipelineRecord, jobId: string, dispatchedAt: number): void {
-  const job = regionOf(e.world, p).jobs?.[jobId];
+  const job = existingRegion(e, p)?.jobs?.[jobId];
   if (!job || job.status !== "Dispatched" || job.dispatchedAt !== dispatchedAt) return;
   job.status = "Queued";
   job.nonce = e.rng.hex(32);
@@ -181,7 +184,7 @@ export function timeOutJobAction(e: Engine, p: PipelineRecord, actionExecutionId
   const record = p.actionExecutions[actionExecutionId];
   if (!record || record.status !== "InProgress" || !record.jobId) return;
   const x = p.executions[record.pipelineExecutionId];
-  const job = regionOf(e.world, p).jobs?.[record.jobId];
+  const job = existingRegion(e, p)?.jobs?.[record.jobId];
   if (job && LIVE.includes(job.status)) Object.assign(job, { status: "TimedOut", finishedAt: e.now() });
   record.status = "Failed";
   record.errorDetails = { code: "TimeoutError", message: "The action did not complete within the action timeout of 24 hours. No job worker finished its job in time." };

@@ -83,7 +83,7 @@ export function planRun(
 
   const willFail = (behaviour.failOnRuns ?? []).includes(run) || rng.next() < (behaviour.failureRate ?? 0);
   // Custom and third-party actions wait for a job worker unless the scenario simulates them.
-  const simulated = type.owner === "AWS" || behaviour.durationSeconds !== undefined;
+  const simulated = type.owner === "AWS" || (behaviour.durationSeconds !== undefined && run <= (behaviour.simulatedRuns ?? Infinity));
   const duration: Seconds = behaviour.durationSeconds ?? DEFAULT_DURATION[category] ?? [30, 120];
   const dueTime = simulated ? now + Math.max(1, Math.round(rng.seconds(duration))) * 1000 : undefined;
   const externalExecutionId = externalIdFor(rng, type.provider!, config);

@@ -93,6 +93,12 @@ export interface ActionBehaviour {
   entityUrl?: string;
   /** Source actions: what the repository produces. */
   source?: SourceBehaviour;
+  /**
+   * Extension, custom and third-party actions with `durationSeconds`: only runs 1..N (the same count as
+   * `failOnRuns`) are simulated, as if a job worker ran them; later runs queue jobs for a real worker.
+   * Default: every run is simulated.
+   */
+  simulatedRuns?: number;
   /** Approval actions: decide by themselves after a delay (traffic only; default: wait for a human). */
   autoDecision?: { status: ApprovalStatus; afterSeconds: Seconds; by?: string; summary?: string };
 }
