@@ -72,6 +72,14 @@ describe("control API", () => {
     expect((await fetch(`${emu.url}/`, { method: "OPTIONS" })).status).toBe(204);
   });
 
+  it("takes one region down while others keep answering", async () => {
+    await emu.control.faults({ down: true, regions: ["eu-west-1"] });
+    const eu = await emu.client({ region: "eu-west-1" }).send(new ListPipelinesCommand({})).catch((e) => e);
+    expect(eu.name).toBe("ServiceUnavailableException");
+    await expect(emu.client({ region: "us-east-1" }).send(new ListPipelinesCommand({}))).resolves.toHaveProperty("pipelines");
+    await emu.control.faults({ down: false, regions: [] });
+  });
+
   it("counts calls per operation and per access key, and resets the counts", async () => {
     await post("requests/reset", {});
     await emu.client().send(new ListPipelinesCommand({})).catch(() => {});
@@ -93,6 +101,7 @@ describe("control API", () => {
       ["scenario", { pipelines: "many" }],
       ["faults", { throttleRate: 2 }],
       ["faults", { jitter: 1 }],
+      ["faults", { regions: "eu-west-1" }],
       ["advance", { seconds: -1 }],
       ["credentials", { lifetimeSeconds: 0 }],
     ] as const) {

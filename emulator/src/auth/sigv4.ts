@@ -67,6 +67,11 @@ export function accessKeyOf(req: IncomingMessage): string | undefined {
   return header?.match(/Credential=([^/,\s]+)\//)?.[1];
 }
 
+/** The region of a request's credential scope, unverified (faults are decided before auth). */
+export function regionOf(req: IncomingMessage): string | undefined {
+  return req.headers.authorization?.match(/Credential=[^/,\s]+\/\d{8}\/([^/]+)\//)?.[1];
+}
+
 function parseAuthorization(header: string): ParsedAuthorization {
   const match = AUTHORIZATION_PATTERN.exec(header.trim());
   if (!match) {

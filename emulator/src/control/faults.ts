@@ -8,11 +8,13 @@ export interface FaultSettings {
   latencyMs: number;
   /** Refuse every call with 503 ServiceUnavailableException. */
   down: boolean;
+  /** Regions the faults apply to (from the request's credential scope); empty = every region. */
+  regions: string[];
 }
 
 export type FaultDecision = "down" | "throttle" | "error" | "none";
 
-export const NO_FAULTS: FaultSettings = { throttleRate: 0, errorRate: 0, latencyMs: 0, down: false };
+export const NO_FAULTS: FaultSettings = { throttleRate: 0, errorRate: 0, latencyMs: 0, down: false, regions: [] };
 
 /** mulberry32: tiny, fast and good enough to make fault runs repeat for a given seed. */
 function seededRandom(seed: number): () => number {
@@ -49,6 +51,11 @@ export class Faults {
     return this.settings;
   }
 
+  /** Whether a call signed for `region` is subject to the faults (one region can be "down" while others work). */
+  appliesTo(region: string | undefined): boolean {
+    return this.current.regions.length === 0 || (region !== undefined && this.current.regions.includes(region));
+  }
+
   decide(): FaultDecision {
     if (this.current.down) return "down";
     const roll = this.random();
@@ -79,8 +86,12 @@ export function parseFaultSettings(body: unknown): Partial<FaultSettings> | stri
         if (typeof value !== "boolean") return "down must be a boolean.";
         result.down = value;
         break;
+      case "regions":
+        if (!Array.isArray(value) || value.some((region) => typeof region !== "string")) return "regions must be an array of region names.";
+        result.regions = value as string[];
+        break;
       default:
-        return `Unknown fault setting '${name}' (expected throttleRate, errorRate, latencyMs, down).`;
+        return `Unknown fault setting '${name}' (expected throttleRate, errorRate, latencyMs, down, regions).`;
     }
   }
   const throttle = result.throttleRate ?? 0;

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { isReadOnlyOperation } from "../auth/permissions";
-import { accessKeyOf, verifySignature } from "../auth/sigv4";
+import { accessKeyOf, regionOf, verifySignature } from "../auth/sigv4";
 import type { KeyStore } from "../auth/keys";
 import type { EmulatorCore } from "../core";
-import type { Faults } from "../control/faults";
+import { NO_FAULTS, type Faults } from "../control/faults";
 import type { RequestLog } from "../control/requestLog";
 import {
   AccessDeniedException,
@@ -76,7 +76,7 @@ async function run(
   }
   const { key, region } = await verifySignature(req, body, deps.keys);
 
-  const fault = deps.faults.decide();
+  const fault = deps.faults.appliesTo(region) ? deps.faults.decide() : "none";
   if (fault === "throttle") throw new ThrottlingException("Rate exceeded");
   if (fault === "error") throw new InternalFailure("The request processing has failed because of an unknown error, exception or failure.");
 
@@ -106,7 +106,8 @@ export async function handleCodePipeline(
 ): Promise<void> {
   const requestId = randomUUID();
   deps.requests.record(operationName, accessKeyOf(req));
-  const { latencyMs, down } = deps.faults.settings;
+  const faulty = deps.faults.appliesTo(regionOf(req));
+  const { latencyMs, down } = faulty ? deps.faults.settings : NO_FAULTS;
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
   if (down) {
     sendAwsError(req, res, requestId, new ServiceUnavailableException("Service is unavailable (emulator fault: down)."));
