@@ -63,6 +63,9 @@ function structureProblems(d: PipelineDeclaration): string[] {
 }
 
 const actionKeys = (p: ScenarioPipeline) => new Set((p.declaration.stages ?? []).flatMap((s) => (s.actions ?? []).map((a) => `${s.name}.${a.name}`)));
+/** Where a pipeline lives: names repeat across the demo's accounts and regions, as they do in real ones. */
+const place = (p: ScenarioPipeline) => `${p.accountId ?? "123456789012"} ${p.region ?? "us-east-1"} ${p.declaration.name}`;
+const isHome = (p: ScenarioPipeline) => p.accountId === undefined && p.region === undefined;
 const byName = (name: string) => demoScenario().pipelines.find((p) => p.declaration.name === name)!;
 
 describe("demo scenario (data)", () => {
@@ -75,11 +78,18 @@ describe("demo scenario (data)", () => {
       expect(p.tags?.map((t) => t.key)).toEqual(expect.arrayContaining(["team", "env", "service"]));
       for (const key of Object.keys(p.actions ?? {})) expect(actionKeys(p), `${p.declaration.name} ${key}`).toContain(key);
     }
-    expect(new Set(demo.pipelines.map((p) => p.declaration.name)).size).toBe(demo.pipelines.length);
+    expect(new Set(demo.pipelines.map(place)).size).toBe(demo.pipelines.length);
+  });
+
+  it("spans two accounts and two regions", () => {
+    const places = new Set(demo.pipelines.map((p) => `${p.accountId ?? "123456789012"} ${p.region ?? "us-east-1"}`));
+    expect([...places].sort()).toEqual(["123456789012 eu-west-1", "123456789012 us-east-1", "210987654321 eu-west-1", "210987654321 us-east-1"]);
+    const prod = demo.pipelines.find((p) => p.accountId === "210987654321" && p.region === "eu-west-1")!;
+    expect(JSON.stringify(prod)).not.toMatch(/123456789012|us-east-1/);
   });
 
   it("covers the pipeline kinds a real company has: V1 CodeCommit, QUEUED, PARALLEL, variables with conditions and rollback", () => {
-    const decls = demo.pipelines.map((p) => p.declaration);
+    const decls = demo.pipelines.filter(isHome).map((p) => p.declaration);
     const providers = (d: PipelineDeclaration) => (d.stages ?? []).flatMap((s) => (s.actions ?? []).map((a) => a.actionTypeId?.provider));
     expect(decls.find((d) => d.pipelineType === "V1" && providers(d).includes("CodeCommit"))).toBeDefined();
     expect(decls.filter((d) => d.executionMode === "QUEUED")).toHaveLength(1);
@@ -132,7 +142,7 @@ describe("demo scenario (data)", () => {
     expect(new Set(many.map((p) => p.declaration.name)).size).toBe(1000);
     for (const p of many) expect(structureProblems(p.declaration), p.declaration.name).toEqual([]);
     const all = demoScenario({ extraPipelines: 1000 }).pipelines;
-    expect(new Set(all.map((p) => p.declaration.name)).size).toBe(all.length);
+    expect(new Set(all.map(place)).size).toBe(all.length);
   });
 
   it.each([[5, 5], [20, 20], [50, 50]])("builds a valid %ix%i pipeline", (stages, actions) => {
@@ -196,7 +206,19 @@ describe.skipIf(placeholder)("demo scenario (loaded)", () => {
 
   it("lists every company pipeline", async () => {
     const names = (await cp.send(new ListPipelinesCommand({}))).pipelines!.map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(demoScenario().pipelines.map((p) => p.declaration.name)));
+    expect(names).toEqual(expect.arrayContaining(demoScenario().pipelines.filter(isHome).map((p) => p.declaration.name)));
+  });
+
+  it("runs the production account's pipelines, reached through STS AssumeRole, in both regions", async () => {
+    const { STSClient, AssumeRoleCommand } = await import("@aws-sdk/client-sts");
+    const sts = new STSClient({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::210987654321:role/CodePipelineDashboardReadOnly", RoleSessionName: "demo" }));
+    const credentials = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! };
+    const prodEu = emu.client({ credentials, region: "eu-west-1" });
+    const names = (await prodEu.send(new ListPipelinesCommand({}))).pipelines!.map((p) => p.name).sort();
+    expect(names).toEqual(["checkout-api", "web-storefront"]);
+    const history = await prodEu.send(new ListPipelineExecutionsCommand({ pipelineName: "web-storefront", maxResults: 100 }));
+    expect(history.pipelineExecutionSummaries!.length).toBeGreaterThan(20);
   });
 
   it("has several executions running, with progress mid-way", async () => {

@@ -4,6 +4,7 @@ import type { Scenario, ScenarioEvent, ScenarioPipeline } from "../scenario/type
 import { scriptedHistory, type ScriptedRun } from "./behaviour";
 import { customWorkerDemo } from "./custom-worker";
 import { generatedPipelines } from "./generated";
+import { otherAccountPipelines } from "./other-accounts";
 import { APPROVERS, companyPipelines } from "./pipelines";
 import { createRng } from "./random";
 
@@ -80,6 +81,7 @@ export function demoScenario(options: DemoOptions = {}): Scenario {
     if (traffic && LIVE[name]) scripted.timeline = [...scripted.timeline!, ...LIVE[name]];
     return scripted;
   });
+  pipelines.push(...otherAccountPipelines(pipelines));
   const worker = customWorkerDemo({ seed, traffic, historyDays: DEMO_HISTORY_DAYS });
   pipelines.push(worker.pipeline);
   const extra = Math.max(0, Math.min(1000, Math.floor(options.extraPipelines ?? 0)));
