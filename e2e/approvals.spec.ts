@@ -3,12 +3,14 @@ import {
   CodePipelineClient,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
+  ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   PutApprovalResultCommand,
   type GetPipelineStateOutput,
 } from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /** The test's own SDK client ("a decision made elsewhere"), with the emulator's built-in full-access keys. */
@@ -229,6 +231,8 @@ test("notifications fire once per new approval and per failure", async ({ page, 
 });
 
 test("axe finds no violations in the inbox, the confirmation and the deep link, light and dark", async ({ page, emulator }) => {
+  // Six full-page axe runs over the demo: slow on a busy machine, whatever the app does.
+  test.setTimeout(120_000);
   await emulator.loadDemo();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
@@ -244,4 +248,94 @@ test("axe finds no violations in the inbox, the confirmation and the deep link, 
     await expect(page.getByRole("article")).toHaveCount(1);
     expect((await new AxeBuilder({ page }).analyze()).violations, `${colorScheme} deep link`).toEqual([]);
   }
+});
+
+/** The approval run of each execution, by execution id (PARALLEL pipelines: the state shows only one). */
+async function approvalRuns(pipelineName: string) {
+  const details = (await sdk.send(new ListActionExecutionsCommand({ pipelineName }))).actionExecutionDetails ?? [];
+  return new Map(details.filter((d) => d.actionName === "Review").map((d) => [d.pipelineExecutionId!, d]));
+}
+
+test("PARALLEL mode: two executions wait at the same approval, approving one leaves the other waiting", async ({ page, emulator }) => {
+  await emulator.loadScenario(
+    scenario(
+      pipeline("previews", {
+        withApproval: true,
+        executionMode: "PARALLEL",
+        timeline: [
+          { at: 0, type: "start" },
+          { at: 10, type: "start" },
+        ],
+      }),
+    ),
+  );
+  await emulator.advance(100);
+  const [second, first] = (await sdk.send(new ListPipelineExecutionsCommand({ pipelineName: "previews" }))).pipelineExecutionSummaries!;
+  const before = await approvalRuns("previews");
+  expect([before.get(first.pipelineExecutionId!)?.status, before.get(second.pipelineExecutionId!)?.status]).toEqual(["InProgress", "InProgress"]);
+
+  await page.goto("/approvals");
+  const items = card(page, "previews");
+  await expect(items).toHaveCount(2);
+  await expect(navCount(page)).toHaveAccessibleName("Approvals 2 waiting");
+  const firstItem = items.filter({ hasText: first.pipelineExecutionId! });
+  const secondItem = items.filter({ hasText: second.pipelineExecutionId! });
+  await expect(firstItem).toContainText("PARALLEL mode");
+  await expect(secondItem).toBeVisible();
+
+  await firstItem.getByLabel(/Comment/).fill("Preview looks right");
+  await firstItem.getByRole("button", { name: "Approve…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Approve Review in previews?" });
+  await expect(dialog).toContainText(first.pipelineExecutionId!);
+  await dialog.getByRole("button", { name: "Confirm approval" }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect.poll(async () => (await approvalRuns("previews")).get(first.pipelineExecutionId!)?.status).toBe("Succeeded");
+  const after = await approvalRuns("previews");
+  expect(after.get(first.pipelineExecutionId!)?.output?.executionResult?.externalExecutionSummary).toBe("Preview looks right");
+  expect(after.get(second.pipelineExecutionId!)?.status).toBe("InProgress");
+  await expect(navCount(page)).toHaveAccessibleName("Approvals 1 waiting");
+  await expect(secondItem.getByRole("button", { name: "Approve…" })).toBeEnabled();
+  await expect(secondItem).not.toContainText("No longer waiting");
+});
+
+test.describe("signed in through the OpenID provider", () => {
+  test.use({
+    config: {
+      ...E2E_CONFIG,
+      credentials: {
+        ...E2E_CONFIG.credentials,
+        login: { provider: "login.emulator.local", authorizeUrl: `${EMULATOR_URL}/_emulator/oauth2/authorize`, clientId: "codepipeline-dashboard" },
+      },
+    },
+  });
+
+  test("the decision records who decided, since CodePipeline records only the role", async ({ page, emulator }) => {
+    await emulator.loadScenario(approvalWorld());
+    await emulator.advance(70);
+    await page.goto("/approvals");
+    await page.getByRole("button", { name: "Sign in with login.emulator.local" }).click();
+    await expect(page.getByRole("heading", { name: "Sign in to the CodePipeline emulator" })).toBeVisible();
+    await page.getByLabel("Username").fill("alice");
+    await page.getByLabel("Email").fill("alice@example.com");
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await page.getByRole("link", { name: /Approvals/ }).click();
+    const item = card(page, "checkout");
+    await expect(item.getByText(/recorded as “alice@example.com: …”/)).toBeVisible();
+    await item.getByLabel(/Comment/).fill("Ship it");
+    await item.getByRole("button", { name: "Approve…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Approve Review in checkout?" });
+    await expect(dialog).toContainText("alice@example.com: Ship it");
+    await dialog.getByRole("button", { name: "Confirm approval" }).click();
+
+    await expect(page.getByRole("status").filter({ hasText: "You approved this at" })).toContainText("as alice@example.com");
+    const review = (await sdk.send(new GetPipelineStateCommand({ name: "checkout" }))).stageStates!.find((st) => st.stageName === "Approve")!.actionStates![0]
+      .latestExecution!;
+    expect(review.summary).toBe("alice@example.com: Ship it");
+    expect(review.lastUpdatedBy).toMatch(/assumed-role\/CodePipelineDashboardOperator\/alice$/);
+    const row = page.getByRole("region", { name: "Recently decided" }).getByRole("row", { name: /checkout › Approve › Review/ });
+    await expect(row).toContainText("CodePipelineDashboardOperator/alice");
+    await expect(row).toContainText("alice@example.com: Ship it");
+  });
 });

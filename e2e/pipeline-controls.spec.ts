@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { CodePipelineClient, GetPipelineExecutionCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
 import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
@@ -87,6 +88,68 @@ test("release change with variables pre-filled from defaults, one execution per 
   expect((await executions("ctl-start")).length).toBe(1);
 });
 
+test("release change with a source revision override: the new execution builds that commit", async ({ page, emulator }) => {
+  const commit = "0123456789abcdef0123456789abcdef01234567";
+  await emulator.loadScenario(scenario(pipeline("ctl-override-rev", { timeline: [] })));
+  await page.goto("/pipelines/ctl-override-rev");
+  await page.getByRole("button", { name: "Release change…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Release change in ctl-override-rev" });
+  await expect(dialog.getByLabel("Revision type for Source")).toHaveValue("COMMIT_ID");
+  await dialog.getByLabel("Revision for Source").fill(commit);
+  await dialog.getByRole("button", { name: "Release change" }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await executions("ctl-override-rev")).length).toBe(1);
+  await emulator.advance(10);
+
+  // As a user sees it: the source action shows the chosen commit, linked to it.
+  await expect(action(page, "Source")).toContainText("Succeeded");
+  await expect(action(page, "Source").getByRole("link", { name: "Revision 0123456 of Source" })).toHaveAttribute("href", new RegExp(`/commit/${commit}$`));
+  const [started] = await executions("ctl-override-rev");
+  expect(started.sourceRevisions?.[0].revisionId).toBe(commit);
+  // …and so does the history.
+  await page.getByRole("tab", { name: "History" }).click();
+  await expect(page.getByRole("table", { name: "Execution history of ctl-override-rev" }).getByRole("row").nth(1)).toContainText("0123456");
+});
+
+test("PARALLEL mode: pick which running execution the graph shows", async ({ page, emulator }) => {
+  await emulator.loadScenario(
+    scenario(
+      pipeline("ctl-parallel", {
+        withApproval: true,
+        executionMode: "PARALLEL",
+        timeline: [
+          { at: 0, type: "start" },
+          { at: 100, type: "start" },
+        ],
+      }),
+    ),
+  );
+  // The first execution waits at the approval since 65 s; the second builds since 105 s.
+  await emulator.advance(120);
+  const [second, first] = await executions("ctl-parallel");
+  expect([second.status, first.status]).toEqual(["InProgress", "InProgress"]);
+  await page.goto("/pipelines/ctl-parallel");
+  await expect(page.getByText("Execution mode:")).toContainText("PARALLEL");
+  await expect(page.getByText("2 running")).toBeVisible();
+  const picker = page.getByLabel("Execution shown");
+
+  await picker.selectOption(first.pipelineExecutionId!);
+  await expect(page).toHaveURL(new RegExp(`execution=${first.pipelineExecutionId}`));
+  await expect(action(page, "Compile")).toContainText("Succeeded");
+  await expect(action(page, "Review")).toContainText("In progress");
+  await expect(stage(page, "Approve")).toContainText(first.pipelineExecutionId!.slice(0, 8));
+
+  await picker.selectOption(second.pipelineExecutionId!);
+  await expect(action(page, "Compile")).toContainText("In progress");
+  await expect(action(page, "Review")).toContainText("Not run");
+  await expect(stage(page, "Build")).toContainText(second.pipelineExecutionId!.slice(0, 8));
+
+  // The choice is in the URL, so it survives a reload.
+  await page.reload();
+  await expect(picker).toHaveValue(second.pipelineExecutionId!);
+  await expect(action(page, "Compile")).toContainText("In progress");
+});
+
 test("stop and wait, then escalate to abandon", async ({ page, emulator }) => {
   await emulator.loadScenario(scenario(pipeline("ctl-stop", { buildSeconds: 600 })));
   await emulator.advance(30);
@@ -161,14 +224,25 @@ test("override a stage's entry condition for the running execution", async ({ pa
   await expect(stage(page, "Deploy")).toContainText("Overridden");
 });
 
-test("approve an approval in place", async ({ page, emulator }) => {
+test("approve an approval in place, after a confirmation naming the execution", async ({ page, emulator }) => {
   await emulator.loadScenario(scenario(pipeline("ctl-approve", { withApproval: true })));
   await emulator.advance(200);
+  const [waiting] = await executions("ctl-approve");
   await page.goto("/pipelines/ctl-approve");
   await page.getByRole("button", { name: "Review approval Review" }).click();
   const dialog = page.getByRole("dialog", { name: "Review approval Review in Approve" });
-  await dialog.getByLabel("Comment (optional)").fill("Looks good");
-  await dialog.getByRole("button", { name: "Approve" }).click();
+  await expect(dialog).toContainText(waiting.pipelineExecutionId!);
+  await dialog.getByLabel(/Comment/).fill("Looks good");
+  // The graph behind is checked in pipeline.spec; here only what this control adds.
+  expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
+  await dialog.getByRole("button", { name: "Approve…" }).click();
+  const confirm = page.getByRole("dialog", { name: "Approve Review in ctl-approve?" });
+  await expect(confirm).toContainText(waiting.pipelineExecutionId!);
+  await expect(confirm).toContainText("Change for ctl-approve");
+  await page.screenshot({ path: test.info().outputPath("review-approval-confirm.png") });
+  expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
+  await confirm.getByRole("button", { name: "Confirm approval" }).click();
+  await expect(confirm).toBeHidden();
   await expect(dialog).toBeHidden();
   await expect(action(page, "Review")).toContainText("Succeeded");
   const review = (await stageState("ctl-approve", "Approve"))?.actionStates?.[0].latestExecution;
@@ -176,16 +250,21 @@ test("approve an approval in place", async ({ page, emulator }) => {
   expect(review?.summary).toBe("Looks good");
 });
 
-test("reject an approval in place", async ({ page, emulator }) => {
+test("reject an approval in place: a comment is required", async ({ page, emulator }) => {
   await emulator.loadScenario(scenario(pipeline("ctl-reject", { withApproval: true })));
   await emulator.advance(200);
   await page.goto("/pipelines/ctl-reject");
   await page.getByRole("button", { name: "Review approval Review" }).click();
   const dialog = page.getByRole("dialog", { name: "Review approval Review in Approve" });
-  await dialog.getByRole("button", { name: "Reject" }).click();
+  await dialog.getByRole("button", { name: "Reject…" }).click();
+  await expect(dialog.getByText("A comment is required to reject")).toBeVisible();
+  await dialog.getByLabel(/Comment/).fill("Breaks the footer");
+  await dialog.getByRole("button", { name: "Reject…" }).click();
+  await page.getByRole("dialog", { name: "Reject Review in ctl-reject?" }).getByRole("button", { name: "Confirm rejection" }).click();
   await expect(dialog).toBeHidden();
   await expect(action(page, "Review")).toContainText("Failed");
   expect((await stageState("ctl-reject", "Approve"))?.latestExecution?.status).toBe("Failed");
+  expect((await stageState("ctl-reject", "Approve"))?.actionStates?.[0].latestExecution?.summary).toBe("Breaks the footer");
 });
 
 test.describe("with read-only credentials", () => {

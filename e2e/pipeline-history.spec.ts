@@ -76,3 +76,16 @@ test("the execution page shows summary, a timeline of every action run and the g
   await shot(page, "pipeline-execution");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+test("the execution page's graph shows the source revision of that execution, not the latest", async ({ page, emulator }) => {
+  await seed(emulator);
+  await page.goto("/pipelines/hist-web?tab=history");
+  const oldest = page.getByRole("table", { name: "Execution history of hist-web" }).getByRole("row").nth(3);
+  const commitHref = await oldest.getByRole("link", { name: /^Commit / }).getAttribute("href");
+  await oldest.getByRole("link").first().click();
+  const graph = page.getByRole("region", { name: /Execution .*: stages and actions/ });
+  const source = graph.getByRole("article", { name: /^Action Source:/ });
+  await expect(source).toContainText("First change");
+  await expect(source).not.toContainText("Third change");
+  await expect(source.getByRole("link", { name: /^Revision [0-9a-f]{7} of Source$/ })).toHaveAttribute("href", commitHref!);
+});

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { E2E_CONFIG, expect, test } from "./fixtures";
+import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 import { samplePipeline } from "../src/core/graph/sample";
 
@@ -49,6 +49,30 @@ test("running actions show elapsed time and the page polls while open", async ({
   await expect(stage(page, "Build")).toContainText("In progress");
   await emulator.advance(600);
   await expect(action(page, "Compile")).toContainText("Succeeded");
+});
+
+test("a stage's elapsed time counts from its current run, not from an older execution's pass through it", async ({ page, emulator }) => {
+  await emulator.loadScenario(
+    scenario(
+      pipeline("graph-stage-elapsed", {
+        withApproval: true,
+        timeline: [
+          { at: 0, type: "start" },
+          { at: 1000, type: "start" },
+        ],
+      }),
+    ),
+  );
+  // The first execution built at 5-65 s and waits at Approve; the second entered Build at 1005 s.
+  await emulator.advance(1010);
+  const clock = (await (await page.request.get(`${EMULATOR_URL}/_emulator/clock`)).json()) as { epochSeconds: number };
+  // The browser's "now" is the emulator's, so elapsed time reads as it would live.
+  await page.clock.setFixedTime(new Date(clock.epochSeconds * 1000));
+  await page.goto("/pipelines/graph-stage-elapsed");
+  await expect(action(page, "Compile")).toContainText("In progress");
+  await expect(stage(page, "Build").getByText(/^Running for \d/)).toHaveText("Running for 5 s");
+  await expect(stage(page, "Approve").getByText(/^Running for \d/)).toHaveText("Running for 15 min 45 s");
+  await shot(page, "pipeline-stage-elapsed");
 });
 
 test("deep link to an action highlights it after a reload", async ({ page, emulator }) => {

@@ -26,7 +26,7 @@ export const COLUMN_GAP = 48;
 /** Vertical gap between stacked (same run order) actions. */
 export const ROW_GAP = 12;
 export const STAGE_PADDING = 16;
-/** Stage header: name, status and execution, inbound transition line. */
+/** Stage header: name, status and execution, elapsed time while running, inbound transition line. */
 export const STAGE_HEADER_BASE = 96;
 /** One extra header line per declared V2 condition kind (before entry, on success, on failure). */
 export const STAGE_CONDITION_LINE = 22;

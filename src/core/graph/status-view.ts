@@ -60,6 +60,8 @@ export interface StageView {
 export interface ActionView {
   status?: ActionExecutionStatus;
   actionExecutionId?: string;
+  /** The execution this run belongs to; GetPipelineState tells only for a running action (the stage's current execution). */
+  executionId?: string;
   summary?: string;
   lastStatusChange?: Date;
   /** When the current run started, if the source knows it (ListActionExecutions does). */
@@ -136,6 +138,7 @@ export function statusFromState(state: GetPipelineStateOutput | undefined): Stat
       actions.set(actionNodeId(stage.stageName, a.actionName), {
         status: e?.status,
         actionExecutionId: e?.actionExecutionId,
+        executionId: e?.status === "InProgress" ? stage.latestExecution?.pipelineExecutionId : undefined,
         summary: e?.summary,
         lastStatusChange: e?.lastStatusChange,
         startedAt: e?.status === "InProgress" ? e.lastStatusChange : undefined,
@@ -192,6 +195,7 @@ export function statusFromActionExecutions(
     actions.set(id, {
       status: d.status,
       actionExecutionId: d.actionExecutionId,
+      executionId: d.pipelineExecutionId,
       summary: r?.externalExecutionSummary,
       lastStatusChange: d.lastUpdateTime,
       startedAt: d.startTime,
@@ -210,15 +214,4 @@ export function statusFromActionExecutions(
     stages.set(stageNodeId(stage.name), { status, executionId: status ? executionId : undefined, conditions: [] });
   }
   return { stages, actions };
-}
-
-/** Running stage's start: the earliest start of its actions in the given execution. */
-export function stageStartTimes(executionId: string, details: readonly ActionExecutionDetail[]): Map<string, Date> {
-  const out = new Map<string, Date>();
-  for (const d of details) {
-    if (d.pipelineExecutionId !== executionId || !d.stageName || !d.startTime) continue;
-    const prev = out.get(d.stageName);
-    if (!prev || d.startTime < prev) out.set(d.stageName, d.startTime);
-  }
-  return out;
 }

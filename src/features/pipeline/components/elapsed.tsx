@@ -11,7 +11,7 @@ export function Elapsed({ startedAt, expected, className = "" }: { startedAt?: D
     ? `Running for ${formatDuration(status.elapsedMs)}; usually ${formatDuration(expected.expectedMs)} (median of ${expected.samples} recent successful runs); overdue after ${formatDuration(status.overdueAfterMs ?? 0)}`
     : `Running for ${formatDuration(status.elapsedMs)}; no estimate yet (fewer than 3 successful runs)`;
   return (
-    <span className={`inline-flex items-center gap-1 tabular-nums ${className}`} title={title}>
+    <span className={`inline-flex items-center gap-1 whitespace-nowrap tabular-nums ${className}`} title={title}>
       <span>{formatDuration(status.elapsedMs)}</span>
       {expected && <span className="text-slate-500 dark:text-slate-400">of ~{formatDuration(expected.expectedMs)}</span>}
       {status.overdue && (

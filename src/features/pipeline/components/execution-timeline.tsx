@@ -4,15 +4,7 @@ import { formatDuration, formatExactTime } from "../../../core/format";
 import { useNow } from "../../../components/use-now";
 import { buildTimeline } from "../lib/timeline";
 import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
-import { statusLook, StatusIcon, TONE_TEXT, type Tone } from "./status";
-
-const BAR: Record<Tone, string> = {
-  success: "bg-emerald-600 dark:bg-emerald-500",
-  danger: "bg-red-600 dark:bg-red-500",
-  running: "bg-sky-600 dark:bg-sky-400 motion-safe:animate-pulse",
-  warning: "bg-amber-500 dark:bg-amber-400",
-  muted: "bg-zinc-400 dark:bg-zinc-500",
-};
+import { statusLook, StatusIcon, TONES } from "./status";
 
 /** Every action run of an execution as bars on one time axis: queue (hatched) then run (solid). */
 export function ExecutionTimeline({
@@ -53,7 +45,7 @@ export function ExecutionTimeline({
           return (
             <div role="row" key={r.key} className="grid grid-cols-[minmax(10rem,16rem)_1fr_7rem] items-center gap-2 border-b border-zinc-200 py-1 dark:border-zinc-800">
               <span role="cell" className="flex min-w-0 items-center gap-1">
-                <span className={TONE_TEXT[look.tone]}>
+                <span className={TONES[look.tone].text}>
                   <StatusIcon status={r.status} />
                 </span>
                 <Link to={actionHref(r.stageName, r.actionName)} className="truncate underline decoration-dotted" title={`${r.stageName} / ${r.actionName}`}>
@@ -70,7 +62,7 @@ export function ExecutionTimeline({
                   />
                 )}
                 <span
-                  className={`absolute top-0.5 h-4 rounded ${BAR[look.tone]}`}
+                  className={`absolute top-0.5 h-4 rounded ${TONES[look.tone].bar}`}
                   style={{ left: pct(r.start), width: `max(3px, calc(${pct(r.end)} - ${pct(r.start)}))` }}
                 />
               </span>

@@ -35,28 +35,46 @@ export function statusLook(status: string | undefined): StatusLook {
   return LOOKS[status] ?? { label: status, tone: "muted", icon: "dot" };
 }
 
-export const TONE_TEXT: Record<Tone, string> = {
-  success: "text-emerald-700 dark:text-emerald-300",
-  danger: "text-red-700 dark:text-red-300",
-  running: "text-sky-700 dark:text-sky-300",
-  warning: "text-amber-700 dark:text-amber-300",
-  muted: "text-slate-600 dark:text-slate-400",
-};
-
-export const TONE_BORDER: Record<Tone, string> = {
-  success: "border-emerald-500/70 dark:border-emerald-400/60",
-  danger: "border-red-500 dark:border-red-400",
-  running: "border-sky-500 dark:border-sky-400",
-  warning: "border-amber-500 dark:border-amber-400",
-  muted: "border-slate-300 dark:border-slate-600",
-};
-
-export const TONE_BG: Record<Tone, string> = {
-  success: "bg-emerald-50 dark:bg-emerald-950/40",
-  danger: "bg-red-50 dark:bg-red-950/40",
-  running: "bg-sky-50 dark:bg-sky-950/40",
-  warning: "bg-amber-50 dark:bg-amber-950/40",
-  muted: "bg-white dark:bg-slate-900",
+/**
+ * Per tone, every place it shows: status words (`text`), graph node `border` and `bg`, the timeline's
+ * `bar` and the minimap's `fill` (an SVG colour, not a class).
+ */
+export const TONES: Record<Tone, { text: string; border: string; bg: string; bar: string; fill: string }> = {
+  success: {
+    text: "text-emerald-700 dark:text-emerald-300",
+    border: "border-emerald-500/70 dark:border-emerald-400/60",
+    bg: "bg-emerald-50 dark:bg-emerald-950/40",
+    bar: "bg-emerald-600 dark:bg-emerald-500",
+    fill: "#10b981",
+  },
+  danger: {
+    text: "text-red-700 dark:text-red-300",
+    border: "border-red-500 dark:border-red-400",
+    bg: "bg-red-50 dark:bg-red-950/40",
+    bar: "bg-red-600 dark:bg-red-500",
+    fill: "#ef4444",
+  },
+  running: {
+    text: "text-sky-700 dark:text-sky-300",
+    border: "border-sky-500 dark:border-sky-400",
+    bg: "bg-sky-50 dark:bg-sky-950/40",
+    bar: "bg-sky-600 dark:bg-sky-400 motion-safe:animate-pulse",
+    fill: "#0ea5e9",
+  },
+  warning: {
+    text: "text-amber-700 dark:text-amber-300",
+    border: "border-amber-500 dark:border-amber-400",
+    bg: "bg-amber-50 dark:bg-amber-950/40",
+    bar: "bg-amber-500 dark:bg-amber-400",
+    fill: "#f59e0b",
+  },
+  muted: {
+    text: "text-slate-600 dark:text-slate-400",
+    border: "border-slate-300 dark:border-slate-600",
+    bg: "bg-white dark:bg-slate-900",
+    bar: "bg-zinc-400 dark:bg-zinc-500",
+    fill: "#94a3b8",
+  },
 };
 
 export type IconName = "check" | "x" | "spinner" | "stop" | "slash" | "skip" | "dot";
@@ -96,7 +114,7 @@ export function StatusIcon({ status, className = "" }: { status: string | undefi
 export function StatusBadge({ status, label, className = "" }: { status: string | undefined; label?: string; className?: string }) {
   const look = statusLook(status);
   return (
-    <span className={`inline-flex items-center gap-1 font-medium ${TONE_TEXT[look.tone]} ${className}`}>
+    <span className={`inline-flex items-center gap-1 font-medium ${TONES[look.tone].text} ${className}`}>
       <StatusIcon status={status} />
       <span>{label ?? look.label}</span>
     </span>

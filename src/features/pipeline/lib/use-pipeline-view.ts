@@ -3,7 +3,8 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import type { ActionExecutionDetail, PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { useSource } from "../../../app/source-context";
 import { expectedActionDurations, expectedStageDurations } from "../../../core/durations";
-import { stageStartTimes, statusFromActionExecutions, statusFromState, type StatusView } from "../../../core/graph/status-view";
+import { runningStageStarts } from "../../../core/graph/stage-start";
+import { statusFromActionExecutions, statusFromState, type StatusView } from "../../../core/graph/status-view";
 import { parseRevisionSummary } from "../../../core/revision";
 import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
 import { actionExecutionsQuery, pipelineDeclarationQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../api/pipeline-queries";
@@ -75,17 +76,15 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
     return fromRuns;
   }, [parallel, stateStatus, declaration, viewedId, viewedRunning, liveRunData]);
 
-  const timing: GraphTiming = useMemo(() => {
-    const stageStarts = new Map<string, Date>();
-    liveExecutionIds.forEach((id, i) => {
-      for (const [stage, start] of stageStartTimes(id, liveRunData[i] ?? [])) stageStarts.set(stage, start);
-    });
-    return {
-      actions: expectedActionDurations(recentActions.data ?? []),
-      stages: expectedStageDurations(recentActions.data ?? []),
-      stageStarts,
-    };
-  }, [recentActions.data, liveExecutionIds, liveRunData]);
+  const expected = useMemo(
+    () => ({ actions: expectedActionDurations(recentActions.data ?? []), stages: expectedStageDurations(recentActions.data ?? []) }),
+    [recentActions.data],
+  );
+  const stageStarts = useMemo(
+    () => runningStageStarts((declaration?.stages ?? []).map((s) => s.name ?? ""), status, liveRunData.flatMap((runs) => runs ?? [])),
+    [declaration, status, liveRunData],
+  );
+  const timing: GraphTiming = useMemo(() => ({ ...expected, stageStarts }), [expected, stageStarts]);
 
   const revisionMessages = useMemo(() => {
     const map = new Map<string, string>();

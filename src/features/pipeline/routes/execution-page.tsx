@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSource } from "../../../app/source-context";
 import { describeError } from "../../../components/error-banner";
 import { formatExactTime } from "../../../core/format";
+import { withExecutionRevisions } from "../../../core/graph/execution-revisions";
 import { statusFromActionExecutions } from "../../../core/graph/status-view";
 import { parseRevisionSummary, shortRevisionId } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
@@ -29,9 +30,10 @@ export default function ExecutionPage() {
     ...pipelineDeclarationQuery(source, name, execution.data?.pipelineVersion),
     enabled: !!execution.data,
   }).data?.pipeline;
-  const status = useMemo(
-    () => statusFromActionExecutions(declaration, executionId, runs.data ?? [], running),
-    [declaration, executionId, runs.data, running],
+  const artifactRevisions = execution.data?.artifactRevisions;
+  const { status, revisionMessages } = useMemo(
+    () => withExecutionRevisions(statusFromActionExecutions(declaration, executionId, runs.data ?? [], running), declaration, artifactRevisions),
+    [declaration, executionId, runs.data, running, artifactRevisions],
   );
   const context: GraphContextValue = useMemo(
     () => ({
@@ -173,7 +175,7 @@ export default function ExecutionPage() {
         <div className="relative h-[36rem] rounded-lg border border-zinc-300 dark:border-zinc-700">
           {declaration && (
             <div className="absolute inset-0">
-              <PipelineGraph declaration={declaration} status={status} highlight={highlight} context={context} label={`Execution ${executionId}: stages and actions`} />
+              <PipelineGraph declaration={declaration} status={status} revisionMessages={revisionMessages} highlight={highlight} context={context} label={`Execution ${executionId}: stages and actions`} />
             </div>
           )}
         </div>

@@ -6,8 +6,9 @@ import { shortRevisionId } from "../../../../core/revision";
 import { safeHref } from "../../../../core/safe-link";
 import { CategoryIcon } from "../category-icon";
 import { Elapsed } from "../elapsed";
-import { StatusBadge, TONE_BG, TONE_BORDER, statusLook } from "../status";
+import { StatusBadge, TONES, statusLook } from "../status";
 import { useGraphContext } from "./graph-context";
+import { JobWait } from "./job-wait";
 import type { ActionFlowNode } from "./types";
 
 const handleStyle = { opacity: 0, pointerEvents: "none" as const };
@@ -36,16 +37,19 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
   const running = view?.status === "InProgress";
   const failed = view?.status === "Failed";
   const isApproval = layout.category === "Approval";
-  const approvalToken = isApproval && running ? (view?.token ?? (ctx.executionMode === "PARALLEL" ? view?.externalExecutionId : undefined)) : undefined;
+  // A token means the approval waits for a decision now (PARALLEL mode: only ListActionExecutions has it).
+  const awaitingDecision = isApproval && running && Boolean(view?.token ?? (ctx.executionMode === "PARALLEL" ? view?.externalExecutionId : undefined));
   const revisionId = view?.revision?.revisionId;
   const error = view?.errorDetails;
+  // A source action's summary is usually its commit message, already shown beside the revision.
+  const summary = revisionId && data.revisionMessage && view?.summary?.startsWith(data.revisionMessage) ? undefined : view?.summary;
   const name = layout.actionName;
 
   return (
     <article
       aria-label={`Action ${name}: ${look.label}`}
       data-status={view?.status ?? "none"}
-      className={`flex h-full w-full flex-col gap-0.5 overflow-hidden rounded-lg border-2 px-2.5 py-1.5 text-xs text-slate-800 shadow-sm dark:text-slate-100 ${TONE_BORDER[look.tone]} ${TONE_BG[look.tone]} ${running ? "pipeline-running" : ""} ${data.highlighted ? "ring-4 ring-fuchsia-500 ring-offset-2 dark:ring-offset-slate-900" : ""}`}
+      className={`flex h-full w-full flex-col gap-0.5 overflow-hidden rounded-lg border-2 px-2.5 py-1.5 text-xs text-slate-800 shadow-sm dark:text-slate-100 ${TONES[look.tone].border} ${TONES[look.tone].bg} ${running ? "pipeline-running" : ""} ${data.highlighted ? "ring-4 ring-fuchsia-500 ring-offset-2 dark:ring-offset-slate-900" : ""}`}
     >
       <Handle type="target" position={Position.Left} style={handleStyle} isConnectable={false} />
       <Handle type="source" position={Position.Right} style={handleStyle} isConnectable={false} />
@@ -68,33 +72,32 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
           </time>
         )}
       </div>
-      {running && (
+      <JobWait layout={layout} view={view} />
+      {running && typeof view?.percentComplete === "number" && (
         <div className="flex items-center gap-1.5">
-          {typeof view?.percentComplete === "number" && (
-            <div
-              role="progressbar"
-              aria-label={`${name} progress`}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={view.percentComplete}
-              className="h-1.5 w-16 shrink-0 overflow-hidden rounded bg-sky-200 dark:bg-sky-900"
-            >
-              <div className="h-full bg-sky-600 dark:bg-sky-400" style={{ width: `${Math.max(0, Math.min(100, view.percentComplete))}%` }} />
-            </div>
-          )}
-          {typeof view?.percentComplete === "number" && <span className="tabular-nums">{view.percentComplete}%</span>}
-          <Elapsed startedAt={view?.startedAt} expected={data.expected} className="ml-auto" />
+          <div
+            role="progressbar"
+            aria-label={`${name} progress`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={view.percentComplete}
+            className="h-1.5 w-16 shrink-0 overflow-hidden rounded bg-sky-200 dark:bg-sky-900"
+          >
+            <div className="h-full bg-sky-600 dark:bg-sky-400" style={{ width: `${Math.max(0, Math.min(100, view.percentComplete))}%` }} />
+          </div>
+          <span className="tabular-nums">{view.percentComplete}%</span>
         </div>
       )}
+      {running && <Elapsed startedAt={view?.startedAt} expected={data.expected} />}
       {failed && error ? (
         <p className="line-clamp-2 break-words text-red-800 dark:text-red-300" title={`${error.code ?? ""} ${error.message ?? ""}`}>
           {error.code ? <span className="font-semibold">{error.code}: </span> : null}
           {error.message}
         </p>
       ) : (
-        view?.summary && (
-          <p className="truncate text-slate-700 dark:text-slate-300" title={view.summary}>
-            {view.summary}
+        summary && (
+          <p className="truncate text-slate-700 dark:text-slate-300" title={summary}>
+            {summary}
           </p>
         )
       )}
@@ -119,11 +122,11 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
       <div className="mt-auto flex min-w-0 items-center gap-2">
         <ExternalLink href={view?.externalExecutionUrl} label="Details" title={`Execution details of ${name}`} />
         <ExternalLink href={view?.entityUrl} label="Resource" title={`Resource of ${name}`} />
-        {approvalToken && !ctx.readOnly && ctx.live && (
+        {awaitingDecision && !ctx.readOnly && ctx.live && (
           <button
             type="button"
             className="nodrag ml-auto rounded bg-sky-700 px-2 py-0.5 font-semibold text-white hover:bg-sky-800 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
-            onClick={() => ctx.open({ kind: "approval", stageName: layout.stageName, actionName: name, token: approvalToken })}
+            onClick={() => ctx.open({ kind: "approval", stageName: layout.stageName, actionName: name, executionId: view?.executionId })}
             aria-label={`Review approval ${name}`}
           >
             Review

@@ -7,7 +7,7 @@ export type ControlRequest =
   | { kind: "retry"; stageName: string; executionId: string }
   | { kind: "rollback"; stageName: string }
   | { kind: "override"; stageName: string; executionId: string; conditionType: ConditionType }
-  | { kind: "approval"; stageName: string; actionName: string; token: string; executionId?: string };
+  | { kind: "approval"; stageName: string; actionName: string; executionId?: string };
 
 export interface GraphContextValue {
   pipelineName: string;

@@ -7,7 +7,7 @@ import { actionKey, type DurationEstimate } from "../../../../core/durations";
 import { actionNodeId, layoutPipeline, stageNodeId, type LayoutNode, type PipelineLayout } from "../../../../core/graph/layout";
 import type { ActionView, StatusView } from "../../../../core/graph/status-view";
 import { retryAvailability } from "../../lib/availability";
-import { statusLook, type Tone } from "../status";
+import { statusLook, TONES } from "../status";
 import { DETAIL_ZOOM } from "./zoom";
 import { GraphContext, type GraphContextValue } from "./graph-context";
 import { edgeTypes, nodeTypes } from "./node-types";
@@ -35,14 +35,6 @@ export interface PipelineGraphProps {
 const MIN_FIT_ZOOM = 0.45;
 const START_VIEWPORT: Viewport = { x: 24, y: 24, zoom: 0.75 };
 const MINIMAP_MIN_NODES = 30;
-
-const MINIMAP_COLORS: Record<Tone, string> = {
-  success: "#10b981",
-  danger: "#ef4444",
-  running: "#0ea5e9",
-  warning: "#f59e0b",
-  muted: "#94a3b8",
-};
 
 function countStatuses(views: (ActionView | undefined)[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -214,7 +206,7 @@ function Graph(props: PipelineGraphProps) {
               nodeColor={(n) => {
                 const node = n as PipelineFlowNode;
                 if (node.type === "join") return "#64748b";
-                return MINIMAP_COLORS[statusLook(node.data.view?.status).tone];
+                return TONES[statusLook(node.data.view?.status).tone].fill;
               }}
               nodeStrokeWidth={2}
               nodeComponent={MiniMapStage}

@@ -6,7 +6,7 @@ import { TRANSITION_HANDLE_Y, type ConditionKind } from "../../../../core/graph/
 import type { ConditionView, TransitionView } from "../../../../core/graph/status-view";
 import { formatExactTime, formatRelativeTime } from "../../../../core/format";
 import { Elapsed } from "../elapsed";
-import { StatusBadge, TONE_BORDER, statusLook } from "../status";
+import { StatusBadge, TONES, statusLook } from "../status";
 import { useGraphContext } from "./graph-context";
 import type { StageFlowNode } from "./types";
 
@@ -31,7 +31,7 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
   return (
     <section
       aria-label={`Stage ${layout.stageName}`}
-      className={`h-full w-full rounded-xl border-2 bg-slate-50/90 text-slate-900 shadow-sm dark:bg-slate-900/80 dark:text-slate-100 ${TONE_BORDER[look.tone]} ${running ? "pipeline-running" : ""}`}
+      className={`h-full w-full rounded-xl border-2 bg-slate-50/90 text-slate-900 shadow-sm dark:bg-slate-900/80 dark:text-slate-100 ${TONES[look.tone].border} ${running ? "pipeline-running" : ""}`}
     >
       {!layout.isFirst && <Handle type="target" position={Position.Left} style={handleStyle} isConnectable={false} />}
       <Handle type="source" position={Position.Right} style={handleStyle} isConnectable={false} />
@@ -54,8 +54,15 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
             </Link>
           )}
           {view?.executionType === "ROLLBACK" && <span className="rounded bg-violet-100 px-1 text-violet-800 dark:bg-violet-900 dark:text-violet-200">Rollback</span>}
-          {running && <Elapsed startedAt={data.startedAt} expected={data.expected} className="ml-auto" />}
         </div>
+        {running && data.startedAt && (
+          <p className="flex min-w-0 items-center gap-1 whitespace-nowrap">
+            <ClockIcon />
+            {/* Spoken, not shown: the clock says it, and the row must fit "2 h 23 min of ~55 min 22 s OVERDUE" in the narrowest stage. */}
+            <span className="sr-only">{"Running for "}</span>
+            <Elapsed startedAt={data.startedAt} expected={data.expected} />
+          </p>
+        )}
         {!layout.isFirst && ctx.live && <InboundLine transition={view?.inbound} />}
         {zoomedOut && data.actionCounts && (
           <p className="text-sm font-medium" aria-label={`Actions of ${layout.stageName}`}>
@@ -77,6 +84,15 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
     </section>
   );
 });
+
+function ClockIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0 text-slate-600 dark:text-slate-300" aria-hidden="true">
+      <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  );
+}
 
 function InboundLine({ transition }: { transition?: TransitionView }) {
   const waiting = transition?.waiting ?? [];
