@@ -3,21 +3,23 @@ import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
 import type { DashboardConfig } from "../config/schema";
 import { followStateChanges } from "../lib/aws/codepipeline-queries";
-import { createSource } from "../lib/aws/source";
+import { createSources } from "../lib/aws/source";
 import { createQueryClient } from "./query-client";
 import { router } from "./router";
-import { SourceContext } from "./source-context";
+import { SourceContext, SourcesContext } from "./source-context";
 
 export function App({ config }: { config: DashboardConfig }) {
-  // One client and one limiter per credential source, for the life of the page.
-  const [source] = useState(() => createSource(config));
+  // One client and one limiter per account/region, for the life of the page: each has its own API limits.
+  const [sources] = useState(() => createSources(config));
   const [queryClient] = useState(createQueryClient);
   useEffect(() => followStateChanges(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
-      <SourceContext value={source}>
-        <RouterProvider router={router} />
-      </SourceContext>
+      <SourcesContext value={sources}>
+        <SourceContext value={sources[0]}>
+          <RouterProvider router={router} />
+        </SourceContext>
+      </SourcesContext>
     </QueryClientProvider>
   );
 }

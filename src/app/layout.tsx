@@ -1,11 +1,11 @@
 import { NavLink, Outlet } from "react-router";
-import { useSource } from "./source-context";
+import { useSources } from "./source-context";
 import { paths } from "./paths";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
 
 export function Layout() {
-  const source = useSource();
+  const sources = useSources();
   useApprovalsAttention();
   return (
     <>
@@ -36,8 +36,8 @@ export function Layout() {
               </li>
             </ul>
           </nav>
-          <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" title="Account and region source">
-            {source.label}
+          <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" title={sources.map((s) => s.label).join("\n")}>
+            {sources.length === 1 ? sources[0].label : `${sources.length} accounts and regions`}
           </span>
         </div>
       </header>

@@ -1,10 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "../index.css";
+import { applyConnectPolicy } from "../config/csp";
 import { loadConfig } from "../config/load-config";
 import { ConfigErrorPage } from "../components/config-error-page";
-import { acceptRedirect, storedIdToken } from "../lib/aws/id-token";
-import { SignInPage } from "./sign-in-page";
+import { acceptRedirect, storedIdToken, tokenExpiresAt } from "../lib/aws/id-token";
+import { SignInExpiryNotice, SignInPage } from "./sign-in-page";
 
 const root = createRoot(document.getElementById("root")!);
 
@@ -16,19 +17,26 @@ async function start() {
     return;
   }
   const { config } = result;
+  // Before any AWS call: from here on the page may only talk to this region's endpoints and the configured one.
+  applyConnectPolicy(config);
   const login = config.credentials.type === "cognito" ? config.credentials.login : undefined;
+  let signInExpiresAt: number | undefined;
   if (login) {
     const { error } = acceptRedirect();
-    if (error || !storedIdToken()) {
+    const token = storedIdToken();
+    if (error || !token) {
       root.render(<SignInPage login={login} error={error} />);
       return;
     }
+    // Signing in again reloads the page, so the token's expiry is fixed for this page's life.
+    signInExpiresAt = tokenExpiresAt(token);
   }
   // The app (router, SDK) loads only once the config is known to be good.
   const { App } = await import("./app");
   root.render(
     <StrictMode>
       <App config={config} />
+      {login && signInExpiresAt !== undefined && <SignInExpiryNotice login={login} expiresAt={signInExpiresAt} />}
     </StrictMode>,
   );
 }

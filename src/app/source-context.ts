@@ -1,9 +1,16 @@
 import { createContext, useContext } from "react";
 import type { Source } from "../lib/aws/source";
 
+/** Every configured account/region, the default first. */
+export const SourcesContext = createContext<readonly Source[]>([]);
+
+/** The source of the subtree: the route's (`/sources/:sourceId/…`), a row's on aggregate pages, else the default. */
 export const SourceContext = createContext<Source | null>(null);
 
-/** The account/region the current view reads from (one today; a list later). */
+export function useSources(): readonly Source[] {
+  return useContext(SourcesContext);
+}
+
 export function useSource(): Source {
   const source = useContext(SourceContext);
   if (!source) throw new Error("useSource outside <SourceContext>");

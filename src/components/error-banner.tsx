@@ -21,7 +21,11 @@ export function ErrorBanner({ error, lastGoodAt, what }: { error: Error; lastGoo
   );
 }
 
+/** Errors of ours whose message already says what failed; the class name would only add noise. */
+const SELF_EXPLAINING = new Set(["CredentialsError", "SignInExpiredError"]);
+
 export function describeError(error: Error): string {
+  if (SELF_EXPLAINING.has(error.name)) return error.message;
   const name = error.name && error.name !== "Error" ? `${error.name}: ` : "";
   if (error.message === "Failed to fetch" || error instanceof TypeError) {
     return `${name}${error.message} (the endpoint is unreachable, or refused this origin by CORS).`;

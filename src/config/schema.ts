@@ -3,6 +3,9 @@ import { en } from "zod/locales";
 
 // zod/mini (a fraction of zod's size, on the first page's budget) ships without messages; load English ones.
 z.config(en());
+// Without this zod probes for eval (new Function) to compile fast parsers, which the Content Security Policy
+// forbids and reports as a violation; the schema is parsed once, so speed does not matter.
+z.config({ jitless: true });
 
 /** Static keys would be readable by anyone who can load the page, so they are only for a local emulator. */
 export function isLocalEndpoint(endpoint: string | undefined): boolean {
@@ -16,6 +19,9 @@ export function isLocalEndpoint(endpoint: string | undefined): boolean {
 }
 
 const text = () => z.string().check(z.minLength(1));
+
+/** The top-level account/region's id in `assumeRole.from`. */
+export const DEFAULT_SOURCE_ID = "default";
 
 const loginSchema = z.strictObject({
   /** Login provider name as the identity pool knows it, e.g. accounts.google.com. */
@@ -39,6 +45,36 @@ const staticSchema = z.strictObject({
   secretAccessKey: text(),
 });
 
+/** A role in another account, assumed with STS from another source's credentials (cross-account access). */
+const assumeRoleSchema = z.strictObject({
+  type: z.literal("assumeRole"),
+  roleArn: z.string().check(z.regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "roleArn looks like arn:aws:iam::210987654321:role/CodePipelineDashboardReadOnly")),
+  /** The source whose credentials call AssumeRole (default: the top-level one); it may not assume a role itself. */
+  from: z._default(z.string(), DEFAULT_SOURCE_ID),
+  sessionName: z._default(z.string().check(z.regex(/^[\w+=,.@-]{2,64}$/, "sessionName: 2-64 letters, digits or +=,.@-")), "codepipeline-dashboard"),
+  externalId: z.optional(z.string().check(z.minLength(2), z.maxLength(1224))),
+});
+
+const region = () => z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "region looks like us-east-1"));
+const endpoint = () =>
+  z.optional(z.url({ protocol: /^https?$/, error: "endpoint must be an http(s) URL, or left out for real AWS" }));
+
+/** One more account/region shown beside the top-level one. */
+const sourceSchema = z.strictObject({
+  /** Goes into URLs (`/sources/prod-eu/pipelines/…`): short, lower case. */
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,31}$/, "id: lower-case letters, digits and dashes, at most 32")),
+  /** The account's name on screen, e.g. Prod; the region is shown beside it. */
+  label: text(),
+  region: region(),
+  /** Default: the top-level endpoint. */
+  endpoint: endpoint(),
+  credentials: z.discriminatedUnion("type", [cognitoSchema, staticSchema, assumeRoleSchema], {
+    error: 'must be "cognito", "static" (local endpoints only) or "assumeRole"',
+  }),
+  /** Default: the top-level readOnly. */
+  readOnly: z.optional(z.boolean()),
+});
+
 const seconds = (fallback: number, min: number) =>
   z._default(z.number().check(z.minimum(min), z.maximum(86_400)), fallback);
 
@@ -58,16 +94,18 @@ const pollingSchema = z.strictObject({
 export const configSchema = z
   .strictObject({
     $schema: z.optional(z.string()),
-    region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "region looks like us-east-1")),
-    endpoint: z.optional(
-      z.url({ protocol: /^https?$/, error: "endpoint must be an http(s) URL, or left out for real AWS" }),
-    ),
+    region: region(),
+    endpoint: endpoint(),
+    /** The top-level account's name on screen when there are more sources (default: "Default"). */
+    label: z.optional(text()),
     credentials: z.discriminatedUnion("type", [cognitoSchema, staticSchema], {
       error: 'must be "cognito" (an identity pool) or "static" (keys, local endpoints only)',
     }),
     polling: z.prefault(pollingSchema, {}),
     /** Hide every control (start, stop, retry, transitions, rollback, approvals): a watch-only dashboard. */
     readOnly: z._default(z.boolean(), false),
+    /** More accounts and regions, shown beside the top-level one on every page. */
+    sources: z._default(z.array(sourceSchema), []),
   })
   .check(
     z.superRefine((config, ctx) => {
@@ -79,6 +117,26 @@ export const configSchema = z
             "Static keys are only allowed with a local endpoint (localhost, 127.0.0.1 or [::1]): anyone who loads the page can read them. Use a Cognito identity pool for real AWS.",
         });
       }
+      config.sources.forEach((source, i) => {
+        const at = (key: string) => ["sources", i, key];
+        if (source.id === DEFAULT_SOURCE_ID || config.sources.findIndex((other) => other.id === source.id) !== i) {
+          ctx.addIssue({ code: "custom", path: at("id"), message: `id "${source.id}" is used twice (or is the reserved "${DEFAULT_SOURCE_ID}")` });
+        }
+        if (source.credentials.type === "static" && !isLocalEndpoint(source.endpoint ?? config.endpoint)) {
+          ctx.addIssue({ code: "custom", path: at("credentials"), message: "Static keys are only allowed with a local endpoint." });
+        }
+        if (source.credentials.type === "assumeRole") {
+          const from = source.credentials.from;
+          const base = config.sources.find((other) => other.id === from);
+          if (from !== DEFAULT_SOURCE_ID && (!base || base.credentials.type === "assumeRole")) {
+            ctx.addIssue({
+              code: "custom",
+              path: [...at("credentials"), "from"],
+              message: `from must be "${DEFAULT_SOURCE_ID}" or the id of a source with cognito or static credentials`,
+            });
+          }
+        }
+      });
       if (config.polling.idleSeconds < config.polling.activeSeconds) {
         ctx.addIssue({
           code: "custom",
@@ -93,6 +151,7 @@ export type DashboardConfig = z.infer<typeof configSchema>;
 export type CredentialsConfig = DashboardConfig["credentials"];
 export type LoginConfig = z.infer<typeof loginSchema>;
 export type PollingConfig = DashboardConfig["polling"];
+export type SourceConfigInput = DashboardConfig["sources"][number];
 
 /** Shown on the explanation page: a working config for the local emulator and one for real AWS. */
 export const EXAMPLE_CONFIGS = {

@@ -1,27 +1,27 @@
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useSource } from "../../app/source-context";
-import { sortPipelines, type SortOrder } from "../../core/attention";
-import type { PipelineHealth } from "../../core/status";
+import { useSources } from "../../app/source-context";
+import { sortPipelines } from "../../core/attention";
 import { countHealth, filterPipelines } from "../../core/filter";
 import { ErrorBanner } from "../../components/error-banner";
 import { Staleness } from "../../components/staleness";
 import { OverviewCounters } from "./overview-counters";
-import { OverviewToolbar, parseSort, parseStatus } from "./overview-toolbar";
+import { OverviewToolbar, parseSort, parseStatus, type OverviewView } from "./overview-toolbar";
 import { PipelineList } from "./pipeline-list";
 import { useFavourites } from "./use-favourites";
 import { useOverview } from "./use-overview";
 
-/** The home page: every pipeline of the source, what needs a person first. Search, filter and sort live in the URL. */
+/** The home page: every pipeline of every source, what needs a person first. Search, filter and sort live in the URL. */
 export function OverviewPage() {
-  const source = useSource();
+  const sources = useSources();
   const [params, setParams] = useSearchParams();
   // The view lives in state, mirrored to the URL: merging quick successive changes into URL params would
   // start from a location that has not caught up yet and bring back values just cleared.
-  const [view, setView] = useState(() => ({
+  const [view, setView] = useState<OverviewView>(() => ({
     search: params.get("q") ?? "",
     status: parseStatus(params.get("status")),
     sort: parseSort(params.get("sort")),
+    source: sources.some((s) => s.id === params.get("source")) ? params.get("source")! : "",
   }));
   const { search, status, sort } = view;
   useEffect(() => {
@@ -29,11 +29,14 @@ export function OverviewPage() {
     if (search) next.set("q", search);
     if (status) next.set("status", status);
     if (sort !== "attention") next.set("sort", sort);
+    if (view.source) next.set("source", view.source);
     if (next.toString() !== params.toString()) setParams(next, { replace: true });
-  }, [search, status, sort, params, setParams]);
+  }, [search, status, sort, view.source, params, setParams]);
   const deferredSearch = useDeferredValue(search);
-  const { favourites, toggle } = useFavourites(source.id);
-  const { list, rows, failedRows, updatedAt } = useOverview(source, favourites);
+  const { isFavourite, toggle } = useFavourites(sources);
+  // Only the chosen source is read while a source is picked: the others' requests are not needed.
+  const shown = useMemo(() => sources.filter((s) => !view.source || s.id === view.source), [sources, view.source]);
+  const { lists, rows, failedRows, updatedAt } = useOverview(shown, isFavourite);
 
   const visibleRows = useMemo(
     () => sortPipelines(filterPipelines(rows, { search: deferredSearch, statuses: status ? [status] : [] }), sort),
@@ -41,11 +44,14 @@ export function OverviewPage() {
   );
   const counts = useMemo(() => countHealth(rows), [rows]);
 
-  const update = (change: { search?: string; status?: PipelineHealth | ""; sort?: SortOrder }) =>
-    setView((current) => ({ ...current, ...change }));
+  const update = (change: Partial<OverviewView>) => setView((current) => ({ ...current, ...change }));
 
-  const staleAfterMs = Math.max(source.polling.idleSeconds, source.polling.listSeconds) * 2000;
-  const firstError = list.error ?? failedRows[0]?.error;
+  const polling = sources[0].polling;
+  const staleAfterMs = Math.max(polling.idleSeconds, polling.listSeconds) * 2000;
+  const failedLists = lists.filter((l) => l.error);
+  const pending = lists.some((l) => l.isPending && !l.error);
+  const anyListed = lists.some((l) => !l.isPending);
+  const several = sources.length > 1;
 
   return (
     <main id="main" className="mx-auto max-w-7xl px-6 py-6">
@@ -58,35 +64,45 @@ export function OverviewPage() {
         <OverviewCounters counts={counts} active={status} onSelect={(s) => update({ status: s })} />
       </div>
 
-      {firstError && (
-        <div className="mt-4">
-          <ErrorBanner
-            error={firstError}
-            lastGoodAt={updatedAt || undefined}
-            what={list.error ? "the pipeline list" : `${failedRows.length} pipeline${failedRows.length === 1 ? "" : "s"}`}
-          />
+      {(failedLists.length > 0 || failedRows.length > 0) && (
+        <div className="mt-4 space-y-2">
+          {failedLists.map((l) => (
+            <ErrorBanner
+              key={l.source.id}
+              error={l.error!}
+              lastGoodAt={l.dataUpdatedAt || undefined}
+              what={several ? `the pipeline list of ${l.source.label}` : "the pipeline list"}
+            />
+          ))}
+          {failedLists.length === 0 && (
+            <ErrorBanner
+              error={failedRows[0].error!}
+              lastGoodAt={updatedAt || undefined}
+              what={`${failedRows.length} pipeline${failedRows.length === 1 ? "" : "s"}`}
+            />
+          )}
         </div>
       )}
 
       <div className="mt-6">
-        <OverviewToolbar search={search} status={status} sort={sort} onChange={update} />
+        <OverviewToolbar view={view} onChange={update} />
       </div>
 
       <p className="sr-only" role="status">
-        {list.isSuccess ? `${visibleRows.length} of ${rows.length} pipelines shown` : ""}
+        {anyListed ? `${visibleRows.length} of ${rows.length} pipelines shown` : ""}
       </p>
 
       <div className="mt-4">
-        {list.isPending && !list.error ? (
+        {rows.length === 0 && pending ? (
           <p className="py-8 text-center text-zinc-600 dark:text-zinc-400">Loading pipelines…</p>
-        ) : list.isSuccess && rows.length === 0 ? (
+        ) : rows.length === 0 && anyListed && failedLists.length < shown.length ? (
           <p className="py-8 text-center text-zinc-600 dark:text-zinc-400">
-            There are no pipelines in {source.label}.
+            There are no pipelines in {shown.length === 1 ? shown[0].label : "any source"}.
           </p>
-        ) : list.isSuccess && visibleRows.length === 0 ? (
+        ) : anyListed && visibleRows.length === 0 && rows.length > 0 ? (
           <p className="py-8 text-center text-zinc-600 dark:text-zinc-400">No pipeline matches the search and filter.</p>
         ) : (
-          <PipelineList rows={visibleRows} source={source} onToggleFavourite={toggle} />
+          <PipelineList rows={visibleRows} showSource={several} onToggleFavourite={(row) => toggle(row.source, row.name)} />
         )}
       </div>
     </main>

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { paths } from "../../app/paths";
-import { useSource } from "../../app/source-context";
+import { useSources } from "../../app/source-context";
 import { SORT_ORDERS, type SortOrder } from "../../core/attention";
 import { HEALTH_LABELS, PIPELINE_HEALTHS, type PipelineHealth } from "../../core/status";
 
@@ -13,18 +13,19 @@ const SORT_LABELS: Record<SortOrder, string> = {
 const field =
   "rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-700";
 
-export function OverviewToolbar({
-  search,
-  status,
-  sort,
-  onChange,
-}: {
+export interface OverviewView {
   search: string;
   status: PipelineHealth | "";
   sort: SortOrder;
-  onChange: (change: { search?: string; status?: PipelineHealth | ""; sort?: SortOrder }) => void;
-}) {
-  const readOnly = useSource().readOnly;
+  /** A source id, or "" for every source. */
+  source: string;
+}
+
+export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChange: (change: Partial<OverviewView>) => void }) {
+  const { search, status, sort } = view;
+  const sources = useSources();
+  // New pipelines go to the source being looked at, or the default one.
+  const source = sources.find((s) => s.id === view.source) ?? sources[0];
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">
       <form role="search" aria-label="Pipelines" className="flex flex-wrap items-end gap-4" onSubmit={(e) => e.preventDefault()}>
@@ -53,6 +54,19 @@ export function OverviewToolbar({
             ))}
           </select>
         </label>
+        {sources.length > 1 && (
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            Source
+            <select value={view.source} onChange={(e) => onChange({ source: e.target.value })} className={field}>
+              <option value="">All sources</option>
+              {sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="flex flex-col gap-1 text-sm font-medium">
           Sort by
           <select value={sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })} className={field}>
@@ -64,9 +78,9 @@ export function OverviewToolbar({
           </select>
         </label>
       </form>
-      {!readOnly && (
+      {!source.readOnly && (
         <Link
-          to={paths.createPipeline.href()}
+          to={paths.createPipeline.href(source)}
           className="rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
         >
           New pipeline

@@ -1,6 +1,5 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState } from "react";
-import type { Source } from "../../lib/aws/source";
 import { PipelineRow, ROW_GRID } from "./pipeline-row";
 import type { OverviewRow } from "./use-overview";
 
@@ -9,12 +8,12 @@ const ROW_ESTIMATE_PX = 76;
 /** Only rows on screen (plus a few) exist in the DOM, and only those poll: 1000 pipelines cost ~20 rows. */
 export function PipelineList({
   rows,
-  source,
+  showSource,
   onToggleFavourite,
 }: {
   rows: OverviewRow[];
-  source: Source;
-  onToggleFavourite: (name: string) => void;
+  showSource: boolean;
+  onToggleFavourite: (row: OverviewRow) => void;
 }) {
   const listRef = useRef<HTMLUListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -27,7 +26,7 @@ export function PipelineList({
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: 6,
     scrollMargin,
-    getItemKey: (index) => rows[index].name,
+    getItemKey: (index) => rows[index].key,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -62,7 +61,7 @@ export function PipelineList({
             className="absolute inset-x-0 top-0"
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >
-            <PipelineRow row={row} source={source} onToggleFavourite={onToggleFavourite} />
+            <PipelineRow row={row} showSource={showSource} onToggleFavourite={onToggleFavourite} />
           </li>
         );
       })}

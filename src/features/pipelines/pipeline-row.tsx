@@ -38,13 +38,15 @@ function usePollWhileVisible(source: Source, name: string) {
 
 export const PipelineRow = memo(function PipelineRow({
   row,
-  source,
+  showSource,
   onToggleFavourite,
 }: {
   row: OverviewRow;
-  source: Source;
-  onToggleFavourite: (name: string) => void;
+  /** More than one source is configured: say which account and region the pipeline is in. */
+  showSource: boolean;
+  onToggleFavourite: (row: OverviewRow) => void;
 }) {
+  const { source } = row;
   usePollWhileVisible(source, row.name);
   const now = useNow();
   const { status, summary } = row;
@@ -57,9 +59,9 @@ export const PipelineRow = memo(function PipelineRow({
       <button
         type="button"
         aria-pressed={row.favourite}
-        aria-label={`Favourite ${row.name}`}
+        aria-label={showSource ? `Favourite ${row.name} in ${source.label}` : `Favourite ${row.name}`}
         title={row.favourite ? "Unpin from the top" : "Pin to the top"}
-        onClick={() => onToggleFavourite(row.name)}
+        onClick={() => onToggleFavourite(row)}
         className={`relative z-10 mt-0.5 grid size-8 place-items-center rounded text-lg focus-visible:outline-2 focus-visible:outline-sky-700 ${
           row.favourite ? "text-amber-600 dark:text-amber-400" : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-100"
         }`}
@@ -69,13 +71,15 @@ export const PipelineRow = memo(function PipelineRow({
 
       <div className="min-w-0">
         <Link
-          to={paths.pipeline.href(row.name)}
+          to={paths.pipeline.href(source, row.name)}
           title={row.name}
           className="block truncate font-semibold text-sky-900 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-700 dark:text-sky-200"
         >
           {row.name}
+          {showSource && <span className="sr-only"> in {source.label}</span>}
         </Link>
         <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+          {showSource && <span className="mr-1 rounded bg-zinc-200 px-1.5 py-0.5 font-medium text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100">{source.label}</span>}
           {summary.pipelineType ?? "V1"} · {MODE_LABELS[summary.executionMode ?? "SUPERSEDED"] ?? summary.executionMode}
         </p>
       </div>

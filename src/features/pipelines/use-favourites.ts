@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from "react";
+import type { Source } from "../../lib/aws/source";
 
 /** Favourites per source in localStorage (names only, nothing sensitive); other tabs follow via `storage`. */
 const changed = new Set<() => void>();
@@ -29,24 +30,27 @@ function parse(raw: string): string[] {
   }
 }
 
-export function useFavourites(sourceId: string) {
-  const key = `codepipeline-dashboard:favourites:${sourceId}`;
-  // The raw string is the snapshot: stable between changes, so React does not loop.
-  const raw = useSyncExternalStore(subscribe, () => read(key));
-  const favourites = useMemo(() => new Set(parse(raw)), [raw]);
-  const toggle = useCallback(
-    (name: string) => {
-      const next = new Set(parse(read(key)));
-      if (next.has(name)) next.delete(name);
-      else next.add(name);
-      try {
-        localStorage.setItem(key, JSON.stringify([...next].sort()));
-      } catch {
-        // storage full or disabled: the star just does not stick
-      }
-      changed.forEach((l) => l());
-    },
-    [key],
-  );
-  return { favourites, toggle };
+const keyOf = (source: Pick<Source, "id">) => `codepipeline-dashboard:favourites:${source.id}`;
+
+/** Favourites of every source, each source under its own key (names repeat across accounts). */
+export function useFavourites(sources: readonly Source[]) {
+  // The raw strings, joined, are the snapshot: stable between changes, so React does not loop.
+  const raw = useSyncExternalStore(subscribe, () => sources.map((source) => read(keyOf(source))).join("\u0000"));
+  const isFavourite = useMemo(() => {
+    const sets = new Map(raw.split("\u0000").map((one, i) => [sources[i]?.id, new Set(parse(one))]));
+    return (source: Pick<Source, "id">, name: string) => sets.get(source.id)?.has(name) ?? false;
+  }, [raw, sources]);
+  const toggle = useCallback((source: Pick<Source, "id">, name: string) => {
+    const key = keyOf(source);
+    const next = new Set(parse(read(key)));
+    if (next.has(name)) next.delete(name);
+    else next.add(name);
+    try {
+      localStorage.setItem(key, JSON.stringify([...next].sort()));
+    } catch {
+      // storage full or disabled: the star just does not stick
+    }
+    changed.forEach((l) => l());
+  }, []);
+  return { isFavourite, toggle };
 }

@@ -1,5 +1,5 @@
 import type { PipelineExecutionSummary, PipelineSummary, GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
-import { useQueries, useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { SortablePipeline } from "../../core/attention";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
@@ -7,6 +7,9 @@ import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../
 import type { Source } from "../../lib/aws/source";
 
 export interface OverviewRow extends SortablePipeline {
+  /** Unique across sources: the same name can live in two accounts. */
+  key: string;
+  source: Source;
   summary: PipelineSummary;
   status: PipelineStatusSummary;
   /** Both the state and the latest execution have arrived at least once. */
@@ -32,45 +35,70 @@ function slices<T>(results: UseQueryResult<T>[]): Slice<T>[] {
  */
 const rowCache = new WeakMap<PipelineSummary, { inputs: unknown[]; row: OverviewRow }>();
 
-/**
- * Every pipeline with its rolled-up status. Pipelines off screen are refreshed on the slow `offscreenSeconds`
- * cadence only, to keep the counters and the attention order honest; rows on screen add their own fast polling.
- */
-export function useOverview(source: Source, favourites: Set<string>) {
-  const list = useQuery(pipelinesQuery(source));
-  const summaries = useMemo(() => (list.data ?? []).filter((p) => p.name), [list.data]);
+export function rowKey(source: Pick<Source, "id">, name: string): string {
+  return `${source.id}\u0000${name}`;
+}
+
+/** One source's ListPipelines, for the banner that names a source that cannot be read. */
+export interface SourceList {
+  source: Source;
+  error: Error | null;
+  isPending: boolean;
+  dataUpdatedAt: number;
+}
+
+function listSlicesOf(results: UseQueryResult<PipelineSummary[]>[]) {
+  return results.map(({ data, error, isPending, dataUpdatedAt }) => ({ data, error, isPending, dataUpdatedAt }));
+}
+
+function background(source: Source) {
   const offscreenMs = source.polling.offscreenSeconds * 1000;
-  const background = {
-    refetchInterval: offscreenMs > 0 ? offscreenMs : false,
-    staleTime: offscreenMs > 0 ? offscreenMs : Infinity,
-  } as const;
+  return { refetchInterval: offscreenMs > 0 ? offscreenMs : false, staleTime: offscreenMs > 0 ? offscreenMs : Infinity } as const;
+}
+
+/**
+ * Every pipeline of every source with its rolled-up status. Pipelines off screen are refreshed on the slow
+ * `offscreenSeconds` cadence only, to keep the counters and the attention order honest; rows on screen add their
+ * own fast polling. A source that cannot be read leaves the others untouched.
+ */
+export function useOverview(sources: readonly Source[], isFavourite: (source: Source, name: string) => boolean) {
+  // Structurally shared by React Query: the same array while no list changes, so `entries` stays put.
+  const listSlices = useQueries({ queries: sources.map((source) => pipelinesQuery(source)), combine: listSlicesOf });
+  const lists: SourceList[] = sources.map((source, i) => ({ source, ...listSlices[i] }));
+  const entries = useMemo(
+    () => sources.flatMap((source, i) => (listSlices[i]?.data ?? []).filter((p) => p.name).map((summary) => ({ source, summary }))),
+    [sources, listSlices],
+  );
 
   const states = useQueries({
-    queries: summaries.map((p) => ({ ...pipelineStateQuery(source, p.name!), ...background })),
+    queries: entries.map(({ source, summary }) => ({ ...pipelineStateQuery(source, summary.name!), ...background(source) })),
     combine: slices<GetPipelineStateOutput>,
   });
   const executions = useQueries({
-    queries: summaries.map((p) => ({ ...latestExecutionQuery(source, p.name!), ...background })),
+    queries: entries.map(({ source, summary }) => ({ ...latestExecutionQuery(source, summary.name!), ...background(source) })),
     combine: slices<PipelineExecutionSummary | null>,
   });
 
   const rows = useMemo<OverviewRow[]>(
     () =>
-      summaries.map((summary, i) => {
+      entries.map(({ source, summary }, i) => {
       const name = summary.name!;
       const state = states[i];
       const execution = executions[i];
-      const inputs = [summary, state?.data, execution?.data, state?.error, execution?.error, favourites.has(name)];
+      const favourite = isFavourite(source, name);
+      const inputs = [summary, state?.data, execution?.data, state?.error, execution?.error, favourite];
       const cached = rowCache.get(summary);
       if (cached && cached.inputs.every((value, j) => value === inputs[j])) return cached.row;
       const status = rollUpStatus(state?.data, execution?.data ?? undefined);
       const row: OverviewRow = {
+        key: rowKey(source, name),
+        source,
         name,
         summary,
         status,
         health: status.health,
         lastChangedAt: status.lastChangedAt,
-        favourite: favourites.has(name),
+        favourite,
         loaded: state?.data !== undefined && execution?.data !== undefined,
         error: state?.error ?? execution?.error ?? null,
         updatedAt: Math.min(state?.dataUpdatedAt ?? 0, execution?.dataUpdatedAt ?? 0),
@@ -78,10 +106,10 @@ export function useOverview(source: Source, favourites: Set<string>) {
       rowCache.set(summary, { inputs, row });
       return row;
     }),
-    [summaries, states, executions, favourites],
+    [entries, states, executions, isFavourite],
   );
 
   const failedRows = rows.filter((row) => row.error);
-  const updatedAt = Math.max(list.dataUpdatedAt, ...states.map((s) => s.dataUpdatedAt), ...executions.map((e) => e.dataUpdatedAt));
-  return { list, rows, failedRows, updatedAt };
+  const updatedAt = Math.max(...lists.map((l) => l.dataUpdatedAt), ...states.map((s) => s.dataUpdatedAt), ...executions.map((e) => e.dataUpdatedAt));
+  return { lists, rows, failedRows, updatedAt };
 }

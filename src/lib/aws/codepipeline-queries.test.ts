@@ -7,6 +7,7 @@ import { codepipelineKeys, followStateChanges, invalidateAfter, latestExecutionQ
 function fakeSource(id: string): Source {
   return {
     id,
+    isDefault: true,
     label: id,
     region: "us-east-1",
     polling: { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 },

@@ -1,36 +1,94 @@
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-provider-cognito-identity";
 import type { CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import type { DashboardConfig } from "../../config/schema";
-import { storedIdToken } from "./id-token";
+import { SignInExpiredError, storedIdToken } from "./id-token";
+
+type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
+
+/**
+ * Getting credentials failed (the identity pool refused, the sign-in expired, Cognito unreachable). Named
+ * apart from CodePipeline's errors so the screen says which of the two is broken.
+ */
+export class CredentialsError extends Error {
+  override name = "CredentialsError";
+}
 
 /**
  * The SDK memoizes what the provider returns and calls it again within five minutes of `expiration`, so
- * identity-pool credentials renew in a long-lived tab without a reload.
+ * identity-pool credentials renew in a long-lived tab without a reload. Credentials that die early (revoked,
+ * or unknown after a restart of the endpoint) are handled by `refreshOnStaleCredentials`.
  */
-export function credentialProvider(
-  config: Pick<DashboardConfig, "region" | "endpoint" | "credentials">,
-): NonNullable<CodePipelineClientConfig["credentials"]> {
+export function credentialProvider(config: Pick<DashboardConfig, "region" | "endpoint" | "credentials">): CredentialsOption {
   const credentials = config.credentials;
   if (credentials.type === "static") {
     return { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey };
   }
   const login = credentials.login;
-  return fromCognitoIdentityPool({
+  const provider = fromCognitoIdentityPool({
     identityPoolId: credentials.identityPoolId,
     // A local endpoint answers Cognito Identity too, so the real provider path runs against the emulator.
-    clientConfig: { region: config.region, endpoint: config.endpoint },
+    // An identity pool lives in one region, named in its id; a source in another region still uses it there.
+    clientConfig: { region: credentials.identityPoolId.split(":")[0], endpoint: config.endpoint },
     // The emulator forgets identities when it restarts; a cached identity id would then fail once for nothing.
     cache: config.endpoint ? memoryStorage() : undefined,
     logins: login
       ? {
           [login.provider]: async () => {
             const token = storedIdToken();
-            if (!token) throw new Error("The sign-in has expired; sign in again.");
+            if (!token) throw new SignInExpiredError();
             return token;
           },
         }
       : undefined,
   });
+  const poolId = credentials.identityPoolId;
+  return async (properties) => {
+    try {
+      return await provider(properties);
+    } catch (error) {
+      throw toCredentialsError(error, poolId);
+    }
+  };
+}
+
+export function toCredentialsError(error: unknown, poolId: string): Error {
+  if (error instanceof SignInExpiredError) return error;
+  const cause = error instanceof Error ? error : new Error(String(error));
+  const reason = cause.name && cause.name !== "Error" ? `${cause.name}: ${cause.message}` : cause.message;
+  return new CredentialsError(`Could not get AWS credentials from the identity pool ${poolId}. ${reason}`, { cause });
+}
+
+/** Answers meaning the signing credentials died before their stated expiry: fetching new ones fixes them. */
+const STALE_CREDENTIAL_ERRORS = new Set(["ExpiredTokenException", "UnrecognizedClientException"]);
+
+export function isStaleCredentialError(error: unknown): boolean {
+  return error instanceof Error && STALE_CREDENTIAL_ERRORS.has(error.name);
+}
+
+/**
+ * Runs a call; if it was refused for stale credentials, forces one credential fetch and runs it once more.
+ * The refused call never reached CodePipeline's logic, so running it again cannot act twice. Calls that fail
+ * together share one fetch, and a call that was sent before the last fetch finished just runs again.
+ */
+export function refreshOnStaleCredentials(refresh: () => Promise<unknown>) {
+  let generation = 0;
+  let refreshing: Promise<unknown> | undefined;
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    const startedAt = generation;
+    try {
+      return await run();
+    } catch (error) {
+      if (!isStaleCredentialError(error)) throw error;
+      if (generation === startedAt) {
+        refreshing ??= refresh().finally(() => {
+          generation++;
+          refreshing = undefined;
+        });
+        await refreshing;
+      }
+      return run();
+    }
+  };
 }
 
 function memoryStorage() {

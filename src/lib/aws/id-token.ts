@@ -8,6 +8,17 @@ import type { LoginConfig } from "../../config/schema";
 const TOKEN_KEY = "codepipeline-dashboard:id-token";
 const STATE_KEY = "codepipeline-dashboard:login-state";
 
+/**
+ * The OpenID id token ran out. The implicit flow cannot renew it without a visible page (the provider asks
+ * again), so the person has to sign in again; SignInExpiryNotice offers that.
+ */
+export class SignInExpiredError extends Error {
+  override name = "SignInExpiredError";
+  constructor() {
+    super("Your sign-in has expired; sign in again to keep this page up to date.");
+  }
+}
+
 export function storedIdToken(now = Date.now()): string | undefined {
   const token = sessionStorage.getItem(TOKEN_KEY) ?? undefined;
   if (token && tokenExpiresAt(token) <= now) {

@@ -1,12 +1,19 @@
 import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
+import type { CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import type { DashboardConfig, PollingConfig } from "../../config/schema";
-import { credentialProvider } from "./credentials";
+import { baseSourceId, resolveSources, type SourceConfig } from "../../config/sources";
+import { assumedRoleCredentials } from "./assume-role";
+import { credentialProvider, refreshOnStaleCredentials } from "./credentials";
 import { createLimiter } from "./limiter";
+
+type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
 
 /** An account/region pair the dashboard reads from: one SDK client, one request limiter. */
 export interface Source {
   /** Goes into every query key, so more sources can join without a rewrite. */
   id: string;
+  /** The first configured source: its pages need no `/sources/:sourceId` prefix. */
+  isDefault: boolean;
   label: string;
   region: string;
   polling: PollingConfig;
@@ -25,11 +32,29 @@ export type SendThroughLimiter = <Output>(
   options: { signal?: AbortSignal; pipelineName?: string },
 ) => Promise<Output>;
 
-export function createSource(config: DashboardConfig): Source {
+/** Every configured account/region, the default first; assumed roles start from their base source's credentials. */
+export function createSources(config: DashboardConfig): Source[] {
+  const configs = resolveSources(config);
+  const own = new Map<string, CredentialsOption>();
+  for (const source of configs) {
+    if (source.credentials.type !== "assumeRole") own.set(source.id, credentialProvider({ ...source, credentials: source.credentials }));
+  }
+  return configs.map((source) => {
+    const { credentials } = source;
+    return createSource(
+      source,
+      credentials.type === "assumeRole"
+        ? assumedRoleCredentials({ ...source, credentials }, own.get(baseSourceId(configs, credentials.from))!)
+        : own.get(source.id)!,
+    );
+  });
+}
+
+function createSource(config: SourceConfig, credentials: CredentialsOption): Source {
   const client = new CodePipelineClient({
     region: config.region,
     endpoint: config.endpoint,
-    credentials: credentialProvider(config),
+    credentials,
     // Adaptive = standard retries plus a client-side token bucket that slows down after ThrottlingException.
     retryMode: "adaptive",
     maxAttempts: 5,
@@ -38,22 +63,29 @@ export function createSource(config: DashboardConfig): Source {
   // Visibility counts mounts, since a row can remount before the old one unmounts.
   const visible = new Map<string, number>();
 
+  // Static keys do not change by fetching them again, so only identity-pool and assumed-role credentials are refreshed.
+  const withFreshCredentials =
+    config.credentials.type !== "static"
+      ? refreshOnStaleCredentials(() => client.config.credentials({ forceRefresh: true }))
+      : <T>(run: () => Promise<T>) => run();
+
   const send: SendThroughLimiter = (call, { signal, pipelineName }) =>
-    limiter.run((abortSignal) => call(client, abortSignal), {
-      signal,
-      urgent: () => pipelineName !== undefined && visible.has(pipelineName),
-    });
+    withFreshCredentials(() =>
+      limiter.run((abortSignal) => call(client, abortSignal), {
+        signal,
+        urgent: () => pipelineName !== undefined && visible.has(pipelineName),
+      }),
+    );
 
   const setVisible = (name: string, on: boolean) => {
     const count = (visible.get(name) ?? 0) + (on ? 1 : -1);
     if (count > 0) visible.set(name, count);
     else visible.delete(name);
   };
-  const host = config.endpoint ? new URL(config.endpoint).host : undefined;
-
   return {
-    id: host ? `${config.region}@${host}` : config.region,
-    label: host ? `${config.region} · ${host}` : config.region,
+    id: config.id,
+    label: config.label,
+    isDefault: config.isDefault,
     region: config.region,
     polling: config.polling,
     readOnly: config.readOnly,

@@ -103,7 +103,7 @@ export default function DefinitionTab({ pipelineName }: { pipelineName: string }
                 >
                   Edit definition
                 </button>
-                <Link to={paths.createPipeline.href(pipelineName)} className={secondaryButton}>
+                <Link to={paths.createPipeline.href(source, pipelineName)} className={secondaryButton}>
                   Copy to a new pipeline
                 </Link>
                 <button type="button" className={dangerButton} onClick={() => setDeleting(true)}>

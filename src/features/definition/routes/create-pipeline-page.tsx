@@ -37,7 +37,7 @@ export default function CreatePipelinePage() {
   return (
     <main id="main" className="flex flex-col gap-4 px-4 py-4 sm:px-6">
       <p className="text-sm">
-        <Link to={from ? paths.definition.href(from) : paths.overview.href()} className="text-sky-800 underline dark:text-sky-300">
+        <Link to={from ? paths.definition.href(source, from) : paths.overview.href()} className="text-sky-800 underline dark:text-sky-300">
           ← {from ? `Back to ${from}` : "All pipelines"}
         </Link>
       </p>
@@ -73,6 +73,7 @@ export default function CreatePipelinePage() {
 
 function CreateForm({ copyOf, startingPoint }: { copyOf?: string; startingPoint: UnnamedDeclaration }) {
   const navigate = useNavigate();
+  const source = useSource();
   const create = useCreatePipeline();
   const nameId = useId();
   const nameErrorId = useId();
@@ -92,7 +93,7 @@ function CreateForm({ copyOf, startingPoint }: { copyOf?: string; startingPoint:
     create.mutate(
       { pipeline },
       {
-        onSuccess: () => navigate(paths.pipeline.href(name)),
+        onSuccess: () => navigate(paths.pipeline.href(source, name)),
         onError: (error) => {
           if (STRUCTURE_ERRORS.has(error.name)) {
             setServerProblems([{ path: locateServerMessage(pipeline, error.message), message: `CodePipeline refused it: ${error.name}: ${error.message}` }]);

@@ -5,7 +5,7 @@ import { describeError } from "../../../components/error-banner";
 import { RelativeTime } from "../../../components/relative-time";
 import { formatDuration } from "../../../core/format";
 import { executionHistoryQuery } from "../api/pipeline-queries";
-import { pipelinePaths } from "../lib/paths";
+import { usePipelinePaths } from "../lib/paths";
 import { RevisionList } from "./revision-list";
 import { StatusBadge } from "./status";
 
@@ -14,6 +14,7 @@ const RUNNING = new Set(["InProgress", "Stopping"]);
 /** ListPipelineExecutions, page by page (newest first). */
 export function HistoryTab({ pipelineName }: { pipelineName: string }) {
   const source = useSource();
+  const pipelinePaths = usePipelinePaths();
   const history = useInfiniteQuery(executionHistoryQuery(source, pipelineName));
   const rows = history.data?.pages.flatMap((p) => p.pipelineExecutionSummaries ?? []) ?? [];
   if (history.isPending) return <p className="p-2 text-sm">Loading history…</p>;

@@ -13,7 +13,7 @@ import { ExecutionTimeline } from "../components/execution-timeline";
 import type { GraphContextValue } from "../components/graph/graph-context";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
 import { StatusBadge } from "../components/status";
-import { pipelinePaths } from "../lib/paths";
+import { usePipelinePaths } from "../lib/paths";
 
 const RUNNING = new Set(["InProgress", "Stopping"]);
 const noop = () => {};
@@ -23,6 +23,7 @@ export default function ExecutionPage() {
   const { name = "", executionId = "" } = useParams();
   const [search] = useSearchParams();
   const source = useSource();
+  const pipelinePaths = usePipelinePaths();
   const execution = useQuery(executionQuery(source, name, executionId));
   const running = RUNNING.has(execution.data?.status ?? "");
   const runs = useQuery(actionExecutionsQuery(source, name, executionId, running));
@@ -47,7 +48,7 @@ export default function ExecutionPage() {
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.executionAction(name, executionId, stage, action),
     }),
-    [name, executionId, declaration?.pipelineType, declaration?.executionMode],
+    [name, executionId, declaration?.pipelineType, declaration?.executionMode, pipelinePaths],
   );
   const stage = search.get("stage");
   const action = search.get("action");

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { paths } from "../../../app/paths";
+import { useSources } from "../../../app/source-context";
 import { describeError, ErrorBanner } from "../../../components/error-banner";
 import { Staleness } from "../../../components/staleness";
 import { actionNodeId, stageNodeId } from "../../../core/graph/layout";
@@ -18,7 +19,7 @@ import { dangerButton, primaryButton } from "../components/controls/control-dial
 import { HistoryTab } from "../components/history-tab";
 import { StatusBadge } from "../components/status";
 import { retryAvailability, rollbackAvailability } from "../lib/availability";
-import { pipelinePaths } from "../lib/paths";
+import { usePipelinePaths } from "../lib/paths";
 import { isReadOnly } from "../lib/read-only";
 import { usePipelineView } from "../lib/use-pipeline-view";
 
@@ -40,6 +41,8 @@ export default function PipelinePage() {
   const { name = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
+  const pipelinePaths = usePipelinePaths();
+  const several = useSources().length > 1;
   const tabParam = search.get("tab");
   const tab: PipelineTab = tabParam === "history" || tabParam === "definition" ? tabParam : "graph";
   const selected = search.get("execution") ?? undefined;
@@ -67,7 +70,7 @@ export default function PipelinePage() {
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.action(name, stage, action),
     }),
-    [name, declaration?.pipelineType, declaration?.executionMode, readOnly, sourceStages],
+    [name, declaration?.pipelineType, declaration?.executionMode, readOnly, sourceStages, pipelinePaths],
   );
   const highlight = useMemo(
     () => (highlightStage && highlightAction ? { stageName: highlightStage, actionName: highlightAction } : undefined),
@@ -93,6 +96,11 @@ export default function PipelinePage() {
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
         <h1 className="text-2xl font-bold break-all">{name}</h1>
+        {several && (
+          <span className="rounded bg-zinc-200 px-2 py-0.5 text-sm font-medium dark:bg-zinc-800" title="Account and region">
+            {source.label}
+          </span>
+        )}
         {declaration && (
           <span className="rounded bg-zinc-200 px-2 py-0.5 text-xs font-semibold dark:bg-zinc-800" title="Pipeline type">
             {declaration.pipelineType ?? "V1"}

@@ -1,0 +1,126 @@
+import type { Page, Response } from "@playwright/test";
+import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { pipeline, scenario } from "./fixtures/scenarios";
+
+/** Temporary credentials from the emulator's Cognito Identity: renewal, early death, refusal, sign-in expiry. */
+
+const world = () => scenario(pipeline("orders", { timeline: [{ at: 0, type: "start" }, { at: 300, type: "start" }] }));
+
+/** Credential fetches and CodePipeline answers refused for their credentials, as the page sees them. */
+function watchCredentials(page: Page) {
+  const seen = { fetches: 0, refused: [] as string[], keys: new Set<string>() };
+  page.on("request", (request) => {
+    const target = request.headers()["x-amz-target"] ?? "";
+    if (target === "AWSCognitoIdentityService.GetCredentialsForIdentity") seen.fetches++;
+    const key = /Credential=(\w+)\//.exec(request.headers()["authorization"] ?? "")?.[1];
+    if (key) seen.keys.add(key);
+  });
+  page.on("response", (response: Response) => {
+    const type = response.headers()["x-amzn-errortype"];
+    if (type === "ExpiredTokenException" || type === "UnrecognizedClientException") seen.refused.push(type);
+  });
+  return seen;
+}
+
+const row = (page: Page) =>
+  page.getByRole("list", { name: "Pipelines" }).getByRole("listitem").filter({ has: page.getByRole("link", { name: "orders", exact: true }) });
+
+async function expectCurrent(page: Page, emulator: { advance(seconds: number): Promise<unknown> }) {
+  // The second execution starts at 300 s: the row shows it only if reads keep working.
+  await emulator.advance(120);
+  await expect(row(page)).toContainText("In progress", { timeout: 20_000 });
+  await expect(page.getByRole("alert")).toHaveCount(0);
+}
+
+test("a long session keeps working across several credential expiries, without a reload", async ({ page, emulator }) => {
+  await emulator.loadScenario(world());
+  await emulator.advance(200);
+  await emulator.credentials({ lifetimeSeconds: 4 });
+  const seen = watchCredentials(page);
+  await page.goto("/");
+  await expect(row(page)).toContainText("Succeeded");
+  const navigations: string[] = [];
+  page.on("framenavigated", (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
+  // Five sets of credentials, each dead four seconds after it was issued.
+  await expect.poll(() => seen.keys.size, { timeout: 40_000 }).toBeGreaterThanOrEqual(5);
+  expect(seen.refused).toEqual([]);
+  await expectCurrent(page, emulator);
+  expect(navigations).toEqual([]);
+});
+
+for (const refusal of ["ExpiredTokenException", "UnrecognizedClientException"] as const) {
+  test(`${refusal} leads to a fresh credential fetch and the page carries on`, async ({ page, emulator }) => {
+    await emulator.loadScenario(world());
+    await emulator.advance(200);
+    const seen = watchCredentials(page);
+    let spoiled: string | undefined;
+    if (refusal === "UnrecognizedClientException") {
+      // What a restarted endpoint answers for keys it never issued: break the session token of the keys in use.
+      await page.route(`${EMULATOR_URL}/`, (route) => {
+        const headers = route.request().headers();
+        const key = /Credential=(\w+)\//.exec(headers["authorization"] ?? "")?.[1];
+        if (!spoiled || key !== spoiled) return route.continue();
+        return route.continue({ headers: { ...headers, "x-amz-security-token": "forgotten" } });
+      });
+    }
+    await page.goto("/");
+    await expect(row(page)).toContainText("Succeeded");
+    const fetchesBefore = seen.fetches;
+    if (refusal === "ExpiredTokenException") await emulator.credentials({ revokeAll: true });
+    else spoiled = [...seen.keys].at(-1);
+
+    await expect.poll(() => seen.refused, { timeout: 20_000 }).toContain(refusal);
+    await expect.poll(() => seen.fetches, { timeout: 20_000 }).toBeGreaterThan(fetchesBefore);
+    await expectCurrent(page, emulator);
+  });
+}
+
+test.describe("an identity pool that refuses", () => {
+  test.use({ config: { ...E2E_CONFIG, credentials: { type: "cognito", identityPoolId: "us-east-1:0000aaaa-0000-4000-8000-0000000dead0" } } });
+
+  test("says on screen that credentials could not be obtained, and from which pool", async ({ page, emulator }) => {
+    await emulator.loadScenario(world());
+    await page.goto("/");
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("Could not get AWS credentials from the identity pool us-east-1:0000aaaa-0000-4000-8000-0000000dead0", {
+      timeout: 20_000,
+    });
+    await expect(alert).toContainText("ResourceNotFoundException");
+    await expect(alert).not.toContainText(/\bat \S+ \(/);
+  });
+});
+
+test.describe("a signed-in session", () => {
+  test.use({
+    config: {
+      ...E2E_CONFIG,
+      credentials: {
+        ...E2E_CONFIG.credentials,
+        login: { provider: "login.emulator.local", authorizeUrl: `${EMULATOR_URL}/_emulator/oauth2/authorize`, clientId: "kiosk" },
+      },
+    },
+  });
+
+  test("says when the sign-in expired and offers to sign in again", async ({ page, emulator }) => {
+    await emulator.loadScenario(world());
+    await emulator.advance(200);
+    await emulator.credentials({ loginTokenLifetimeSeconds: 4, lifetimeSeconds: 4 });
+    await page.goto("/wall?refresh=5");
+    await page.getByRole("button", { name: "Sign in with login.emulator.local" }).click();
+    await page.getByLabel("Username").fill("kiosk");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("listitem", { name: /^orders: / })).toBeVisible();
+
+    const notice = page.getByRole("alert").filter({ hasText: "Your sign-in expired at" });
+    await expect(notice).toBeVisible({ timeout: 20_000 });
+    await page.screenshot({ path: "/tmp/sign-in-expired.png" });
+    await emulator.credentials({ loginTokenLifetimeSeconds: 3600, lifetimeSeconds: 3600 });
+    await notice.getByRole("button", { name: "Sign in again" }).click();
+    await page.getByLabel("Username").fill("kiosk");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // Back where it was, signed in again, the notice gone.
+    await expect(page).toHaveURL(/\/wall\?refresh=5$/);
+    await expect(page.getByRole("listitem", { name: /^orders: / })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { BUILD_POLICY, connectPolicy, headerPolicy } from "./csp";
+import { configSchema } from "./schema";
+
+const directive = (policy: string, name: string) =>
+  policy
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name} `));
+
+const pool = { type: "cognito", identityPoolId: "eu-west-1:11111111-2222-3333-4444-555555555555" };
+/** A config as the app has it after validation (defaults filled in). */
+const config = (raw: object) => configSchema.parse(raw);
+
+describe("content security policy", () => {
+  it("allows scripts from the app's own origin only: no inline script, no eval", () => {
+    expect(directive(BUILD_POLICY, "script-src")).toBe("script-src 'self'");
+    expect(BUILD_POLICY).not.toContain("unsafe-eval");
+    expect(directive(BUILD_POLICY, "object-src")).toBe("object-src 'none'");
+    expect(directive(BUILD_POLICY, "base-uri")).toBe("base-uri 'none'");
+  });
+
+  it("narrows connect-src to the region's CodePipeline and Cognito Identity on AWS", () => {
+    expect(connectPolicy(config({ region: "eu-west-1", credentials: pool }))).toBe(
+      "connect-src 'self' https://codepipeline.eu-west-1.amazonaws.com https://cognito-identity.eu-west-1.amazonaws.com",
+    );
+  });
+
+  it("adds the configured endpoint's origin, not its path", () => {
+    expect(connectPolicy(config({ region: "us-east-1", endpoint: "https://proxy.example.com/codepipeline", credentials: pool }))).toContain(
+      " https://proxy.example.com",
+    );
+    expect(connectPolicy(config({ region: "us-east-1", endpoint: "http://127.0.0.1:4599", credentials: pool })).split(" ")).toContain("http://127.0.0.1:4599");
+  });
+
+  it("gives hosts that set headers the narrowed policy with frame-ancestors", () => {
+    const policy = headerPolicy(config({ region: "eu-west-1", credentials: pool }));
+    expect(directive(policy, "connect-src")).toBe(
+      "connect-src 'self' https://codepipeline.eu-west-1.amazonaws.com https://cognito-identity.eu-west-1.amazonaws.com",
+    );
+    expect(directive(policy, "frame-ancestors")).toBe("frame-ancestors 'none'");
+    expect(directive(policy, "script-src")).toBe("script-src 'self'");
+  });
+
+  it("opens every source's region, and STS where a source assumes a role", () => {
+    const policy = connectPolicy(config({
+      region: "eu-west-1",
+      credentials: pool,
+      sources: [
+        { id: "prod", label: "Prod", region: "us-east-2", credentials: { type: "assumeRole", roleArn: "arn:aws:iam::222222222222:role/R" } },
+      ],
+    }));
+    expect(policy.split(" ").slice(1)).toEqual([
+      "'self'",
+      "https://codepipeline.eu-west-1.amazonaws.com",
+      "https://cognito-identity.eu-west-1.amazonaws.com",
+      "https://codepipeline.us-east-2.amazonaws.com",
+      "https://sts.us-east-2.amazonaws.com",
+    ]);
+  });
+});
