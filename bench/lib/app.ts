@@ -1,0 +1,57 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, preview, type PreviewServer } from "vite";
+import { HOST, PORTS } from "./ports";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** Apart from dist/ and the e2e builds, so the benchmark never races another engineer's build. */
+export const BENCH_DIST = resolve(ROOT, "node_modules/.cache/bench-dist");
+
+export const IDENTITY_POOL_ID = "us-east-1:0000aaaa-0000-4000-8000-000000000001";
+
+export interface Polling {
+  activeSeconds: number;
+  idleSeconds: number;
+  listSeconds: number;
+  offscreenSeconds: number;
+  maxConcurrentRequests: number;
+}
+
+/** The shipped defaults: what a user gets, and what the load, economy and update figures use. */
+export const DEFAULT_POLLING: Polling = { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 };
+
+export function appConfig(emulatorUrl: string, polling: Polling = DEFAULT_POLLING) {
+  return {
+    region: "us-east-1",
+    endpoint: emulatorUrl,
+    credentials: { type: "cognito", identityPoolId: IDENTITY_POOL_ID },
+    polling,
+  };
+}
+
+/** A production build with a Vite manifest (`.vite/manifest.json`), which the size section reads. */
+export async function buildApp(): Promise<void> {
+  await build({
+    root: ROOT,
+    logLevel: "warn",
+    build: { outDir: BENCH_DIST, emptyOutDir: true, manifest: true },
+  });
+}
+
+export interface ServedApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** `vite preview` of the bench build, its config.json pointing at the bench emulator (Lighthouse reads this one). */
+export async function serveApp(emulatorUrl: string): Promise<ServedApp> {
+  writeFileSync(resolve(BENCH_DIST, "config.json"), JSON.stringify(appConfig(emulatorUrl), null, 2));
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    logLevel: "warn",
+    build: { outDir: BENCH_DIST },
+    preview: { port: PORTS.app, host: HOST, strictPort: true, open: false },
+  });
+  return { url: `http://${HOST}:${PORTS.app}`, close: () => server.close() };
+}
