@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useNavigate } from "react-router";
-import { useSource } from "../../app/source-context";
+import { useSources } from "../../app/source-context";
 import { boundKeys, faviconDataUrl, newEvents, titleWithCount } from "../../core/approvals/attention";
 import { usePendingApprovals } from "./api/use-approvals";
 import { approvalPaths } from "./lib/paths";
@@ -26,17 +26,19 @@ function saveNotified(keys: Set<string>) {
 }
 
 /**
- * Mount once in the layout: the tab title and favicon show the count of waiting approvals, and (opt-in) a
- * browser notification fires when an approval starts waiting or a pipeline fails, linking to it. Each
- * approval or failure notifies once: what is already there at load is the baseline, keys already notified
- * (in any tab) are kept in localStorage, and the notification `tag` lets the browser fold duplicates.
+ * Mount once in the layout: the tab title and favicon show the count of waiting approvals of every source, and
+ * (opt-in, per source) a browser notification fires when an approval starts waiting or a pipeline fails,
+ * linking to it in its own source. Each approval or failure notifies once: what a source shows when it first
+ * answers in full is its baseline (so a source that was failing and comes back does not fire a burst), keys
+ * already notified (in any tab) are kept in localStorage, and the notification `tag` lets the browser fold
+ * duplicates.
  */
 export function useApprovalsAttention() {
-  const source = useSource();
   const navigate = useNavigate();
-  const { approvals, failures, complete } = usePendingApprovals();
+  const many = useSources().length > 1;
+  const { approvals, failures, sources } = usePendingApprovals();
   const count = approvals.length;
-  const seen = useRef<Set<string> | undefined>(undefined);
+  const seen = useRef(new Map<string, Set<string>>());
 
   useEffect(() => {
     const apply = () => {
@@ -66,24 +68,33 @@ export function useApprovalsAttention() {
   }, [count]);
 
   useEffect(() => {
-    if (!complete) return;
-    const events = [
-      ...approvals.map((a) => ({
-        key: `approval:${a.key}`,
-        title: `Approval waiting: ${a.pipelineName}`,
-        body: `${a.stageName} › ${a.actionName} is waiting for a decision.`,
-        href: approvalPaths.approval(a.pipelineName, a.stageName, a.actionName),
-      })),
-      ...failures.map((f) => ({
-        key: `failure:${f.key}`,
-        title: `Pipeline failed: ${f.pipelineName}`,
-        body: `${f.stageName}${f.actionName ? ` › ${f.actionName}` : ""} failed${f.message ? `: ${f.message}` : "."}`,
-        href: approvalPaths.pipeline(f.pipelineName),
-      })),
-    ];
-    const { fresh, seen: next } = newEvents(seen.current, events);
-    seen.current = next;
-    if (fresh.length === 0 || !notificationsEnabled(source.id)) return;
+    const fresh: { key: string; title: string; body: string; href: string }[] = [];
+    for (const { source, complete } of sources) {
+      if (!complete) continue;
+      const where = many ? ` (${source.label})` : "";
+      const events = [
+        ...approvals
+          .filter((a) => a.source === source)
+          .map(({ key, approval: a }) => ({
+            key: `approval:${key}`,
+            title: `Approval waiting: ${a.pipelineName}${where}`,
+            body: `${a.stageName} › ${a.actionName} is waiting for a decision.`,
+            href: approvalPaths.approval(source, a.pipelineName, a.stageName, a.actionName),
+          })),
+        ...failures
+          .filter((f) => f.source === source)
+          .map(({ key, failure: f }) => ({
+            key: `failure:${key}`,
+            title: `Pipeline failed: ${f.pipelineName}${where}`,
+            body: `${f.stageName}${f.actionName ? ` › ${f.actionName}` : ""} failed${f.message ? `: ${f.message}` : "."}`,
+            href: approvalPaths.pipeline(source, f.pipelineName),
+          })),
+      ];
+      const result = newEvents(seen.current.get(source.id), events);
+      seen.current.set(source.id, result.seen);
+      if (notificationsEnabled(source.id)) fresh.push(...result.fresh);
+    }
+    if (fresh.length === 0) return;
     const notified = loadNotified();
     for (const event of fresh) {
       if (notified.has(event.key)) continue;
@@ -96,7 +107,7 @@ export function useApprovalsAttention() {
       };
     }
     saveNotified(notified);
-  }, [approvals, failures, complete, source.id, navigate]);
+  }, [approvals, failures, sources, many, navigate]);
 
   return count;
 }

@@ -1,6 +1,6 @@
 import type { ExecutionMode } from "@aws-sdk/client-codepipeline";
 import { useQuery } from "@tanstack/react-query";
-import { memo, useEffect } from "react";
+import { memo, useEffect, useRef, useState, type RefObject } from "react";
 import { Link } from "react-router";
 import { paths } from "../../app/paths";
 import { formatAge, formatDuration } from "../../core/format";
@@ -24,16 +24,34 @@ const MODE_LABELS: Record<ExecutionMode, string> = {
 };
 
 /**
- * Mounted only while on screen (virtualized): its observer adds the fast, adaptive polling of this pipeline's
- * state (its executions follow state changes, see followStateChanges) and puts its requests ahead of off-screen
- * ones. Data flows in through `row`, so the observer never re-renders it.
+ * In the viewport right now. The virtualizer mounts a few rows beyond it (overscan) so scrolling is smooth;
+ * those must not poll fast, or the overview reads twice the pipelines anyone can see.
  */
-function usePollWhileVisible(source: Source, name: string) {
+function useInViewport(ref: RefObject<Element | null>): boolean {
+  const [inViewport, setInViewport] = useState(false);
   useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new IntersectionObserver(([entry]) => setInViewport(entry.isIntersecting));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return inViewport;
+}
+
+/**
+ * While the row is in the viewport, its observer adds the fast, adaptive polling of this pipeline's state (its
+ * executions follow state changes, see followStateChanges) and puts its requests ahead of off-screen ones. A row
+ * scrolling in refetches at once if its data is stale. Data flows in through `row`, so the observer never
+ * re-renders it.
+ */
+function usePollWhileVisible(source: Source, name: string, inViewport: boolean) {
+  useEffect(() => {
+    if (!inViewport) return;
     source.setVisible(name, true);
     return () => source.setVisible(name, false);
-  }, [source, name]);
-  useQuery({ ...pipelineStateQuery(source, name), notifyOnChangeProps: [] });
+  }, [source, name, inViewport]);
+  useQuery({ ...pipelineStateQuery(source, name), notifyOnChangeProps: [], enabled: inViewport });
 }
 
 export const PipelineRow = memo(function PipelineRow({
@@ -47,7 +65,8 @@ export const PipelineRow = memo(function PipelineRow({
   onToggleFavourite: (row: OverviewRow) => void;
 }) {
   const { source } = row;
-  usePollWhileVisible(source, row.name);
+  const rowRef = useRef<HTMLDivElement>(null);
+  usePollWhileVisible(source, row.name, useInViewport(rowRef));
   const now = useNow();
   const { status, summary } = row;
   const duration = executionDurationMs(status, now);
@@ -55,7 +74,7 @@ export const PipelineRow = memo(function PipelineRow({
   const revisionHref = safeHref(status.revision?.url);
 
   return (
-    <div className={`relative ${ROW_GRID} items-start border-b border-zinc-200 px-2 py-3 hover:bg-zinc-100/70 dark:border-zinc-800 dark:hover:bg-zinc-900`}>
+    <div ref={rowRef} className={`relative ${ROW_GRID} items-start border-b border-zinc-200 px-2 py-3 hover:bg-zinc-100/70 dark:border-zinc-800 dark:hover:bg-zinc-900`}>
       <button
         type="button"
         aria-pressed={row.favourite}
@@ -75,7 +94,8 @@ export const PipelineRow = memo(function PipelineRow({
           title={row.name}
           className="block truncate font-semibold text-sky-900 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-700 dark:text-sky-200"
         >
-          {row.name}
+          {/* Text from AWS sits in <bdi>: a right-to-left override in it must not reorder what is around it. */}
+          <bdi>{row.name}</bdi>
           {showSource && <span className="sr-only"> in {source.label}</span>}
         </Link>
         <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
@@ -118,10 +138,12 @@ export const PipelineRow = memo(function PipelineRow({
                     {status.revision.shortId}
                   </span>
                 ))}
-              {status.revision.message}
+              <bdi>{status.revision.message}</bdi>
             </p>
             {status.revision.author && (
-              <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">by {status.revision.author}</p>
+              <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">
+                by <bdi>{status.revision.author}</bdi>
+              </p>
             )}
           </>
         ) : (
@@ -155,20 +177,33 @@ export const PipelineRow = memo(function PipelineRow({
 function StageLine({ row }: { row: OverviewRow }) {
   const { status } = row;
   if (!status.stageName) return null;
+  const stage = <bdi>{status.stageName}</bdi>;
   const where =
-    status.health === "failed"
-      ? `at ${status.stageName}${status.failedActionName ? ` › ${status.failedActionName}` : ""}`
-      : status.heldBeforeStage
-        ? `waiting to enter ${status.stageName}`
-        : status.health === "waiting-for-approval"
-          ? `in ${status.stageName} › ${status.approvals[0]?.actionName ?? ""}`
-          : `in ${status.stageName}`;
+    status.health === "failed" ? (
+      <>
+        at {stage}
+        {status.failedActionName && (
+          <>
+            {" › "}
+            <bdi>{status.failedActionName}</bdi>
+          </>
+        )}
+      </>
+    ) : status.heldBeforeStage ? (
+      <>waiting to enter {stage}</>
+    ) : status.health === "waiting-for-approval" ? (
+      <>
+        in {stage} › <bdi>{status.approvals[0]?.actionName ?? ""}</bdi>
+      </>
+    ) : (
+      <>in {stage}</>
+    );
   return (
     <>
       <p className="mt-1 truncate text-zinc-800 dark:text-zinc-200">{where}</p>
       {status.errorSummary && (
         <p className="truncate text-xs text-red-800 dark:text-red-300" title={status.errorSummary}>
-          {status.errorSummary}
+          <bdi>{status.errorSummary}</bdi>
         </p>
       )}
     </>
@@ -185,12 +220,12 @@ function Markers({ row }: { row: OverviewRow }) {
     <ul className="mt-1 flex flex-wrap gap-1" aria-label="Markers">
       {approvalElsewhere && (
         <li className={chip}>
-          <HealthIcon health="waiting-for-approval" /> Waiting for approval in {status.approvals[0].stageName}
+          <HealthIcon health="waiting-for-approval" /> Waiting for approval in <bdi>{status.approvals[0].stageName}</bdi>
         </li>
       )}
       {status.disabledTransitions.map((t) => (
         <li key={t.stageName} className={chip} title={t.reason ? `Reason: ${t.reason}` : undefined}>
-          <LockIcon /> Transition to {t.stageName} disabled
+          <LockIcon /> Transition to <bdi>{t.stageName}</bdi> disabled
         </li>
       ))}
     </ul>

@@ -1,12 +1,13 @@
 import type { GetPipelineOutput, GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { useSource } from "../../../app/source-context";
-import { approvalDeclaration, expiresAt, sortByUrgency, type ApprovalDeclaration, type PendingApproval } from "../../../core/approvals/pending";
+import { approvalDeclaration, expiresAt, sortByUrgency, type ApprovalDeclaration } from "../../../core/approvals/pending";
+import type { Source } from "../../../lib/aws/source";
 import { pipelineDeclarationQuery } from "../../pipeline/api/pipeline-queries";
+import { sourcedKey } from "../lib/sourced";
+import type { SourcedApproval } from "./use-approvals";
 
-export interface ApprovalItem {
-  approval: PendingApproval;
+export interface ApprovalItem extends SourcedApproval {
   info?: ApprovalDeclaration;
   expiresAt?: Date;
 }
@@ -17,30 +18,32 @@ function declarations(results: UseQueryResult<GetPipelineOutput>[]) {
 
 /**
  * Pending approvals with their declaration (CustomData, link, timeout) from GetPipeline, one request per
- * pipeline version (the graph engineer's query: cached for good, shared with the pipeline page), sorted by
- * urgency: soonest to expire first.
+ * pipeline version of each source (the graph engineer's query: cached for good, shared with the pipeline
+ * page), sorted by urgency across every source: soonest to expire first.
  */
-export function useApprovalItems(approvals: PendingApproval[], states: Map<string, GetPipelineStateOutput | undefined>): ApprovalItem[] {
-  const source = useSource();
+export function useApprovalItems(approvals: SourcedApproval[], states: Map<string, GetPipelineStateOutput | undefined>): ApprovalItem[] {
   const wanted = useMemo(() => {
-    const seen = new Map<string, { name: string; version: number | undefined }>();
-    for (const a of approvals) {
-      const version = states.get(a.pipelineName)?.pipelineVersion;
-      seen.set(`${a.pipelineName}@${version}`, { name: a.pipelineName, version });
+    const seen = new Map<string, { key: string; source: Source; name: string; version: number | undefined }>();
+    for (const { source, approval } of approvals) {
+      const key = sourcedKey(source.id, approval.pipelineName);
+      const version = states.get(key)?.pipelineVersion;
+      seen.set(`${key}@${version}`, { key, source, name: approval.pipelineName, version });
     }
     return [...seen.values()];
   }, [approvals, states]);
   const results = useQueries({
-    queries: wanted.map((w) => ({ ...pipelineDeclarationQuery(source, w.name, w.version), refetchOnWindowFocus: false })),
+    queries: wanted.map((w) => ({ ...pipelineDeclarationQuery(w.source, w.name, w.version), refetchOnWindowFocus: false })),
     combine: declarations,
   });
   return useMemo(() => {
-    const byName = new Map(wanted.map((w, i) => [w.name, results[i]?.pipeline]));
+    const byPipeline = new Map(wanted.map((w, i) => [w.key, results[i]?.pipeline]));
     return sortByUrgency(
-      approvals.map((approval) => {
-        const info = approvalDeclaration(byName.get(approval.pipelineName), approval.stageName, approval.actionName);
+      approvals.map((item) => {
+        const { source, approval } = item;
+        const declaration = byPipeline.get(sourcedKey(source.id, approval.pipelineName));
+        const info = approvalDeclaration(declaration, approval.stageName, approval.actionName);
         // No countdown until the declared timeout is known: a 7-day guess would mislead about a 1-hour approval.
-        return { approval, info, expiresAt: info ? expiresAt(approval.waitingSince, info.timeoutMinutes) : undefined };
+        return { ...item, info, expiresAt: info ? expiresAt(approval.waitingSince, info.timeoutMinutes) : undefined };
       }),
     );
   }, [approvals, wanted, results]);

@@ -1,14 +1,15 @@
 import type { ActionExecutionDetail, GetPipelineStateOutput, PipelineSummary } from "@aws-sdk/client-codepipeline";
-import { useQueries, useQuery, useQueryClient, type QueryClient, type QueryKey, type UseQueryResult } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
-import { useSource } from "../../../app/source-context";
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useSources } from "../../../app/source-context";
 import { failuresFromState, type PipelineFailure } from "../../../core/approvals/attention";
 import { mayHideParallelApproval, pendingFromActionExecutions, pendingFromState, type PendingApproval } from "../../../core/approvals/pending";
-import { isStateActive } from "../../../core/status";
 import { pipelineStateQuery, pipelinesQuery } from "../../../lib/aws/codepipeline-queries";
 import type { Source } from "../../../lib/aws/source";
+import { sourcedKey } from "../lib/sourced";
 import { approvalRunsQuery } from "./approval-queries";
-import { notificationsEnabled } from "../lib/notification-settings";
+import { isParallel, useApprovalsPoller } from "./approvals-poller";
+import { useStickyErrors } from "./use-sticky-errors";
 
 interface Slice<T> {
   data: T | undefined;
@@ -21,129 +22,138 @@ function slices<T>(results: UseQueryResult<T>[]): Slice<T>[] {
   return results.map(({ data, error, dataUpdatedAt }) => ({ data, error, dataUpdatedAt }));
 }
 
-const isParallel = (p: PipelineSummary | undefined) => p?.executionMode === "PARALLEL";
-
-/**
- * Fills the gaps the pages leave, never doubles them: the overview and pipeline page poll the states they show;
- * this one timer only re-fetches a state that nobody refreshed within its window. While someone is eager for
- * news (an approvals page is open, or notifications are on), pipelines that run or wait for approval get the
- * idle cadence; otherwise everything gets the slow off-screen cadence, so the overview's rule "only rows on
- * screen poll" holds and the navigation count is at most one off-screen interval old. One timer per client.
- */
-interface Poller {
-  refs: number;
-  eager: number;
-  stop(): void;
-}
-const pollers = new Map<QueryClient, Poller>();
-
-function startPoller(queryClient: QueryClient, source: Source, eager: boolean): () => void {
-  let poller = pollers.get(queryClient);
-  if (poller) {
-    poller.refs++;
-  } else {
-    const tickMs = Math.max(1, source.polling.activeSeconds) * 1000;
-    const timer = setInterval(() => tick(queryClient, source, (pollers.get(queryClient)?.eager ?? 0) > 0), tickMs);
-    poller = { refs: 1, eager: 0, stop: () => clearInterval(timer) };
-    pollers.set(queryClient, poller);
-  }
-  if (eager) poller.eager++;
-  return () => {
-    const poller = pollers.get(queryClient);
-    if (!poller) return;
-    poller.refs--;
-    if (eager) poller.eager--;
-    if (poller.refs === 0) {
-      poller.stop();
-      pollers.delete(queryClient);
-    }
-  };
+/** One waiting approval and the source it waits in; `key` is unique across sources. */
+export interface SourcedApproval {
+  key: string;
+  source: Source;
+  approval: PendingApproval;
 }
 
-function due(queryClient: QueryClient, queryKey: QueryKey, windowMs: number, now: number): boolean {
-  const state = queryClient.getQueryState(queryKey);
-  if (!state) return true;
-  if (state.fetchStatus === "fetching") return false;
-  return now - Math.max(state.dataUpdatedAt, state.errorUpdatedAt) >= windowMs;
+export interface SourcedFailure {
+  key: string;
+  source: Source;
+  failure: PipelineFailure;
 }
 
-function tick(queryClient: QueryClient, source: Source, eagerPages: boolean) {
-  // A hidden tab without notifications has nobody to tell: let it rest like React Query's own polling.
-  if (typeof document !== "undefined" && document.hidden && !notificationsEnabled(source.id)) return;
-  const now = Date.now();
-  const list = pipelinesQuery(source);
-  if (due(queryClient, list.queryKey, source.polling.listSeconds * 1000, now)) void queryClient.prefetchQuery({ ...list, staleTime: 0 });
-  const summaries = queryClient.getQueryData(list.queryKey) ?? [];
-  const idleMs = source.polling.idleSeconds * 1000;
-  const slowMs = source.polling.offscreenSeconds * 1000;
-  const eager = eagerPages || notificationsEnabled(source.id);
-  for (const summary of summaries) {
-    if (!summary.name) continue;
-    const options = pipelineStateQuery(source, summary.name);
-    const state = queryClient.getQueryData<GetPipelineStateOutput>(options.queryKey);
-    const lively = eager && (isStateActive(state) || pendingFromState(summary.name, state).length > 0);
-    const windowMs = lively ? idleMs : slowMs;
-    if (windowMs > 0 && due(queryClient, options.queryKey, windowMs, now)) void queryClient.prefetchQuery({ ...options, staleTime: 0 });
-    if (isParallel(summary) && mayHideParallelApproval(state)) {
-      const runs = approvalRunsQuery(source, summary.name);
-      if (due(queryClient, runs.queryKey, idleMs, now)) void queryClient.prefetchQuery({ ...runs, staleTime: 0 });
-    }
-  }
-}
-
-export function useApprovalsPoller(eager: boolean) {
-  const source = useSource();
-  const queryClient = useQueryClient();
-  useEffect(() => startPoller(queryClient, source, eager), [queryClient, source, eager]);
-}
-
-export interface ApprovalsSnapshot {
-  approvals: PendingApproval[];
-  failures: PipelineFailure[];
-  states: Map<string, GetPipelineStateOutput | undefined>;
-  /** Every listed pipeline's state has answered (data or error) at least once. */
+/** How one source is doing: a failing source reports here, never blanks the others. */
+export interface SourceStatus {
+  source: Source;
+  /** Its list and every listed pipeline's state have answered at least once. */
   complete: boolean;
+  /** Its pipeline list could not be read at all (bad role, region down): nothing more will come from it. */
+  failed: boolean;
+  /** The list's error, else the first pipeline state's; kept through retries until data comes. */
   error: Error | null;
   updatedAt: number;
 }
 
+export interface ApprovalsSnapshot {
+  approvals: SourcedApproval[];
+  failures: SourcedFailure[];
+  /** By `sourcedKey(source.id, pipelineName)`. */
+  states: Map<string, GetPipelineStateOutput | undefined>;
+  sources: SourceStatus[];
+  /** Every source has either answered completely or failed outright. */
+  complete: boolean;
+  updatedAt: number;
+}
+
+/** The list's entry beside its pipelines' (`sourcedKey(id, name)`): pipeline names are never empty. */
+const listKey = (source: Source) => sourcedKey(source.id, "");
+
+interface Target {
+  source: Source;
+  summary: PipelineSummary & { name: string };
+}
+
 /**
- * Every approval waiting now, from the GetPipelineState queries already in the cache (the overview's own).
- * Observers here never poll (the shared poller above does); they only fetch what is missing on mount.
+ * Every approval waiting now in the given sources (all of them by default; pass a stable array), from the
+ * GetPipelineState queries already in the cache (the overview's own). Observers here never poll (the per-source
+ * poller does); they only fetch what is missing on mount. Query keys start with the source, so two pipelines of
+ * the same name in two accounts never share an entry.
  */
-export function usePendingApprovals({ eager = false }: { eager?: boolean } = {}): ApprovalsSnapshot {
-  const source = useSource();
-  useApprovalsPoller(eager);
-  const slowMs = source.polling.offscreenSeconds > 0 ? source.polling.offscreenSeconds * 1000 : Infinity;
-  const list = useQuery({ ...pipelinesQuery(source), refetchInterval: false, refetchOnWindowFocus: false, staleTime: source.polling.listSeconds * 1000 });
-  const summaries = useMemo(() => (list.data ?? []).filter((p) => p.name), [list.data]);
+export function usePendingApprovals({ eager = false, sources: only }: { eager?: boolean; sources?: readonly Source[] } = {}): ApprovalsSnapshot {
+  const all = useSources();
+  const sources = only ?? all;
+  useApprovalsPoller(sources, eager);
+  const lists = useQueries({
+    queries: sources.map((source) => ({
+      ...pipelinesQuery(source),
+      refetchInterval: false as const,
+      refetchOnWindowFocus: false,
+      staleTime: source.polling.listSeconds * 1000,
+    })),
+    combine: slices<PipelineSummary[]>,
+  });
+  const targets = useMemo(
+    () =>
+      sources.flatMap((source, i) =>
+        (lists[i]?.data ?? []).filter((p): p is Target["summary"] => Boolean(p.name)).map((summary): Target => ({ source, summary })),
+      ),
+    [sources, lists],
+  );
   const states = useQueries({
-    queries: summaries.map((p) => ({ ...pipelineStateQuery(source, p.name!), refetchInterval: false as const, refetchOnWindowFocus: false, staleTime: slowMs })),
+    queries: targets.map(({ source, summary }) => ({
+      ...pipelineStateQuery(source, summary.name),
+      refetchInterval: false as const,
+      refetchOnWindowFocus: false,
+      staleTime: source.polling.offscreenSeconds > 0 ? source.polling.offscreenSeconds * 1000 : Infinity,
+    })),
     combine: slices<GetPipelineStateOutput>,
   });
-  const parallelKey = summaries
-    .filter((p, i) => isParallel(p) && mayHideParallelApproval(states[i]?.data))
-    .map((p) => p.name!)
-    .join("\n");
-  const parallelNames = useMemo(() => (parallelKey ? parallelKey.split("\n") : []), [parallelKey]);
-  const runs = useQueries({ queries: parallelNames.map((name) => ({ ...approvalRunsQuery(source, name) })), combine: slices<ActionExecutionDetail[]> });
-  const complete = list.isSuccess && states.every((s) => s.data !== undefined || s.error !== null);
-  const error = list.error ?? states.find((s) => s.error)?.error ?? null;
-  const updatedAt = Math.max(list.dataUpdatedAt, ...states.map((s) => s.dataUpdatedAt));
+  // A string key keeps the PARALLEL subset stable across polls that change nothing about it.
+  const parallelKey = targets
+    .map((t, i) => (isParallel(t.summary) && mayHideParallelApproval(states[i]?.data) ? i : -1))
+    .filter((i) => i >= 0)
+    .join(",");
+  const parallel = useMemo(() => (parallelKey ? parallelKey.split(",").map((i) => targets[Number(i)]) : []), [parallelKey, targets]);
+  const runs = useQueries({
+    queries: parallel.map(({ source, summary }) => approvalRunsQuery(source, summary.name)),
+    combine: slices<ActionExecutionDetail[]>,
+  });
+
+  const errors = useStickyErrors([
+    ...sources.map((source, i) => ({ key: listKey(source), data: lists[i]?.data, error: lists[i]?.error ?? null })),
+    ...targets.map(({ source, summary }, i) => ({ key: sourcedKey(source.id, summary.name), data: states[i]?.data, error: states[i]?.error ?? null })),
+  ]);
+
+  const statuses = useMemo(
+    () =>
+      sources.map((source, i): SourceStatus => {
+        const list = lists[i];
+        const listError = errors.get(listKey(source));
+        const own = targets.flatMap((t, j) => (t.source === source ? [{ state: states[j], error: errors.get(sourcedKey(source.id, t.summary.name)) }] : []));
+        return {
+          source,
+          complete: list?.data !== undefined && own.every((s) => s.state?.data !== undefined || s.error !== undefined),
+          failed: list?.data === undefined && listError !== undefined,
+          error: listError ?? own.find((s) => s.error)?.error ?? null,
+          updatedAt: Math.max(list?.dataUpdatedAt ?? 0, ...own.map((s) => s.state?.dataUpdatedAt ?? 0)),
+        };
+      }),
+    [sources, lists, states, targets, errors],
+  );
 
   const snapshot = useMemo(() => {
-    const byName = new Map<string, GetPipelineStateOutput | undefined>();
-    const approvals: PendingApproval[] = [];
-    const failures: PipelineFailure[] = [];
-    summaries.forEach((p, i) => {
+    const byKey = new Map<string, GetPipelineStateOutput | undefined>();
+    const approvals: SourcedApproval[] = [];
+    const failures: SourcedFailure[] = [];
+    const add = (source: Source, found: PendingApproval[]) =>
+      approvals.push(...found.map((approval) => ({ key: sourcedKey(source.id, approval.key), source, approval })));
+    targets.forEach(({ source, summary }, i) => {
       const data = states[i]?.data;
-      byName.set(p.name!, data);
-      failures.push(...failuresFromState(p.name!, data));
-      if (!isParallel(p)) approvals.push(...pendingFromState(p.name!, data));
+      byKey.set(sourcedKey(source.id, summary.name), data);
+      failures.push(...failuresFromState(summary.name, data).map((failure) => ({ key: sourcedKey(source.id, failure.key), source, failure })));
+      if (!isParallel(summary)) add(source, pendingFromState(summary.name, data));
     });
-    parallelNames.forEach((name, i) => approvals.push(...pendingFromActionExecutions(name, runs[i]?.data)));
-    return { approvals, failures, states: byName };
-  }, [summaries, states, parallelNames, runs]);
+    parallel.forEach(({ source, summary }, i) => add(source, pendingFromActionExecutions(summary.name, runs[i]?.data)));
+    return { approvals, failures, states: byKey };
+  }, [targets, states, parallel, runs]);
 
-  return { ...snapshot, complete, error, updatedAt };
+  return {
+    ...snapshot,
+    sources: statuses,
+    complete: statuses.every((s) => s.complete || s.failed),
+    updatedAt: Math.max(0, ...statuses.map((s) => s.updatedAt)),
+  };
 }

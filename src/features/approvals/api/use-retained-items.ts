@@ -9,18 +9,16 @@ export interface ShownItem extends ApprovalItem {
 /**
  * Items stay on screen for the life of the page once shown: a reviewer mid-comment or mid-confirmation keeps
  * the item (and sees why it stopped waiting), and a decision shows what happened next instead of vanishing.
- * Waiting items come first in urgency order; items no longer waiting follow.
+ * Waiting items come first in urgency order; items no longer waiting follow. Keys include the source, so a
+ * same-named approval in another account is another item.
  */
 export function useRetainedItems(items: ApprovalItem[]): ShownItem[] {
   const [retained, setRetained] = useState<ApprovalItem[]>([]);
-  const known = new Set(retained.map((i) => i.approval.key));
-  if (items.some((i) => !known.has(i.approval.key))) {
+  const known = new Set(retained.map((i) => i.key));
+  if (items.some((i) => !known.has(i.key))) {
     // Render-time update from props (React's "storing information from previous renders" pattern).
-    setRetained([...retained, ...items.filter((i) => !known.has(i.approval.key))]);
+    setRetained([...retained, ...items.filter((i) => !known.has(i.key))]);
   }
-  const current = new Set(items.map((i) => i.approval.key));
-  return [
-    ...items.map((item) => ({ ...item, gone: false })),
-    ...retained.filter((i) => !current.has(i.approval.key)).map((item) => ({ ...item, gone: true })),
-  ];
+  const current = new Set(items.map((i) => i.key));
+  return [...items.map((item) => ({ ...item, gone: false })), ...retained.filter((i) => !current.has(i.key)).map((item) => ({ ...item, gone: true }))];
 }

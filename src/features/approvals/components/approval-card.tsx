@@ -10,6 +10,7 @@ import type { ApprovalItem } from "../api/use-approval-items";
 import { approvalPaths } from "../lib/paths";
 import { ApprovalDecision } from "./approval-decision";
 import { Countdown } from "./countdown";
+import { SourceBadge, useManySources } from "./source-badge";
 import { linkClass, mutedText } from "./styles";
 
 const TRIGGERS: Record<string, string> = {
@@ -24,6 +25,7 @@ const TRIGGERS: Record<string, string> = {
   AutomatedRollback: "an automatic rollback",
 };
 
+/** One waiting approval; render it inside its source's <SourceContext>, so links, reads and the decision go there. */
 export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: ApprovalItem; gone?: boolean; headingLevel?: 2 | 3 }) {
   const source = useSource();
   const { approval, info, expiresAt: expires } = item;
@@ -37,29 +39,34 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
   }));
   const trigger = execution.data?.trigger;
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const headingId = `approval-${approval.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  const headingId = `approval-${item.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  // With more than one source the card's name includes its source, so two same-named approvals read apart.
+  const labelledBy = useManySources() ? `${headingId} ${headingId}-source` : headingId;
 
   return (
     <article
-      aria-labelledby={headingId}
+      aria-labelledby={labelledBy}
       className={`rounded-lg border p-4 shadow-sm ${gone ? "border-dashed border-zinc-400 bg-zinc-50 dark:border-zinc-600 dark:bg-zinc-900/60" : "border-zinc-200 bg-white dark:border-zinc-700 dark:bg-zinc-900"}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <Heading id={headingId} className="text-lg font-semibold break-all">
-          <Link to={approvalPaths.pipeline(approval.pipelineName)} className={linkClass}>
+          <Link to={approvalPaths.pipeline(source, approval.pipelineName)} className={linkClass}>
             {approval.pipelineName}
           </Link>{" "}
           <span className="font-normal text-zinc-700 dark:text-zinc-300">
             › {approval.stageName} › {approval.actionName}
           </span>
         </Heading>
-        {gone ? (
-          <span className="inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-semibold text-zinc-800 ring-1 ring-inset ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-100 dark:ring-zinc-400/30">
-            No longer waiting
-          </span>
-        ) : (
-          expires && <Countdown expiresAt={expires} assumed={!info?.declaredTimeout} />
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          <SourceBadge id={`${headingId}-source`} />
+          {gone ? (
+            <span className="inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-semibold text-zinc-800 ring-1 ring-inset ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-100 dark:ring-zinc-400/30">
+              No longer waiting
+            </span>
+          ) : (
+            expires && <Countdown expiresAt={expires} assumed={!info?.declaredTimeout} />
+          )}
+        </div>
       </div>
 
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
@@ -153,7 +160,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
         </div>
       )}
       <p className="mt-2 text-xs">
-        <Link to={approvalPaths.approval(approval.pipelineName, approval.stageName, approval.actionName)} className={linkClass}>
+        <Link to={approvalPaths.approval(source, approval.pipelineName, approval.stageName, approval.actionName)} className={linkClass}>
           Link to this approval
         </Link>
       </p>

@@ -2,7 +2,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useContext, useId, useRef, useState } from "react";
 import { SourceContext } from "../../../app/source-context";
-import { aftermathOf, type LocalDecision } from "../../../core/approvals/aftermath";
+import { aftermathOf } from "../../../core/approvals/aftermath";
 import { approvalKey } from "../../../core/approvals/pending";
 import {
   commentLimit,
@@ -17,7 +17,7 @@ import { formatExactTime } from "../../../core/format";
 import { invalidateAfter, pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
 import type { Source } from "../../../lib/aws/source";
 import { approvalExecutionQuery, decideApproval, type DecideResult } from "../api/approval-queries";
-import { recordDecision } from "../lib/decisions-store";
+import { recordDecision, type SourcedDecision } from "../lib/decisions-store";
 import { signedInIdentity } from "../lib/identity";
 import { approveButton, inputClass, mutedText, rejectButton, secondaryButton } from "./styles";
 
@@ -66,8 +66,9 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
       setConfirming(null);
       if (!result.sent) return;
       const at = result.approvedAt ?? new Date();
-      const record: LocalDecision = {
+      const record: SourcedDecision = {
         key: approvalKey(pipelineName, stageName, actionName, result.executionId ?? executionId),
+        sourceId: source.id,
         pipelineName,
         stageName,
         actionName,

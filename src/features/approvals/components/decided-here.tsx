@@ -1,9 +1,12 @@
 import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { Link } from "react-router";
-import { aftermathOf, type LocalDecision } from "../../../core/approvals/aftermath";
+import { useSources } from "../../../app/source-context";
+import { aftermathOf } from "../../../core/approvals/aftermath";
 import { shortId } from "../../../core/approvals/decision";
 import { Since } from "./since";
+import { sourceOfDecision, type SourcedDecision } from "../lib/decisions-store";
 import { approvalPaths } from "../lib/paths";
+import { sourcedKey } from "../lib/sourced";
 import { linkClass, mutedText } from "./styles";
 
 const tones = {
@@ -13,25 +16,34 @@ const tones = {
   pending: "border-zinc-400/50 bg-zinc-50 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100",
 };
 
-/** Decisions made in this tab (30 minutes): each shows what the pipeline did next, instead of vanishing. */
-export function DecidedHere({ decisions, states }: { decisions: LocalDecision[]; states: Map<string, GetPipelineStateOutput | undefined> }) {
-  if (decisions.length === 0) return null;
+/**
+ * Decisions made in this tab (30 minutes): each shows what the pipeline did next, instead of vanishing.
+ * `states` is keyed by `sourcedKey(sourceId, pipelineName)`.
+ */
+export function DecidedHere({ decisions, states }: { decisions: SourcedDecision[]; states: Map<string, GetPipelineStateOutput | undefined> }) {
+  const sources = useSources();
+  const shown = decisions.flatMap((decision) => {
+    const source = sourceOfDecision(decision, sources);
+    return source ? [{ decision, source }] : [];
+  });
+  if (shown.length === 0) return null;
   return (
     <section aria-labelledby="decided-here" className="mt-8">
       <h2 id="decided-here" className="text-xl font-semibold">
         Decided here
       </h2>
       <ul className="mt-3 flex flex-col gap-2">
-        {decisions.map((d) => {
-          const next = aftermathOf(states.get(d.pipelineName), d);
+        {shown.map(({ decision: d, source }) => {
+          const next = aftermathOf(states.get(sourcedKey(source.id, d.pipelineName)), d);
           return (
-            <li key={d.key} className={`rounded-lg border px-4 py-3 text-sm ${tones[next.tone]}`}>
+            <li key={sourcedKey(source.id, d.key)} className={`rounded-lg border px-4 py-3 text-sm ${tones[next.tone]}`}>
               <p>
-                <Link to={approvalPaths.approval(d.pipelineName, d.stageName, d.actionName)} className={`font-semibold ${linkClass}`}>
+                <Link to={approvalPaths.approval(source, d.pipelineName, d.stageName, d.actionName)} className={`font-semibold ${linkClass}`}>
                   {d.pipelineName} › {d.stageName} › {d.actionName}
                 </Link>{" "}
                 <span className="font-semibold">{d.decision === "approve" ? "approved" : "rejected"}</span>{" "}
                 <Since date={new Date(d.at)} />
+                {sources.length > 1 && <span className={mutedText}> · {source.label}</span>}
                 {d.executionId && <span className={mutedText}> · execution {shortId(d.executionId)}</span>}
               </p>
               <p role="status" className="mt-1">

@@ -1,19 +1,24 @@
 import { useState } from "react";
-import { useSource } from "../../../app/source-context";
+import { useSources } from "../../../app/source-context";
 import { notificationsSupported, setNotificationsEnabled, useNotificationsEnabled } from "../lib/notification-settings";
 import { mutedText, secondaryButton } from "./styles";
 
-/** Opt-in: asks the browser's permission on click (a user gesture), remembers the choice per source. */
+/**
+ * Opt-in: asks the browser's permission on click (a user gesture). The choice is stored per source (each
+ * source's poller reads its own), and this toggle, being the inbox's and the inbox spanning every source, sets
+ * them all: "on" means every source notifies.
+ */
 export function NotificationsToggle() {
-  const source = useSource();
-  const enabled = useNotificationsEnabled(source.id);
+  const sources = useSources();
+  const enabled = useNotificationsEnabled(sources.map((s) => s.id));
+  const setAll = (on: boolean) => sources.forEach((s) => setNotificationsEnabled(s.id, on));
   const [denied, setDenied] = useState(false);
   if (!notificationsSupported()) return <p className={`text-sm ${mutedText}`}>This browser cannot show notifications.</p>;
   const toggle = async () => {
-    if (enabled) return setNotificationsEnabled(source.id, false);
+    if (enabled) return setAll(false);
     const permission = Notification.permission === "granted" ? "granted" : await Notification.requestPermission();
     setDenied(permission !== "granted");
-    setNotificationsEnabled(source.id, permission === "granted");
+    setAll(permission === "granted");
   };
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">

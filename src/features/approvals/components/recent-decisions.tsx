@@ -1,14 +1,17 @@
 import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useSource } from "../../../app/source-context";
+import { useSources } from "../../../app/source-context";
+import type { Source } from "../../../lib/aws/source";
 import { Since } from "./since";
 import { shortId, shortPrincipal } from "../../../core/approvals/decision";
 import { approvalRunsQuery } from "../api/approval-queries";
 import { approvalPaths } from "../lib/paths";
+import type { SourcedPipeline } from "../lib/sourced";
 import { linkClass, mutedText } from "./styles";
 
 interface Row {
+  source: Source;
   pipelineName: string;
   detail: ActionExecutionDetail;
 }
@@ -17,27 +20,30 @@ function combine(results: UseQueryResult<ActionExecutionDetail[]>[]) {
   return { data: results.map((r) => r.data), pending: results.some((r) => r.isPending) };
 }
 
-/** Decisions with who (`updatedBy`), comment and time, from ListActionExecutions of pipelines with approvals. */
+/**
+ * Decisions with who (`updatedBy`), comment and time, from ListActionExecutions of pipelines with approvals,
+ * each read through its own source (a "Source" column says which when there is more than one).
+ */
 export function RecentDecisions({
-  pipelineNames,
+  pipelines,
   limit = 20,
   headingLevel = 2,
   only,
 }: {
-  pipelineNames: string[];
+  pipelines: SourcedPipeline[];
   limit?: number;
   headingLevel?: 2 | 3;
   /** One action only (the deep-link page). */
   only?: { stageName: string; actionName: string };
 }) {
-  const source = useSource();
-  const names = pipelineNames.slice(0, 25);
+  const labelled = useSources().length > 1;
+  const read = pipelines.slice(0, 25);
   const results = useQueries({
-    queries: names.map((name) => ({ ...approvalRunsQuery(source, name), refetchInterval: source.polling.idleSeconds * 2000 })),
+    queries: read.map(({ source, name }) => ({ ...approvalRunsQuery(source, name), refetchInterval: source.polling.idleSeconds * 2000 })),
     combine,
   });
-  const rows: Row[] = names
-    .flatMap((pipelineName, i) => (results.data[i] ?? []).map((detail) => ({ pipelineName, detail })))
+  const rows: Row[] = read
+    .flatMap(({ source, name }, i) => (results.data[i] ?? []).map((detail) => ({ source, pipelineName: name, detail })))
     .filter((r) => r.detail.status === "Succeeded" || r.detail.status === "Failed")
     .filter((r) => !only || (r.detail.stageName === only.stageName && r.detail.actionName === only.actionName))
     .sort((a, b) => (b.detail.lastUpdateTime?.getTime() ?? 0) - (a.detail.lastUpdateTime?.getTime() ?? 0))
@@ -57,6 +63,7 @@ export function RecentDecisions({
             <thead className="border-b border-zinc-300 dark:border-zinc-700">
               <tr>
                 <th scope="col" className="py-2 pr-4 font-semibold">Approval</th>
+                {labelled && <th scope="col" className="py-2 pr-4 font-semibold">Source</th>}
                 <th scope="col" className="py-2 pr-4 font-semibold">Decision</th>
                 <th scope="col" className="py-2 pr-4 font-semibold">By</th>
                 <th scope="col" className="py-2 pr-4 font-semibold">Comment</th>
@@ -65,18 +72,19 @@ export function RecentDecisions({
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ pipelineName, detail }) => {
+              {rows.map(({ source, pipelineName, detail }) => {
                 const timedOut = detail.status === "Failed" && !detail.updatedBy;
                 const label = detail.status === "Succeeded" ? "Approved" : timedOut ? "Timed out" : "Rejected";
                 const tone =
                   detail.status === "Succeeded" ? "text-emerald-800 dark:text-emerald-300" : "text-red-800 dark:text-red-300";
                 return (
-                  <tr key={detail.actionExecutionId ?? `${pipelineName}-${detail.pipelineExecutionId}`} className="border-b border-zinc-200 align-top dark:border-zinc-800">
+                  <tr key={`${source.id} ${detail.actionExecutionId ?? `${pipelineName}-${detail.pipelineExecutionId}`}`} className="border-b border-zinc-200 align-top dark:border-zinc-800">
                     <td className="py-2 pr-4 break-all">
-                      <Link to={approvalPaths.approval(pipelineName, detail.stageName ?? "", detail.actionName ?? "")} className={linkClass}>
+                      <Link to={approvalPaths.approval(source, pipelineName, detail.stageName ?? "", detail.actionName ?? "")} className={linkClass}>
                         {pipelineName} › {detail.stageName} › {detail.actionName}
                       </Link>
                     </td>
+                    {labelled && <td className="py-2 pr-4 whitespace-nowrap">{source.label}</td>}
                     <td className={`py-2 pr-4 font-semibold ${tone}`}>{label}</td>
                     <td className="py-2 pr-4 break-all" title={detail.updatedBy}>
                       {detail.updatedBy ? shortPrincipal(detail.updatedBy) : <span className={mutedText}>—</span>}

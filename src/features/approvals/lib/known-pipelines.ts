@@ -1,4 +1,10 @@
-/** Pipelines seen with a manual approval this session: the "recently decided" list reads their action runs. */
+import type { Source } from "../../../lib/aws/source";
+import { sourcedKey, type SourcedPipeline } from "./sourced";
+
+/**
+ * Pipelines seen with a manual approval this session: the "recently decided" list reads their action runs.
+ * Stored as `sourcedKey(sourceId, name)`; a bare name (stored before sources existed) is the default source's.
+ */
 const KEY = "codepipeline-dashboard:approval-pipelines";
 let known: Set<string> | undefined;
 
@@ -13,11 +19,18 @@ function load(): Set<string> {
   return known;
 }
 
-/** Idempotent; returns every known name, sorted. */
-export function rememberApprovalPipelines(names: Iterable<string>): string[] {
+function resolve(entry: string, sources: readonly Source[]): SourcedPipeline | undefined {
+  const space = entry.indexOf(" ");
+  if (space < 0) return sources[0] ? { source: sources[0], name: entry } : undefined;
+  const source = sources.find((s) => s.id === entry.slice(0, space));
+  return source ? { source, name: entry.slice(space + 1) } : undefined;
+}
+
+/** Idempotent; returns every known pipeline of a configured source, sorted by name then source order. */
+export function rememberApprovalPipelines(pipelines: Iterable<SourcedPipeline>, sources: readonly Source[]): SourcedPipeline[] {
   const set = load();
   const before = set.size;
-  for (const name of names) set.add(name);
+  for (const { source, name } of pipelines) set.add(source.isDefault ? name : sourcedKey(source.id, name));
   if (set.size !== before) {
     try {
       sessionStorage.setItem(KEY, JSON.stringify([...set].slice(-50)));
@@ -25,5 +38,8 @@ export function rememberApprovalPipelines(names: Iterable<string>): string[] {
       // memory only
     }
   }
-  return [...set].sort();
+  return [...set]
+    .map((entry) => resolve(entry, sources))
+    .filter((p): p is SourcedPipeline => p !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name) || sources.indexOf(a.source) - sources.indexOf(b.source));
 }

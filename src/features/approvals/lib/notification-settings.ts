@@ -36,6 +36,7 @@ function subscribe(listener: () => void) {
   };
 }
 
-export function useNotificationsEnabled(sourceId: string): boolean {
-  return useSyncExternalStore(subscribe, () => notificationsEnabled(sourceId), () => false);
+/** True when every one of the given sources notifies. */
+export function useNotificationsEnabled(sourceIds: readonly string[]): boolean {
+  return useSyncExternalStore(subscribe, () => sourceIds.length > 0 && sourceIds.every(notificationsEnabled), () => false);
 }

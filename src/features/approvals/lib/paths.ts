@@ -1,11 +1,11 @@
-import { paths } from "../../../app/paths";
+import { paths, type SourceRef } from "../../../app/paths";
 
-/** The inbox's URLs; the lead may fold them into src/app/paths.ts. */
+/** The inbox's URLs; an approval's page belongs to its pipeline's source. */
 export const approvalPaths = {
   inboxPattern: "approvals",
   inbox: () => "/approvals",
   approvalPattern: "pipelines/:name/approvals/:stage/:action",
-  approval: (name: string, stageName: string, actionName: string) =>
-    `${paths.pipeline.href(name)}/approvals/${encodeURIComponent(stageName)}/${encodeURIComponent(actionName)}`,
-  pipeline: (name: string) => paths.pipeline.href(name),
+  approval: (source: SourceRef, name: string, stageName: string, actionName: string) =>
+    `${paths.pipeline.href(source, name)}/approvals/${encodeURIComponent(stageName)}/${encodeURIComponent(actionName)}`,
+  pipeline: (source: SourceRef, name: string) => paths.pipeline.href(source, name),
 };

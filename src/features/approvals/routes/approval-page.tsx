@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Link, useParams } from "react-router";
-import { useSource } from "../../../app/source-context";
+import { useSource, useSources } from "../../../app/source-context";
 import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
@@ -9,24 +10,36 @@ import { ApprovalCard } from "../components/approval-card";
 import { DecidedHere } from "../components/decided-here";
 import { RecentDecisions } from "../components/recent-decisions";
 import { linkClass, mutedText } from "../components/styles";
-import { useLocalDecisions } from "../lib/decisions-store";
+import { SourceBadge } from "../components/source-badge";
+import { sourceOfDecision, useLocalDecisions } from "../lib/decisions-store";
 import { rememberApprovalPipelines } from "../lib/known-pipelines";
 import { approvalPaths } from "../lib/paths";
+import { sourcedKey } from "../lib/sourced";
 
-/** `/pipelines/:name/approvals/:stage/:action`: one approval, for chat messages and notification links. */
+/**
+ * `[/sources/:sourceId]/pipelines/:name/approvals/:stage/:action`: one approval, for chat messages and
+ * notification links. The route gives the source, so the link names one account and region unambiguously.
+ */
 export default function ApprovalPage() {
   const { name = "", stage = "", action = "" } = useParams();
   const source = useSource();
+  const sources = useSources();
+  const only = useMemo(() => [source], [source]);
   // This pipeline's state at the pipeline page's cadence, whatever the inbox poller does for the others.
   const state = useQuery(pipelineStateQuery(source, name));
-  const { approvals, states, complete } = usePendingApprovals({ eager: true });
-  const mine = approvals.filter((a) => a.pipelineName === name && a.stageName === stage && a.actionName === action);
+  const { approvals, states, complete } = usePendingApprovals({ eager: true, sources: only });
+  const mine = approvals.filter(({ approval: a }) => a.pipelineName === name && a.stageName === stage && a.actionName === action);
   const items = useRetainedItems(useApprovalItems(mine, states));
-  const pendingKeys = new Set(items.map((i) => i.approval.key));
+  const pendingKeys = new Set(items.map((i) => i.key));
   const decided = useLocalDecisions().filter(
-    (d) => d.pipelineName === name && d.stageName === stage && d.actionName === action && !pendingKeys.has(d.key),
+    (d) =>
+      sourceOfDecision(d, sources) === source &&
+      d.pipelineName === name &&
+      d.stageName === stage &&
+      d.actionName === action &&
+      !pendingKeys.has(sourcedKey(source.id, d.key)),
   );
-  rememberApprovalPipelines([name]);
+  rememberApprovalPipelines([{ source, name }], sources);
   const missing = state.isSuccess && !state.data.stageStates?.some((s) => s.stageName === stage && s.actionStates?.some((a) => a.actionName === action));
 
   return (
@@ -36,13 +49,18 @@ export default function ApprovalPage() {
           ← All approvals
         </Link>{" "}
         <span className={mutedText}>·</span>{" "}
-        <Link to={approvalPaths.pipeline(name)} className={linkClass}>
+        <Link to={approvalPaths.pipeline(source, name)} className={linkClass}>
           Pipeline {name}
         </Link>
       </p>
       <h1 className="mt-3 text-2xl font-bold break-all">
         Approval {action} <span className="font-normal text-zinc-700 dark:text-zinc-300">in {name} › {stage}</span>
       </h1>
+      {sources.length > 1 && (
+        <p className="mt-1">
+          <SourceBadge />
+        </p>
+      )}
       {state.error && !state.data ? (
         <p role="alert" className="mt-4 text-red-800 dark:text-red-300">
           Could not read pipeline {name}: {state.error.message}
@@ -54,7 +72,7 @@ export default function ApprovalPage() {
       ) : items.length > 0 ? (
         <ul className="mt-6 flex flex-col gap-4" aria-label="Waiting executions">
           {items.map((item) => (
-            <li key={item.approval.key}>
+            <li key={item.key}>
               <ApprovalCard item={item} gone={item.gone} />
             </li>
           ))}
@@ -65,7 +83,7 @@ export default function ApprovalPage() {
         </p>
       )}
       <DecidedHere decisions={decided} states={states} />
-      <RecentDecisions pipelineNames={[name]} limit={10} only={{ stageName: stage, actionName: action }} />
+      <RecentDecisions pipelines={[{ source, name }]} limit={10} only={{ stageName: stage, actionName: action }} />
     </main>
   );
 }

@@ -1,5 +1,4 @@
-import { useSource } from "../../../app/source-context";
-import { ErrorBanner } from "../../../components/error-banner";
+import { SourceContext, useSources } from "../../../app/source-context";
 import { Staleness } from "../../../components/staleness";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
@@ -8,20 +7,42 @@ import { ApprovalCard } from "../components/approval-card";
 import { DecidedHere } from "../components/decided-here";
 import { NotificationsToggle } from "../components/notifications-toggle";
 import { RecentDecisions } from "../components/recent-decisions";
+import { SourceErrors } from "../components/source-errors";
+import { SourceFilter, useSourceFilter } from "../components/source-filter";
 import { mutedText } from "../components/styles";
-import { useLocalDecisions } from "../lib/decisions-store";
+import { sourceOfDecision, useLocalDecisions } from "../lib/decisions-store";
 import { rememberApprovalPipelines } from "../lib/known-pipelines";
+import { sourcedKey } from "../lib/sourced";
 
-/** `/approvals`: every manual approval waiting across the source's pipelines, soonest to expire first. */
+/**
+ * `/approvals`: every manual approval waiting across every source's pipelines (or the one chosen in the
+ * filter), soonest to expire first. Each card sits in its own source's context, so its links, reads and
+ * decision go to the account and region it came from.
+ */
 export default function ApprovalsPage() {
-  const source = useSource();
-  const { approvals, states, complete, error, updatedAt } = usePendingApprovals({ eager: true });
-  const items = useRetainedItems(useApprovalItems(approvals, states));
-  const pendingKeys = new Set(items.map((i) => i.approval.key));
-  const decided = useLocalDecisions().filter((d) => !pendingKeys.has(d.key));
-  const known = rememberApprovalPipelines([...approvals.map((a) => a.pipelineName), ...decided.map((d) => d.pipelineName)]);
-  const pipelines = new Set(approvals.map((a) => a.pipelineName)).size;
-  const staleAfterMs = Math.max(source.polling.idleSeconds, source.polling.listSeconds) * 2000;
+  const sources = useSources();
+  const { selected, scope, select } = useSourceFilter();
+  const { approvals, states, complete, updatedAt, sources: statuses } = usePendingApprovals({ eager: true, sources: scope });
+  // Items retained from before the filter changed belong to other sources: not "no longer waiting", just hidden.
+  const items = useRetainedItems(useApprovalItems(approvals, states)).filter((i) => scope.includes(i.source));
+  const pendingKeys = new Set(items.map((i) => i.key));
+  const decided = useLocalDecisions().filter((d) => {
+    const source = sourceOfDecision(d, sources);
+    return source && scope.includes(source) && !pendingKeys.has(sourcedKey(source.id, d.key));
+  });
+  const known = rememberApprovalPipelines(
+    [
+      ...approvals.map((a) => ({ source: a.source, name: a.approval.pipelineName })),
+      ...decided.flatMap((d) => {
+        const source = sourceOfDecision(d, sources);
+        return source ? [{ source, name: d.pipelineName }] : [];
+      }),
+    ],
+    sources,
+  ).filter((p) => scope.includes(p.source));
+  const pipelines = new Set(approvals.map((a) => sourcedKey(a.source.id, a.approval.pipelineName))).size;
+  const staleAfterMs = Math.max(...scope.map((s) => Math.max(s.polling.idleSeconds, s.polling.listSeconds))) * 2000;
+  const where = scope.length === 1 ? scope[0].label : "any source";
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-6 py-6">
@@ -33,23 +54,22 @@ export default function ApprovalsPage() {
         {!complete && approvals.length === 0
           ? "Looking for waiting approvals…"
           : approvals.length === 0
-            ? `No approval is waiting in ${source.label}.`
+            ? `No approval is waiting in ${where}.`
             : `${approvals.length} ${approvals.length === 1 ? "approval is" : "approvals are"} waiting in ${pipelines} ${pipelines === 1 ? "pipeline" : "pipelines"}, soonest to expire first.`}
       </p>
-      <div className="mt-3">
+      <div className="mt-3 flex flex-wrap items-end justify-between gap-4">
         <NotificationsToggle />
+        <SourceFilter selected={selected} onSelect={select} />
       </div>
-      {error && (
-        <div className="mt-4">
-          <ErrorBanner error={error} lastGoodAt={updatedAt || undefined} what="some pipelines" />
-        </div>
-      )}
+      <SourceErrors statuses={statuses} />
 
       {items.length > 0 && (
         <ul className="mt-6 flex flex-col gap-4" aria-label="Waiting approvals">
           {items.map((item) => (
-            <li key={item.approval.key}>
-              <ApprovalCard item={item} gone={item.gone} />
+            <li key={item.key}>
+              <SourceContext value={item.source}>
+                <ApprovalCard item={item} gone={item.gone} />
+              </SourceContext>
             </li>
           ))}
         </ul>
@@ -57,7 +77,7 @@ export default function ApprovalsPage() {
       {complete && approvals.length === 0 && items.length === 0 && <p className={`mt-6 ${mutedText}`}>Nothing to decide right now.</p>}
 
       <DecidedHere decisions={decided} states={states} />
-      <RecentDecisions pipelineNames={known} />
+      <RecentDecisions pipelines={known} />
     </main>
   );
 }

@@ -1,0 +1,94 @@
+import type { GetPipelineStateOutput, PipelineSummary } from "@aws-sdk/client-codepipeline";
+import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { mayHideParallelApproval, pendingFromState } from "../../../core/approvals/pending";
+import { isStateActive } from "../../../core/status";
+import { pipelineStateQuery, pipelinesQuery } from "../../../lib/aws/codepipeline-queries";
+import type { Source } from "../../../lib/aws/source";
+import { notificationsEnabled } from "../lib/notification-settings";
+import { approvalRunsQuery } from "./approval-queries";
+
+export const isParallel = (p: PipelineSummary | undefined) => p?.executionMode === "PARALLEL";
+
+/**
+ * Fills the gaps the pages leave, never doubles them: the overview and pipeline page poll the states they show;
+ * this one timer only re-fetches a state that nobody refreshed within its window. While someone is eager for
+ * news (an approvals page is open, or notifications are on), pipelines that run or wait for approval get the
+ * idle cadence; otherwise everything gets the slow off-screen cadence, so the overview's rule "only rows on
+ * screen poll" holds and the navigation count is at most one off-screen interval old.
+ *
+ * One timer per client and source: each source has its own cadence settings and its own request limiter, so a
+ * slow or failing account never holds back another one's rounds.
+ */
+interface Poller {
+  refs: number;
+  eager: number;
+  stop(): void;
+}
+const pollers = new Map<QueryClient, Map<string, Poller>>();
+
+function startPoller(queryClient: QueryClient, source: Source, eager: boolean): () => void {
+  const bySource = pollers.get(queryClient) ?? new Map<string, Poller>();
+  pollers.set(queryClient, bySource);
+  let poller = bySource.get(source.id);
+  if (poller) {
+    poller.refs++;
+  } else {
+    const tickMs = Math.max(1, source.polling.activeSeconds) * 1000;
+    const timer = setInterval(() => tick(queryClient, source, (bySource.get(source.id)?.eager ?? 0) > 0), tickMs);
+    poller = { refs: 1, eager: 0, stop: () => clearInterval(timer) };
+    bySource.set(source.id, poller);
+  }
+  if (eager) poller.eager++;
+  return () => {
+    const poller = bySource.get(source.id);
+    if (!poller) return;
+    poller.refs--;
+    if (eager) poller.eager--;
+    if (poller.refs === 0) {
+      poller.stop();
+      bySource.delete(source.id);
+    }
+  };
+}
+
+function due(queryClient: QueryClient, queryKey: QueryKey, windowMs: number, now: number): boolean {
+  const state = queryClient.getQueryState(queryKey);
+  if (!state) return true;
+  if (state.fetchStatus === "fetching") return false;
+  return now - Math.max(state.dataUpdatedAt, state.errorUpdatedAt) >= windowMs;
+}
+
+function tick(queryClient: QueryClient, source: Source, eagerPages: boolean) {
+  // A hidden tab without notifications has nobody to tell: let it rest like React Query's own polling.
+  if (typeof document !== "undefined" && document.hidden && !notificationsEnabled(source.id)) return;
+  const now = Date.now();
+  const list = pipelinesQuery(source);
+  // A source whose list fails is retried at the list's cadence, not every tick: no request storm from a bad role.
+  if (due(queryClient, list.queryKey, source.polling.listSeconds * 1000, now)) void queryClient.prefetchQuery({ ...list, staleTime: 0 });
+  const summaries = queryClient.getQueryData(list.queryKey) ?? [];
+  const idleMs = source.polling.idleSeconds * 1000;
+  const slowMs = source.polling.offscreenSeconds * 1000;
+  const eager = eagerPages || notificationsEnabled(source.id);
+  for (const summary of summaries) {
+    if (!summary.name) continue;
+    const options = pipelineStateQuery(source, summary.name);
+    const state = queryClient.getQueryData<GetPipelineStateOutput>(options.queryKey);
+    const lively = eager && (isStateActive(state) || pendingFromState(summary.name, state).length > 0);
+    const windowMs = lively ? idleMs : slowMs;
+    if (windowMs > 0 && due(queryClient, options.queryKey, windowMs, now)) void queryClient.prefetchQuery({ ...options, staleTime: 0 });
+    if (isParallel(summary) && mayHideParallelApproval(state)) {
+      const runs = approvalRunsQuery(source, summary.name);
+      if (due(queryClient, runs.queryKey, idleMs, now)) void queryClient.prefetchQuery({ ...runs, staleTime: 0 });
+    }
+  }
+}
+
+/** Keeps the given sources' approvals fresh; `sources` must be a stable array (memoized by the caller). */
+export function useApprovalsPoller(sources: readonly Source[], eager: boolean) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const stops = sources.map((source) => startPoller(queryClient, source, eager));
+    return () => stops.forEach((stop) => stop());
+  }, [queryClient, sources, eager]);
+}
