@@ -5,7 +5,7 @@ import { Since } from "./since";
 import { shortId } from "../../../core/approvals/decision";
 import { summarizeRevision } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
-import { approvalExecutionQuery } from "../api/approval-queries";
+import { approvalExecutionQuery } from "../api/decide-approval";
 import type { ApprovalItem } from "../api/use-approval-items";
 import { approvalPaths } from "../lib/paths";
 import { ApprovalDecision } from "./approval-decision";
@@ -69,7 +69,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
         </div>
       </div>
 
-      <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+      <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
         <dt className="font-medium">Waiting since</dt>
         <dd>{approval.waitingSince ? <Since date={approval.waitingSince} /> : <span className={mutedText}>unknown</span>}</dd>
         <dt className="font-medium">Execution</dt>
@@ -88,7 +88,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
               {revisions.map(({ name, info: r }, i) => {
                 const href = safeHref(r?.url);
                 return (
-                  <li key={`${name}-${i}`} className="break-words">
+                  <li key={`${name}-${i}`} className="[overflow-wrap:anywhere]">
                     {href ? (
                       <a href={href} target="_blank" rel="noreferrer noopener" className={`font-mono ${linkClass}`}>
                         {r?.shortId}
@@ -105,7 +105,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
           )}
         </dd>
         <dt className="font-medium">Triggered by</dt>
-        <dd className="break-words">
+        <dd className="[overflow-wrap:anywhere]">
           {trigger ? (
             <>
               {TRIGGERS[trigger.triggerType ?? ""] ?? trigger.triggerType}
@@ -118,7 +118,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
         {info?.customData && (
           <>
             <dt className="font-medium">Message</dt>
-            <dd className="break-words whitespace-pre-wrap">{info.customData}</dd>
+            <dd className="whitespace-pre-wrap [overflow-wrap:anywhere]">{info.customData}</dd>
           </>
         )}
         {(info?.reviewLink || info?.unsafeReviewLink) && (

@@ -16,7 +16,7 @@ import { summarizeRevision } from "../../../core/revision";
 import { formatExactTime } from "../../../core/format";
 import { invalidateAfter, pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
 import type { Source } from "../../../lib/aws/source";
-import { approvalExecutionQuery, decideApproval, type DecideResult } from "../api/approval-queries";
+import { approvalExecutionQuery, decideApproval, type DecideResult } from "../api/decide-approval";
 import { recordDecision, type SourcedDecision } from "../lib/decisions-store";
 import { signedInIdentity } from "../lib/identity";
 import { approveButton, inputClass, mutedText, rejectButton, secondaryButton } from "./styles";
