@@ -22,6 +22,7 @@ describe("parseWallOptions", () => {
       theme: "light",
       refreshSeconds: 15,
       dim: { from: 22, to: 7 },
+      sources: [],
     });
   });
 
@@ -45,6 +46,24 @@ describe("parseWallOptions", () => {
     const q = "filter=%2F%5Eweb%2Fi&tag=team%3Dweb&hideHealthy=1&columns=3&rotate=0&theme=light&refresh=10&dim=20-6";
     const { options } = parse(q);
     expect(parse(wallSearch(options).slice(1)).options).toEqual(options);
+  });
+});
+
+describe("the sources option", () => {
+  const ids = ["default", "prod", "prod-eu"];
+  it("keeps the known ids and names the unknown ones in the ignored note", () => {
+    const { options, ignored } = parseWallOptions(new URLSearchParams("sources=prod,nope prod-eu,prod"), ids);
+    expect(options.sources).toEqual(["prod", "prod-eu"]);
+    expect(ignored).toEqual(['sources=prod,nope prod-eu,prod: unknown source "nope" (known: default, prod, prod-eu)']);
+  });
+  it("falls back to every source when none is known, and without a config naming any", () => {
+    expect(parseWallOptions(new URLSearchParams("sources=x"), ids)).toMatchObject({ options: { sources: [] }, ignored: [expect.stringContaining('"x"')] });
+    expect(parse("sources=prod")).toMatchObject({ options: { sources: [] }, ignored: ['sources=prod: unknown source "prod"'] });
+  });
+  it("round-trips through wallSearch", () => {
+    const { options } = parseWallOptions(new URLSearchParams("sources=prod-eu,default"), ids);
+    expect(wallSearch(options)).toBe("?sources=prod-eu%2Cdefault");
+    expect(parseWallOptions(new URLSearchParams(wallSearch(options).slice(1)), ids).options).toEqual(options);
   });
 });
 

@@ -23,6 +23,8 @@ export interface WallOptions {
   refreshSeconds: number;
   /** Night dimming, local hours [from, to) ; undefined = never. */
   dim?: { from: number; to: number };
+  /** Source ids (`default` for the top-level one) to show; empty = every configured source. */
+  sources: string[];
 }
 
 export interface TagFilter {
@@ -39,6 +41,7 @@ export const WALL_DEFAULTS: WallOptions = {
   rotateSeconds: 20,
   theme: "dark",
   refreshSeconds: 30,
+  sources: [],
 };
 
 export const LIMITS = {
@@ -59,6 +62,7 @@ export const PARAMS = {
   theme: "theme",
   refresh: "refresh",
   dim: "dim",
+  sources: "sources",
 } as const;
 
 const KNOWN = new Set<string>(Object.values(PARAMS));
@@ -100,8 +104,12 @@ export interface ParsedWallOptions {
   ignored: string[];
 }
 
-export function parseWallOptions(params: URLSearchParams): ParsedWallOptions {
-  const options: WallOptions = { ...WALL_DEFAULTS, tags: [] };
+/**
+ * `sourceIds`: the ids a `sources` value may name (the config's, `default` for the top-level source); the wall
+ * has no other way to know them, and an id it cannot show must be reported, not silently dropped.
+ */
+export function parseWallOptions(params: URLSearchParams, sourceIds: readonly string[] = []): ParsedWallOptions {
+  const options: WallOptions = { ...WALL_DEFAULTS, tags: [], sources: [] };
   const ignored: string[] = [];
 
   function take<T>(name: string, schema: z.ZodType<T, string>, apply: (value: T) => void) {
@@ -133,6 +141,15 @@ export function parseWallOptions(params: URLSearchParams): ParsedWallOptions {
   take(PARAMS.theme, theme, (v) => (options.theme = v));
   take(PARAMS.refresh, refresh, (v) => (options.refreshSeconds = v));
   take(PARAMS.dim, dim, (v) => (options.dim = v));
+  const sources = params.get(PARAMS.sources);
+  if (sources !== null) {
+    const picked = parseSourceIds(sources, sourceIds);
+    options.sources = picked.known;
+    if (picked.unknown.length > 0) {
+      const known = sourceIds.length > 0 ? ` (known: ${sourceIds.join(", ")})` : "";
+      ignored.push(`${PARAMS.sources}=${sources}: unknown source ${picked.unknown.map((id) => `"${id}"`).join(", ")}${known}`);
+    }
+  }
   for (const name of new Set(params.keys())) {
     if (!KNOWN.has(name)) ignored.push(`${name}: unknown parameter`);
   }
@@ -150,8 +167,15 @@ export function wallSearch(options: WallOptions): string {
   if (options.theme !== WALL_DEFAULTS.theme) params.set(PARAMS.theme, options.theme);
   if (options.refreshSeconds !== WALL_DEFAULTS.refreshSeconds) params.set(PARAMS.refresh, String(options.refreshSeconds));
   if (options.dim) params.set(PARAMS.dim, `${options.dim.from}-${options.dim.to}`);
+  if (options.sources.length > 0) params.set(PARAMS.sources, options.sources.join(","));
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/** Ids from a `sources` value (commas or spaces), each once, in the order given; ids are case-sensitive as in config. */
+export function parseSourceIds(value: string, sourceIds: readonly string[]): { known: string[]; unknown: string[] } {
+  const ids = [...new Set(value.split(/[\s,]+/).filter(Boolean))];
+  return { known: ids.filter((id) => sourceIds.includes(id)), unknown: ids.filter((id) => !sourceIds.includes(id)) };
 }
 
 // ---- name filter -------------------------------------------------------------------------------------

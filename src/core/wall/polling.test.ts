@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listIntervalMs, MAX_BACKOFF_MS, pollDelay, staleAfterMs } from "./polling";
+import { listIntervalMs, MAX_BACKOFF_MS, pollDelay, stableJitter, staleAfterMs } from "./polling";
 
 describe("pollDelay", () => {
   it("is the interval while all is well", () => {
@@ -25,5 +25,16 @@ describe("thresholds", () => {
     expect(listIntervalMs(30_000, 60_000)).toBe(120_000);
     expect(listIntervalMs(5_000, 5_000)).toBe(60_000);
     expect(listIntervalMs(5_000, 300_000)).toBe(300_000);
+  });
+});
+
+describe("stableJitter", () => {
+  it("gives the same draw for the same query and failure count, so a re-render does not move the next retry", () => {
+    expect(stableJitter('["codepipeline","prod","pipeline","web","state"]', 2)).toBe(stableJitter('["codepipeline","prod","pipeline","web","state"]', 2));
+  });
+  it("spreads queries and failure counts over [0, 1)", () => {
+    const draws = ["web", "wen", "api", "orders"].flatMap((name) => [1, 2, 3].map((f) => stableJitter(name, f)));
+    expect(draws.every((d) => d >= 0 && d < 1)).toBe(true);
+    expect(new Set(draws).size).toBe(draws.length);
   });
 });

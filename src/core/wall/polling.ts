@@ -17,6 +17,22 @@ export function pollDelay(baseMs: number, failures: number, random = 0.5): numbe
   return Math.max(baseMs, Math.round(backedOff * jitter));
 }
 
+/**
+ * A jitter draw in [0,1) that is the same every time it is asked for the same query and failure count. React
+ * Query re-evaluates `refetchInterval` on every render and restarts its timer whenever the value differs, so a
+ * fresh `Math.random()` per call would keep pushing a failing query's next poll away while the screen re-renders
+ * (its clock ticks every second), and it would never retry. Different queries still get different draws.
+ */
+export function stableJitter(queryHash: string, failures: number): number {
+  // FNV-1a: tiny, and spreads similar keys (pipelines differing by one letter) apart.
+  let hash = 0x811c9dc5;
+  for (const ch of `${queryHash}#${failures}`) {
+    hash ^= ch.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) / 2 ** 32;
+}
+
 /** Data older than this is "stale": three missed refreshes, and never less than 30 s. */
 export function staleAfterMs(refreshMs: number): number {
   return Math.max(3 * refreshMs, 30_000);

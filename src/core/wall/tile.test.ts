@@ -88,8 +88,8 @@ describe("buildTile", () => {
 });
 
 describe("compareTiles", () => {
-  const t = (name: string, health: WallTile["health"], changed = 0): WallTile =>
-    ({ name, health, lastChangedAt: new Date(changed), heldBeforeStage: false, stopping: false, stale: false, updatedAt: 1, loading: false }) as WallTile;
+  const t = (name: string, health: WallTile["health"], changed = 0, sourceLabel?: string): WallTile =>
+    ({ key: `${sourceLabel ?? ""}/${name}`, name, sourceLabel, health, lastChangedAt: new Date(changed), heldBeforeStage: false, stopping: false, stale: false, updatedAt: 1, loading: false }) as WallTile;
   it("puts failures, then approvals, then running work first", () => {
     const order = [t("a", "succeeded"), t("b", "in-progress"), t("c", "failed"), t("d", "waiting-for-approval"), t("e", "stopped")]
       .sort(compareTiles)
@@ -98,6 +98,22 @@ describe("compareTiles", () => {
   });
   it("puts the newest change first within a group", () => {
     expect([t("a", "failed", 1), t("b", "failed", 2)].sort(compareTiles).map((x) => x.name)).toEqual(["b", "a"]);
+  });
+  it("mixes sources in one attention order, the source only breaking ties", () => {
+    const order = [t("web", "succeeded", 5, "Dev"), t("web", "failed", 1, "Prod"), t("api", "failed", 1, "Dev"), t("web", "failed", 1, "Dev")]
+      .sort(compareTiles)
+      .map((x) => `${x.health} ${x.name} ${x.sourceLabel}`);
+    expect(order).toEqual(["failed api Dev", "failed web Dev", "failed web Prod", "succeeded web Dev"]);
+  });
+});
+
+describe("buildTile across sources", () => {
+  it("keys the tile by source and name, so same-named pipelines in two accounts stay apart", () => {
+    const dev = buildTile({ name: "web", sourceId: "dev", sourceLabel: "Dev · us-east-1", stateUpdatedAt: 0 }, NOW, STALE);
+    const prod = buildTile({ name: "web", sourceId: "prod", sourceLabel: "Prod · us-east-1", stateUpdatedAt: 0 }, NOW, STALE);
+    expect(dev.key).not.toBe(prod.key);
+    expect(prod).toMatchObject({ name: "web", sourceId: "prod", sourceLabel: "Prod · us-east-1" });
+    expect(buildTile({ name: "web", stateUpdatedAt: 0 }, NOW, STALE)).toMatchObject({ key: "web", sourceLabel: undefined });
   });
 });
 

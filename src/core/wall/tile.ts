@@ -6,6 +6,7 @@ import type {
 import { elapsedStatus, expectedPipelineDuration, type ElapsedStatus } from "../durations";
 import { rollUpStatus, type PipelineHealth } from "../status";
 import type { RevisionInfo } from "../revision";
+import { tileKey } from "./sources";
 
 /** CodePipeline's default approval timeout: 7 days. */
 export const DEFAULT_APPROVAL_TIMEOUT_MINUTES = 7 * 24 * 60;
@@ -36,7 +37,12 @@ export interface ApprovalCountdown {
 }
 
 export interface WallTile {
+  /** Unique on the wall: source id and name. */
+  key: string;
   name: string;
+  sourceId?: string;
+  /** Shown under the name only when the wall spans more than one source. */
+  sourceLabel?: string;
   /** Nothing arrived yet for this pipeline. */
   loading: boolean;
   health: PipelineHealth;
@@ -58,6 +64,8 @@ export interface WallTile {
 
 export interface TileInput {
   name: string;
+  sourceId?: string;
+  sourceLabel?: string;
   state?: GetPipelineStateOutput;
   stateUpdatedAt: number;
   /** Newest first, as ListPipelineExecutions answers. */
@@ -74,7 +82,10 @@ export function buildTile(input: TileInput, now: number, staleAfterMs: number): 
   const status = rollUpStatus(state, latest);
   const updatedAt = input.stateUpdatedAt;
   const tile: WallTile = {
+    key: tileKey(input.sourceId, name),
     name,
+    sourceId: input.sourceId,
+    sourceLabel: input.sourceLabel,
     loading: !state,
     health: status.health,
     stopping: status.stopping,
@@ -118,12 +129,17 @@ export function approvalCountdown(
   return { ...marker, expiresAt, leftMs: expiresAt.getTime() - now };
 }
 
-/** Failures first, then approvals, then running work, then the rest; newest change first within a group. */
+/**
+ * Failures first, then approvals, then running work, then the rest; newest change first within a group. Sources
+ * are mixed: what needs a person comes first whichever account it is in; the source only breaks ties.
+ */
 export function compareTiles(a: WallTile, b: WallTile): number {
   return (
     WALL_RANK[a.health] - WALL_RANK[b.health] ||
     (b.lastChangedAt?.getTime() ?? 0) - (a.lastChangedAt?.getTime() ?? 0) ||
-    a.name.localeCompare(b.name, "en", { numeric: true })
+    a.name.localeCompare(b.name, "en", { numeric: true }) ||
+    (a.sourceLabel ?? "").localeCompare(b.sourceLabel ?? "", "en") ||
+    a.key.localeCompare(b.key, "en")
   );
 }
 

@@ -1,8 +1,9 @@
-import type { GetPipelineOutput, GetPipelineStateOutput, PipelineExecutionSummary, Tag } from "@aws-sdk/client-codepipeline";
-import { useQueries, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import type { GetPipelineOutput, GetPipelineStateOutput, PipelineExecutionSummary, PipelineSummary, Tag } from "@aws-sdk/client-codepipeline";
+import { useQueries, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { compileNameFilter, matchesTags, type WallOptions } from "../../core/wall/options";
 import { listIntervalMs } from "../../core/wall/polling";
+import { tileKey, type SourceFeed } from "../../core/wall/sources";
 import { stateFingerprint, type TileInput } from "../../core/wall/tile";
 import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
 import type { Source } from "../../lib/aws/source";
@@ -18,6 +19,7 @@ interface Slice<T> {
 function slices<T>(results: UseQueryResult<T>[]): Slice<T>[] {
   return results.map(({ data, error, dataUpdatedAt }) => ({ data, error, dataUpdatedAt }));
 }
+const listSlices = (r: UseQueryResult<PipelineSummary[]>[]) => slices(r);
 const stateSlices = (r: UseQueryResult<GetPipelineStateOutput>[]) => slices(r);
 const executionSlices = (r: UseQueryResult<PipelineExecutionSummary[]>[]) => slices(r);
 const declarationSlices = (r: UseQueryResult<GetPipelineOutput>[]) => slices(r);
@@ -25,60 +27,85 @@ const tagData = (r: UseQueryResult<Tag[]>[]) => r.map((q) => q.data);
 
 const EMPTY: never[] = [];
 
+/** One pipeline of one source: the unit everything below is read for. */
+interface WallPipeline {
+  source: Source;
+  name: string;
+  key: string;
+  version?: number;
+}
+
 /**
- * Everything the wall reads, and nothing for pipelines it filters out:
+ * Everything the wall reads, for every source it shows, and nothing for pipelines it filters out. Each source
+ * has its own client and request limiter, so each keeps this budget on its own:
  * - ListPipelines at a slow cadence (at least 4 × the refresh interval);
  * - with a tag filter: one GetPipeline (for the account in the ARN) and ListTagsForResource per name-matched
  *   pipeline every 30 minutes; pipelines are shown once their tags are known to match;
  * - GetPipelineState once per refresh interval per matching pipeline (backing off while failing);
  * - ListPipelineExecutions only when that state changed (a stage moved), else every 30 minutes;
  * - GetPipeline once per pipeline version, only for pipelines that wait for an approval (its timeout).
- * All of it keeps polling while the tab is hidden.
+ * All of it keeps polling while the tab is hidden. `labelled`: tiles carry their source's label.
  */
-export function useWallData(source: Source, options: WallOptions) {
+export function useWallData(sources: readonly Source[], options: WallOptions, labelled: boolean) {
   const refreshMs = options.refreshSeconds * 1000;
   const queryClient = useQueryClient();
 
-  const list = useQuery({
-    ...pipelinesQuery(source),
-    refetchInterval: backoff(listIntervalMs(refreshMs, source.polling.listSeconds * 1000)),
-    refetchIntervalInBackground: true,
-    retry: false,
+  const lists = useQueries({
+    queries: sources.map((source) => ({
+      ...pipelinesQuery(source),
+      refetchInterval: backoff(listIntervalMs(refreshMs, source.polling.listSeconds * 1000)),
+      refetchIntervalInBackground: true,
+      retry: false,
+    })),
+    combine: listSlices,
   });
 
   const matchName = useMemo(() => compileNameFilter(options.filter), [options.filter]);
   const named = useMemo(
-    () => (list.data ?? EMPTY).filter((p): p is typeof p & { name: string } => !!p.name && matchName(p.name)),
-    [list.data, matchName],
+    () =>
+      sources.flatMap((source, i) =>
+        (lists[i]?.data ?? EMPTY).flatMap((p): WallPipeline[] =>
+          p.name && matchName(p.name) ? [{ source, name: p.name, key: tileKey(source.id, p.name), version: p.version }] : [],
+        ),
+      ),
+    [sources, lists, matchName],
   );
 
-  // Tags: one GetPipeline gives the account, every ARN is built from it.
+  // Tags: per source, one GetPipeline gives the account, every ARN of that source is built from it.
   const tagFilters = options.tags;
   const filteringByTags = tagFilters.length > 0;
-  const sample = filteringByTags ? named[0] : undefined;
-  const sampleDeclaration = useQuery({
-    ...wallDeclarationQuery(source, sample?.name ?? "", sample?.version),
-    enabled: sample !== undefined,
+  const samples = sources.map((source) => (filteringByTags ? named.find((p) => p.source === source) : undefined));
+  const sampleDeclarations = useQueries({
+    queries: sources.map((source, i) => ({
+      ...wallDeclarationQuery(source, samples[i]?.name ?? "", samples[i]?.version),
+      enabled: samples[i] !== undefined,
+    })),
+    combine: declarationSlices,
   });
-  const sampleArn = sampleDeclaration.data?.metadata?.pipelineArn;
-  const tags = useQueries({
-    queries:
-      filteringByTags && sampleArn
-        ? named.map((p) => wallTagsQuery(source, pipelineArn(sampleArn, p.name) ?? p.name))
-        : EMPTY,
-    combine: tagData,
-  });
+  const tagged = useMemo(() => {
+    if (!filteringByTags) return EMPTY;
+    const arnBySource = new Map(sources.map((s, i) => [s, sampleDeclarations[i]?.data?.metadata?.pipelineArn]));
+    return named.flatMap((p) => {
+      const arn = pipelineArn(arnBySource.get(p.source), p.name);
+      return arn ? [{ pipeline: p, arn }] : [];
+    });
+  }, [filteringByTags, sources, sampleDeclarations, named]);
+  const tags = useQueries({ queries: tagged.map((t) => wallTagsQuery(t.pipeline.source, t.arn)), combine: tagData });
+  const tagsByKey = useMemo(() => new Map(tagged.map((t, i) => [t.pipeline.key, tags[i]])), [tagged, tags]);
   const candidates = useMemo(
     () =>
       filteringByTags
-        ? named.filter((_, i) => tags[i] !== undefined && matchesTags(tags[i]!, tagFilters))
+        ? named.filter((p) => {
+            const own = tagsByKey.get(p.key);
+            return own !== undefined && matchesTags(own, tagFilters);
+          })
         : named,
-    [filteringByTags, named, tags, tagFilters],
+    [filteringByTags, named, tagsByKey, tagFilters],
   );
 
   const states = useQueries({
     queries: candidates.map((p) => ({
-      ...pipelineStateQuery(source, p.name),
+      ...pipelineStateQuery(p.source, p.name),
       refetchInterval: backoff(refreshMs),
       refetchIntervalInBackground: true,
       // A refocused or re-mounted screen must not add requests inside the interval.
@@ -89,7 +116,7 @@ export function useWallData(source: Source, options: WallOptions) {
   });
 
   const executions = useQueries({
-    queries: candidates.map((p, i) => ({ ...wallExecutionsQuery(source, p.name), enabled: states[i]?.data !== undefined })),
+    queries: candidates.map((p, i) => ({ ...wallExecutionsQuery(p.source, p.name), enabled: states[i]?.data !== undefined })),
     combine: executionSlices,
   });
 
@@ -100,14 +127,14 @@ export function useWallData(source: Source, options: WallOptions) {
     const next = new Map<string, string>();
     candidates.forEach((p, i) => {
       const fingerprint = stateFingerprint(states[i]?.data);
-      next.set(p.name, fingerprint);
-      const before = previous.get(p.name);
+      next.set(p.key, fingerprint);
+      const before = previous.get(p.key);
       if (before && fingerprint && before !== fingerprint) {
-        void queryClient.invalidateQueries({ queryKey: wallKeys.executions(source, p.name), exact: true });
+        void queryClient.invalidateQueries({ queryKey: wallKeys.executions(p.source, p.name), exact: true });
       }
     });
     fingerprints.current = next;
-  }, [candidates, states, queryClient, source]);
+  }, [candidates, states, queryClient]);
 
   const waiting = useMemo(
     () =>
@@ -116,30 +143,49 @@ export function useWallData(source: Source, options: WallOptions) {
         const pending = state?.stageStates?.some((s) =>
           s.actionStates?.some((a) => a.latestExecution?.status === "InProgress" && a.latestExecution.token),
         );
-        return pending ? [{ name: p.name, version: state?.pipelineVersion }] : [];
+        return pending ? [{ pipeline: p, version: state?.pipelineVersion }] : [];
       }),
     [candidates, states],
   );
   const declarations = useQueries({
-    queries: waiting.map((w) => wallDeclarationQuery(source, w.name, w.version)),
+    queries: waiting.map((w) => wallDeclarationQuery(w.pipeline.source, w.pipeline.name, w.version)),
     combine: declarationSlices,
   });
 
   const inputs = useMemo<TileInput[]>(() => {
-    const declarationByName = new Map(waiting.map((w, i) => [w.name, declarations[i]?.data?.pipeline]));
+    const declarationByKey = new Map(waiting.map((w, i) => [w.pipeline.key, declarations[i]?.data?.pipeline]));
     return candidates.map((p, i) => ({
       name: p.name,
+      sourceId: p.source.id,
+      sourceLabel: labelled ? p.source.label : undefined,
       state: states[i]?.data,
       stateUpdatedAt: states[i]?.dataUpdatedAt ?? 0,
       executions: executions[i]?.data,
       executionsUpdatedAt: executions[i]?.dataUpdatedAt,
-      declaration: declarationByName.get(p.name),
+      declaration: declarationByKey.get(p.key),
     }));
-  }, [candidates, states, executions, waiting, declarations]);
+  }, [candidates, states, executions, waiting, declarations, labelled]);
 
-  const errors = states.filter((s) => s.error).length;
-  /** Waiting for tags before anything can be shown. */
-  const filtering = filteringByTags && named.length > 0 && (!sampleArn || tags.some((t) => t === undefined));
+  const feeds = useMemo<SourceFeed[]>(
+    () =>
+      sources.map((source, i) => ({
+        id: source.id,
+        label: source.label,
+        listed: lists[i]?.data !== undefined,
+        listFailing: !!lists[i]?.error,
+        listUpdatedAt: lists[i]?.dataUpdatedAt ?? 0,
+      })),
+    [sources, lists],
+  );
 
-  return { list, named, inputs, errors, filtering, refreshMs };
+  /**
+   * Waiting for tags before anything can be shown: some name-matched pipeline's tags are still unknown, and its
+   * source's sample declaration has not failed (a failing source must not hold the others' tiles back).
+   */
+  const filtering =
+    filteringByTags &&
+    candidates.length === 0 &&
+    named.some((p) => tagsByKey.get(p.key) === undefined && !sampleDeclarations[sources.indexOf(p.source)]?.error);
+
+  return { feeds, named, inputs, filtering, refreshMs };
 }

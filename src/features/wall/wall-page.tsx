@@ -1,30 +1,44 @@
 import { useEffect, useMemo, useRef } from "react";
 import { useSearchParams } from "react-router";
-import { useSource } from "../../app/source-context";
+import { useSource, useSources } from "../../app/source-context";
 import { HealthIcon } from "../../components/icons";
 import { useNow } from "../../components/use-now";
 import { formatDuration } from "../../core/format";
 import { burnInOffset, gridFor, pageOf } from "../../core/wall/layout";
 import { isDimmed, parseWallOptions, type WallOptions } from "../../core/wall/options";
 import { staleAfterMs } from "../../core/wall/polling";
+import { selectSources, sourceProblems, wallSourceId } from "../../core/wall/sources";
 import { buildTile, compareTiles, isHealthy, tally, type WallTile } from "../../core/wall/tile";
+import type { Source } from "../../lib/aws/source";
 import { useElementSize, useWakeLock } from "./use-kiosk";
 import { useWallData } from "./use-wall-data";
+import { SourceProblems } from "./wall-source-problems";
 import { MoreTile, WallTileView } from "./wall-tile";
 import "./wall.css";
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
-/** Read-only kiosk view of every matching pipeline; configured by its URL alone (see docs/wall.md). */
+/** Read-only kiosk view of every matching pipeline of the chosen sources; configured by its URL alone (see docs/wall.md). */
 export function WallPage() {
   const [params] = useSearchParams();
-  const { options, ignored } = useMemo(() => parseWallOptions(params), [params]);
-  return <Wall options={options} ignored={ignored} />;
+  const configured = useConfiguredSources();
+  const ids = useMemo(() => configured.map(wallSourceId), [configured]);
+  const { options, ignored } = useMemo(() => parseWallOptions(params, ids), [params, ids]);
+  const sources = useMemo(() => selectSources(configured, options.sources), [configured, options.sources]);
+  return <Wall options={options} ignored={ignored} sources={sources} />;
 }
 
-function Wall({ options, ignored }: { options: WallOptions; ignored: string[] }) {
-  const source = useSource();
-  const data = useWallData(source, options);
+/** Every configured source; the current one alone where no list is provided (a page rendered on its own). */
+export function useConfiguredSources(): readonly Source[] {
+  const all = useSources();
+  const current = useSource();
+  return useMemo(() => (all.length > 0 ? all : [current]), [all, current]);
+}
+
+function Wall({ options, ignored, sources }: { options: WallOptions; ignored: string[]; sources: readonly Source[] }) {
+  // Labels only when they tell tiles apart; the footer names a single chosen source.
+  const labelled = sources.length > 1;
+  const data = useWallData(sources, options, labelled);
   const now = useNow();
   const nowMs = now.getTime();
   const staleMs = staleAfterMs(data.refreshMs);
@@ -51,18 +65,29 @@ function Wall({ options, ignored }: { options: WallOptions; ignored: string[] })
   const paged = pageOf(shown, layout.perPage, options.rotateSeconds * 1000, nowMs);
   const hidden = paged.hidden.length > 0 ? tally(paged.hidden) : undefined;
 
-  // Shown pipelines jump the request queue.
-  const shownNames = paged.items.map((t) => t.name).join("\n");
+  // Shown pipelines jump their own source's request queue.
+  const shownKeys = paged.items.map((t) => `${t.sourceId ?? ""}\n${t.name}`).join("\n\n");
   useEffect(() => {
-    const names = shownNames ? shownNames.split("\n") : [];
-    names.forEach((n) => source.setVisible(n, true));
-    return () => names.forEach((n) => source.setVisible(n, false));
-  }, [shownNames, source]);
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const marks = (shownKeys ? shownKeys.split("\n\n") : []).flatMap((key) => {
+      const [id, name] = key.split("\n");
+      const source = byId.get(id!);
+      return source && name ? [{ source, name }] : [];
+    });
+    marks.forEach((m) => m.source.setVisible(m.name, true));
+    return () => marks.forEach((m) => m.source.setVisible(m.name, false));
+  }, [shownKeys, sources]);
 
   const counts = tally(tiles);
+  const listed = data.feeds.filter((f) => f.listed);
   const loaded = tiles.filter((t) => t.updatedAt > 0);
-  const oldest = loaded.length > 0 ? Math.min(...loaded.map((t) => t.updatedAt)) : data.list.dataUpdatedAt;
-  const anyStale = data.list.data !== undefined && (tiles.some((t) => t.stale) || (data.list.isError && nowMs - data.list.dataUpdatedAt > staleMs));
+  const oldest =
+    loaded.length > 0
+      ? Math.min(...loaded.map((t) => t.updatedAt))
+      : listed.length > 0
+        ? Math.min(...listed.map((f) => f.listUpdatedAt))
+        : 0;
+  const problems = sourceProblems(data.feeds, tiles, nowMs, staleMs);
   const shift = burnInOffset(nowMs);
   const chromeStyle = { transform: `translate(${shift.x}px, ${shift.y}px)` };
 
@@ -91,18 +116,15 @@ function Wall({ options, ignored }: { options: WallOptions; ignored: string[] })
         />
       </div>
       <footer className="wall-chrome wall-chrome-footer" style={chromeStyle}>
-        {anyStale && (
-          <span className="wall-banner" role="status" data-testid="wall-stale-banner">
-            Can’t reach CodePipeline — showing data from {oldest > 0 ? clock.format(oldest) : "earlier"}; retrying
-          </span>
-        )}
+        <SourceProblems problems={problems} named={labelled || options.sources.length > 0} />
         {paged.pages > 1 && (
           <span data-testid="wall-page">
             Page {paged.page + 1} of {paged.pages}
           </span>
         )}
-        <span>
+        <span data-testid="wall-summary">
           {shown.length} of {counts.total} pipelines{options.hideHealthy ? " (healthy hidden)" : ""}
+          {options.sources.length > 0 ? ` · ${sources.map((s) => s.label).join(", ")}` : ""}
           {options.filter ? ` · ${options.filter}` : ""}
           {options.tags.length > 0 ? ` · ${options.tags.map((t) => (t.value === undefined ? t.key : `${t.key}=${t.value}`)).join(", ")}` : ""}
         </span>
@@ -147,11 +169,10 @@ interface BodyProps {
 }
 
 function Body({ options, data, tiles, shown, layout, paged, hidden, now }: BodyProps) {
-  const { list } = data;
-  if (!list.data) {
+  if (!data.feeds.some((f) => f.listed)) {
     return (
       <main className="wall-center" data-testid="wall-message">
-        {list.isError ? (
+        {data.feeds.every((f) => f.listFailing) ? (
           <span className="wall-banner">Can’t reach CodePipeline yet — retrying</span>
         ) : (
           <span className="wall-muted">Loading pipelines…</span>
@@ -194,7 +215,7 @@ function Body({ options, data, tiles, shown, layout, paged, hidden, now }: BodyP
         }}
       >
         {paged.items.map((tile) => (
-          <WallTileView key={tile.name} tile={tile} now={now} />
+          <WallTileView key={tile.key} tile={tile} now={now} />
         ))}
         {hidden && <MoreTile hidden={hidden} />}
       </ul>

@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { filterProblem, LIMITS, parseWallOptions, wallSearch, WALL_DEFAULTS, type WallOptions } from "../../core/wall/options";
+import { wallSourceId } from "../../core/wall/sources";
+import { useConfiguredSources } from "./wall-page";
 
 const field =
   "rounded-md border border-zinc-500 bg-white px-3 py-1.5 text-sm text-zinc-900 dark:border-zinc-500 dark:bg-zinc-900 dark:text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-700";
@@ -16,6 +18,10 @@ export function WallSetupPage() {
   const [refresh, setRefresh] = useState(String(WALL_DEFAULTS.refreshSeconds));
   const [dimFrom, setDimFrom] = useState("");
   const [dimTo, setDimTo] = useState("");
+  const configured = useConfiguredSources();
+  const sourceIds = useMemo(() => configured.map(wallSourceId), [configured]);
+  // Unticked sources, so every source (the default, no parameter) needs no state to start from.
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const id = useId();
 
   const { search, ignored } = useMemo(() => {
@@ -28,9 +34,12 @@ export function WallSetupPage() {
     params.set("theme", theme);
     params.set("refresh", refresh.trim());
     if (dimFrom !== "" || dimTo !== "") params.set("dim", `${dimFrom}-${dimTo}`);
-    const parsed = parseWallOptions(params);
+    // All ticked, or none (nothing to show): leave it out, the wall then shows every source.
+    const picked = sourceIds.filter((s) => !excluded.has(s));
+    if (picked.length > 0 && picked.length < sourceIds.length) params.set("sources", picked.join(","));
+    const parsed = parseWallOptions(params, sourceIds);
     return { search: wallSearch(parsed.options), ignored: parsed.ignored };
-  }, [filter, tags, hideHealthy, columns, rotate, theme, refresh, dimFrom, dimTo]);
+  }, [filter, tags, hideHealthy, columns, rotate, theme, refresh, dimFrom, dimTo, sourceIds, excluded]);
 
   const url = `${window.location.origin}/wall${search}`;
   const hours = Array.from({ length: 24 }, (_, h) => String(h));
@@ -53,6 +62,33 @@ export function WallSetupPage() {
           <span className="text-sm font-medium">Tags (<code>key=value</code> or <code>key</code>, comma separated; all must match)</span>
           <input className={field} value={tags} onChange={(e) => setTags(e.target.value)} placeholder="team=web, env=prod" />
         </label>
+        {configured.length > 1 && (
+          <fieldset className="grid gap-1 sm:col-span-2">
+            <legend className="text-sm font-medium">Sources (accounts and regions; all when none is ticked)</legend>
+            <div className="flex flex-wrap gap-x-5 gap-y-1">
+              {configured.map((source) => {
+                const sourceId = wallSourceId(source);
+                return (
+                  <label key={sourceId} className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      checked={!excluded.has(sourceId)}
+                      onChange={(e) =>
+                        setExcluded((prev) => {
+                          const next = new Set(prev);
+                          if (e.target.checked) next.delete(sourceId);
+                          else next.add(sourceId);
+                          return next;
+                        })
+                      }
+                    />
+                    {source.label} <code className="text-zinc-600 dark:text-zinc-400">{sourceId}</code>
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        )}
         <label className="flex items-center gap-2 sm:col-span-2">
           <input type="checkbox" checked={hideHealthy} onChange={(e) => setHideHealthy(e.target.checked)} />
           <span className="text-sm font-medium">Hide healthy pipelines (show a calm “all healthy” screen when nothing needs attention)</span>

@@ -45,7 +45,7 @@ export function WallTileView({ tile, now }: { tile: WallTile; now: Date }) {
       data-stale={tile.stale}
       data-overdue={tile.progress?.overdue ?? false}
       data-testid="wall-tile"
-      aria-label={`${tile.name}: ${tile.stale ? `stale, last known ${label}` : label}`}
+      aria-label={`${tile.name}${tile.sourceLabel ? ` (${tile.sourceLabel})` : ""}: ${tile.stale ? `stale, last known ${label}` : label}`}
     >
       <div className="wall-tile-body">
         <div className="wall-tile-status" data-testid="wall-tile-status">
@@ -55,6 +55,11 @@ export function WallTileView({ tile, now }: { tile: WallTile; now: Date }) {
         <h2 className="wall-tile-name" title={tile.name}>
           {tile.name}
         </h2>
+        {tile.sourceLabel && (
+          <div className="wall-tile-source" data-testid="wall-tile-source">
+            {tile.sourceLabel}
+          </div>
+        )}
         {stage && <div className="wall-tile-line wall-tile-stage">{stage}</div>}
         {tile.errorSummary && (tile.health === "failed" || tile.health === "stopped" || tile.health === "cancelled") && (
           <div className="wall-tile-error" data-testid="wall-tile-error">

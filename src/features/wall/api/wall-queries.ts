@@ -7,7 +7,7 @@ import {
   type Tag,
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
-import { HISTORY_INTERVAL_MS, HISTORY_SIZE, pollDelay, TAGS_INTERVAL_MS } from "../../../core/wall/polling";
+import { HISTORY_INTERVAL_MS, HISTORY_SIZE, pollDelay, stableJitter, TAGS_INTERVAL_MS } from "../../../core/wall/polling";
 import { codepipelineKeys } from "../../../lib/aws/codepipeline-queries";
 import type { Source } from "../../../lib/aws/source";
 
@@ -23,9 +23,13 @@ export const wallKeys = {
   tags: (source: Source, arn: string) => [...codepipelineKeys.source(source), "wall", "tags", arn] as const,
 };
 
-/** Interval with backoff: React Query hands the query, whose `fetchFailureCount` resets on success. */
+/**
+ * Interval with backoff: React Query hands the query, whose `fetchFailureCount` resets on success. The jitter is
+ * stable per query and failure count (see `stableJitter`): a random one would restart the timer on every render.
+ */
 export function backoff(baseMs: number) {
-  return (query: { state: { fetchFailureCount: number } }) => pollDelay(baseMs, query.state.fetchFailureCount, Math.random());
+  return (query: { queryHash: string; state: { fetchFailureCount: number } }) =>
+    pollDelay(baseMs, query.state.fetchFailureCount, stableJitter(query.queryHash, query.state.fetchFailureCount));
 }
 
 /**
@@ -63,7 +67,8 @@ export function wallDeclarationQuery(source: Source, name: string, version: numb
     staleTime: Infinity,
     gcTime: 10 * 60_000,
     // Only errors retry, on the backoff schedule; a loaded declaration is never polled.
-    refetchInterval: (query) => (query.state.data ? false : pollDelay(60_000, query.state.fetchFailureCount, Math.random())),
+    refetchInterval: (query) =>
+      query.state.data ? false : pollDelay(60_000, query.state.fetchFailureCount, stableJitter(query.queryHash, query.state.fetchFailureCount)),
     refetchIntervalInBackground: true,
     retry: false,
   });

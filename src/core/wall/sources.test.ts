@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { selectSources, sourceProblems, tileKey, wallSourceId, type SourceFeed } from "./sources";
+
+const dev = { id: "us-east-1@host", isDefault: true };
+const prod = { id: "prod", isDefault: false };
+const prodEu = { id: "prod-eu", isDefault: false };
+const all = [dev, prod, prodEu];
+
+describe("selectSources", () => {
+  it("shows every source unless some are named, in config order", () => {
+    expect(selectSources(all, [])).toEqual(all);
+    expect(selectSources(all, ["prod-eu", "default"])).toEqual([dev, prodEu]);
+  });
+  it("names the top-level source `default` and falls back to all when nothing named exists", () => {
+    expect(wallSourceId(dev)).toBe("default");
+    expect(selectSources(all, ["us-east-1@host"])).toEqual(all);
+  });
+});
+
+describe("tileKey", () => {
+  it("keeps same-named pipelines of two sources apart", () => {
+    expect(tileKey("prod", "web")).not.toBe(tileKey("prod-eu", "web"));
+  });
+});
+
+describe("sourceProblems", () => {
+  const NOW = 1_000_000;
+  const STALE = 30_000;
+  const feed = (id: string, over: Partial<SourceFeed> = {}): SourceFeed => ({
+    id,
+    label: id.toUpperCase(),
+    listed: true,
+    listFailing: false,
+    listUpdatedAt: NOW - 1000,
+    ...over,
+  });
+
+  it("says nothing while every source answers", () => {
+    expect(sourceProblems([feed("a"), feed("b")], [{ sourceId: "a", stale: false, updatedAt: NOW }], NOW, STALE)).toEqual([]);
+  });
+
+  it("reports a source that never answered, and only that one", () => {
+    expect(sourceProblems([feed("a"), feed("broken", { listed: false, listFailing: true })], [], NOW, STALE)).toEqual([
+      { id: "broken", label: "BROKEN", kind: "unreachable" },
+    ]);
+    // Still loading is not a problem.
+    expect(sourceProblems([feed("slow", { listed: false })], [], NOW, STALE)).toEqual([]);
+  });
+
+  it("reports a source whose tiles went stale, with its oldest data, leaving the others alone", () => {
+    const tiles = [
+      { sourceId: "eu", stale: true, updatedAt: NOW - 60_000 },
+      { sourceId: "eu", stale: false, updatedAt: NOW - 20_000 },
+      { sourceId: "us", stale: false, updatedAt: NOW - 1000 },
+    ];
+    expect(sourceProblems([feed("us"), feed("eu", { listFailing: true })], tiles, NOW, STALE)).toEqual([
+      { id: "eu", label: "EU", kind: "stale", since: NOW - 60_000 },
+    ]);
+  });
+
+  it("reports a failing list past the stale threshold even without tiles", () => {
+    const failing = feed("eu", { listFailing: true, listUpdatedAt: NOW - 40_000 });
+    expect(sourceProblems([failing], [], NOW, STALE)).toEqual([{ id: "eu", label: "EU", kind: "stale", since: NOW - 40_000 }]);
+    expect(sourceProblems([{ ...failing, listUpdatedAt: NOW - 10_000 }], [], NOW, STALE)).toEqual([]);
+  });
+
+  it("trusts fresh state reads over a list failure the slow list poll has not yet cleared", () => {
+    const failing = feed("eu", { listFailing: true, listUpdatedAt: NOW - 400_000 });
+    expect(sourceProblems([failing], [{ sourceId: "eu", stale: false, updatedAt: NOW - 1000 }], NOW, STALE)).toEqual([]);
+  });
+});
