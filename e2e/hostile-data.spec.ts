@@ -29,6 +29,28 @@ async function expectInert(page: Page, { overflowKnown = false } = {}) {
   }
 }
 
+/**
+ * Text from AWS containing a right-to-left override (U+202E) must sit in an element that isolates it
+ * (computed `unicode-bidi: isolate`, as a <bdi> has), or it reverses the text around it. Checks every
+ * text node of `main` carrying one; at least one must be there, or the check proves nothing.
+ */
+async function expectBidiIsolated(page: Page) {
+  const found = await page.getByRole("main").evaluate((main) => {
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const leaking: string[] = [];
+    let carriers = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.includes("\u202E")) continue;
+      carriers++;
+      const holder = node.parentElement!;
+      if (getComputedStyle(holder).unicodeBidi !== "isolate") leaking.push(`<${holder.tagName.toLowerCase()}> ${node.textContent.slice(0, 80)}`);
+    }
+    return { carriers, leaking };
+  });
+  expect(found.carriers, "text nodes with a right-to-left override").toBeGreaterThan(0);
+  expect(found.leaking, "right-to-left overrides not isolated from their neighbours").toEqual([]);
+}
+
 test("hostile names, messages and URLs render as plain text on every page, never as links or markup", async ({ page, emulator }) => {
   test.setTimeout(90_000);
   await emulator.loadScenario({ seed: 1, traffic: false, historyDays: 1, pipelines: [hostilePipeline()] });
@@ -42,6 +64,7 @@ test("hostile names, messages and URLs render as plain text on every page, never
   const row = page.getByRole("list", { name: "Pipelines" }).getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) });
   await expect(row).toContainText("Waiting for approval");
   await expectInert(page);
+  await expectBidiIsolated(page);
   await page.screenshot({ path: "/tmp/hostile-overview.png", fullPage: true });
 
   await page.goto(`/pipelines/${name}`);
@@ -50,6 +73,7 @@ test("hostile names, messages and URLs render as plain text on every page, never
   // The error message arrives as text, tags and all.
   await expect(page.getByRole("main")).toContainText('<script>alert("xss")</script>');
   await expectInert(page);
+  await expectBidiIsolated(page);
   await page.screenshot({ path: "/tmp/hostile-pipeline.png", fullPage: true });
 
   await page.getByRole("button", { name: "Review approval Review" }).click();
@@ -57,6 +81,10 @@ test("hostile names, messages and URLs render as plain text on every page, never
   await expect(review).toContainText(name);
   await expectInert(page);
   await page.keyboard.press("Escape");
+
+  await page.getByRole("tab", { name: "History" }).click();
+  await expect(page.getByRole("table", { name: `Execution history of ${name}` })).toBeVisible();
+  await expectBidiIsolated(page);
 
   await page.goto("/approvals");
   const card = page.getByRole("article").filter({ hasText: name });
@@ -72,6 +100,7 @@ test("hostile names, messages and URLs render as plain text on every page, never
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Execution");
   await expect(page.getByRole("main")).toContainText("Failed");
   await expectInert(page);
+  await expectBidiIsolated(page);
   await page.screenshot({ path: "/tmp/hostile-execution.png", fullPage: true });
 
   await page.goto("/wall");

@@ -1,5 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { CodePipelineClient, GetPipelineExecutionCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
+import {
+  CodePipelineClient,
+  GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
+  ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
+} from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
 import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
@@ -63,6 +69,85 @@ test("retry a failed stage: failed actions only", async ({ page, emulator }) => 
   expect((await stageState("ctl-retry", "Build"))?.latestExecution?.status).toBe("InProgress");
   await emulator.advance(200);
   await expect(action(page, "Compile")).toContainText("Succeeded");
+});
+
+test("a retry whose answer is lost is checked, not sent twice: the dialog says it happened", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("ctl-retry-lost", { buildFailsOnRuns: [1], buildError: "Unit tests failed" })));
+  await emulator.advance(200);
+  await page.goto("/pipelines/ctl-retry-lost");
+  await expect(action(page, "Compile")).toContainText("Unit tests failed");
+  // The first RetryStageExecution reaches CodePipeline, which retries the stage, but its answer is lost.
+  // The SDK sends it again and is refused (the stage is no longer failed): the dialog must not ask to retry.
+  let sent = 0;
+  await page.route(`${EMULATOR_URL}/`, async (route) => {
+    if (route.request().headers()["x-amz-target"] !== "CodePipeline_20150709.RetryStageExecution") return route.continue();
+    sent++;
+    const response = await route.fetch();
+    if (sent > 1) return route.fulfill({ response });
+    return route.fulfill({ status: 500, contentType: "application/x-amz-json-1.1", json: { __type: "InternalFailure", message: "lost" } });
+  });
+  await page.getByRole("button", { name: "Retry stage Build" }).click();
+  const dialog = page.getByRole("dialog", { name: "Retry stage Build" });
+  await dialog.getByRole("button", { name: "Retry", exact: true }).click();
+  await expect(dialog.getByRole("status")).toContainText("It did happen: stage Build is running again.");
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+  await expect(dialog.getByRole("button", { name: "Retry", exact: true })).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/retry-lost-answer.png" });
+  // Enter in the open dialog sends nothing more.
+  await dialog.getByRole("button", { name: "Close" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  expect((await stageState("ctl-retry-lost", "Build"))?.latestExecution?.status).toBe("InProgress");
+  await expect(action(page, "Compile")).toContainText("In progress");
+  await emulator.advance(200);
+  await expect(action(page, "Compile")).toContainText("Succeeded");
+  // One retry ran: the failed run and the retried one, nothing more.
+  const runs = await sdk.send(new ListActionExecutionsCommand({ pipelineName: "ctl-retry-lost" }));
+  expect(runs.actionExecutionDetails?.filter((d) => d.actionName === "Compile")).toHaveLength(2);
+});
+
+test("a transition change that failed and did not happen says so and can be sent again", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("ctl-transition-lost")));
+  await emulator.advance(200);
+  await page.goto("/pipelines/ctl-transition-lost");
+  // Every DisableStageTransition fails with a server error before reaching CodePipeline.
+  let failing = true;
+  await page.route(`${EMULATOR_URL}/`, async (route) => {
+    if (!failing || route.request().headers()["x-amz-target"] !== "CodePipeline_20150709.DisableStageTransition") return route.continue();
+    return route.fulfill({ status: 500, contentType: "application/x-amz-json-1.1", json: { __type: "InternalFailure", message: "try later" } });
+  });
+  await page.getByRole("button", { name: "Disable transition into Deploy" }).click();
+  const dialog = page.getByRole("dialog", { name: "Disable the transition into Deploy" });
+  await dialog.getByLabel("Reason (required)").fill("Freeze");
+  await dialog.getByRole("button", { name: "Disable transition" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("A fresh read of the pipeline shows it did not happen; you can try again.");
+  expect((await stageState("ctl-transition-lost", "Deploy"))?.inboundTransitionState?.enabled).toBe(true);
+  failing = false;
+  await dialog.getByRole("button", { name: "Disable transition" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(stage(page, "Deploy")).toContainText("Inbound disabled: Freeze");
+});
+
+test("a control sends once however often it is clicked or submitted while in flight", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("ctl-stop-once", { buildSeconds: 600 })));
+  await emulator.advance(30);
+  await page.goto("/pipelines/ctl-stop-once");
+  await expect(action(page, "Compile")).toContainText("In progress");
+  let stops = 0;
+  page.on("request", (request) => {
+    if (request.headers()["x-amz-target"] === "CodePipeline_20150709.StopPipelineExecution") stops++;
+  });
+  // Slow answers keep the call in flight while the user insists.
+  await emulator.faults({ latencyMs: 1500 });
+  await page.getByRole("button", { name: "Stop execution…" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Stop execution .* of ctl-stop-once$/ });
+  await dialog.getByLabel("Reason (optional)").fill("Wrong branch");
+  await dialog.getByRole("button", { name: "Stop and wait" }).dblclick();
+  await dialog.getByLabel("Reason (optional)").press("Enter");
+  await expect(dialog).toBeHidden();
+  await emulator.faults({ latencyMs: 0 });
+  expect(stops).toBe(1);
+  await expect.poll(async () => (await executions("ctl-stop-once"))[0].status).toBe("Stopping");
 });
 
 test("release change with variables pre-filled from defaults, one execution per double click", async ({ page, emulator }) => {

@@ -13,25 +13,92 @@ import {
   type SourceRevisionOverride,
   type StageRetryMode,
 } from "@aws-sdk/client-codepipeline";
+import { useCallback, useRef } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { invalidateAfter, type PipelineChange } from "../../../lib/aws/codepipeline-queries";
 import { useSource } from "../../../app/source-context";
+import {
+  mayHaveHappened,
+  overrideHappened,
+  retryHappened,
+  rollbackHappened,
+  stopHappened,
+  transitionHappened,
+  type DidItHappen,
+} from "./did-it-happen";
+
+/** What a control's call came to: CodePipeline's answer, or a lost answer and a fresh read showing that it happened. */
+export type ControlResult<Output> = { output: Output; happened?: undefined } | { output?: undefined; happened: { what: string; lost: Error } };
+
+/**
+ * A control's call failed and a fresh read of the pipeline says whether it happened anyway ("unchanged"),
+ * or could not say ("unknown"). Keeps the failure's name and message, so it reads as the API's error.
+ */
+export class CheckedControlError extends Error {
+  constructor(
+    readonly sent: Error,
+    readonly state: "unchanged" | "unknown",
+  ) {
+    super(sent.message);
+    this.name = sent.name;
+  }
+}
 
 /**
  * One hook per control. Each sends through F's limiter, then refreshes what it changed
  * (state only for transitions; state and every execution query otherwise).
+ *
+ * `submit` sends at most once at a time: a double click or a second Enter arrives before React shows
+ * the button disabled, so the lock is a ref, not `isPending`. It is released only by a failure, so a
+ * dialog whose call succeeded never sends again. A failure that may have happened anyway is checked
+ * with `didItHappen` before the dialog offers to send again.
  */
 function usePipelineMutation<Input, Output>(
   pipelineName: string,
   change: PipelineChange,
   call: (client: CodePipelineClient, input: Input, abortSignal: AbortSignal | undefined) => Promise<Output>,
+  didItHappen?: DidItHappen<Input>,
 ) {
   const source = useSource();
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: Input) => source.send((client, abortSignal) => call(client, input, abortSignal), { pipelineName }),
+  const mutation = useMutation({
+    mutationFn: async (input: Input): Promise<ControlResult<Output>> => {
+      try {
+        return { output: await source.send((client, abortSignal) => call(client, input, abortSignal), { pipelineName }) };
+      } catch (error) {
+        if (!didItHappen || !mayHaveHappened(error)) throw error;
+        const sent = error instanceof Error ? error : new Error(String(error));
+        let what: string | null;
+        try {
+          what = await didItHappen(source, pipelineName, input);
+        } catch {
+          throw new CheckedControlError(sent, "unknown");
+        }
+        if (what) return { happened: { what, lost: sent } };
+        throw new CheckedControlError(sent, "unchanged");
+      }
+    },
     onSettled: () => invalidateAfter(queryClient, source, pipelineName, change),
   });
+  const locked = useRef(false);
+  const { mutateAsync } = mutation;
+  const submit = useCallback(
+    (input: Input, onAnswered?: (output: Output) => void) => {
+      if (locked.current) return;
+      locked.current = true;
+      mutateAsync(input).then(
+        (result) => {
+          if (result.output !== undefined) onAnswered?.(result.output);
+        },
+        () => {
+          // The error shows through `mutation.error`; the dialog may send again.
+          locked.current = false;
+        },
+      );
+    },
+    [mutateAsync],
+  );
+  return { ...mutation, submit };
 }
 
 /** Allowed by the API for DisableStageTransition's `reason`: 1–300 of `[a-zA-Z0-9!@ ().*?-]`. */
@@ -58,6 +125,7 @@ export function useSetTransition(pipelineName: string) {
           new DisableStageTransitionCommand({ pipelineName, stageName: input.stageName, transitionType: "Inbound", reason: input.reason }),
           { abortSignal },
         ),
+    transitionHappened,
   );
 }
 
@@ -67,6 +135,7 @@ export function useRetryStage(pipelineName: string) {
       new RetryStageExecutionCommand({ pipelineName, stageName: input.stageName, pipelineExecutionId: input.executionId, retryMode: input.retryMode }),
       { abortSignal },
     ),
+    retryHappened,
   );
 }
 
@@ -92,7 +161,7 @@ export function useStartExecution(pipelineName: string) {
 }
 
 export function useStopExecution(pipelineName: string) {
-  return usePipelineMutation(pipelineName, "execution", (client, input: { executionId: string; abandon: boolean; reason?: string }, abortSignal) =>
+  return usePipelineMutation(pipelineName, "execution", (client, input: { executionId: string; abandon: boolean; wasStopping: boolean; reason?: string }, abortSignal) =>
     client.send(
       new StopPipelineExecutionCommand({
         pipelineName,
@@ -102,14 +171,16 @@ export function useStopExecution(pipelineName: string) {
       }),
       { abortSignal },
     ),
+    stopHappened,
   );
 }
 
 export function useRollbackStage(pipelineName: string) {
-  return usePipelineMutation(pipelineName, "execution", (client, input: { stageName: string; targetExecutionId: string }, abortSignal) =>
+  return usePipelineMutation(pipelineName, "execution", (client, input: { stageName: string; targetExecutionId: string; currentExecutionId?: string }, abortSignal) =>
     client.send(new RollbackStageCommand({ pipelineName, stageName: input.stageName, targetPipelineExecutionId: input.targetExecutionId }), {
       abortSignal,
     }),
+    rollbackHappened,
   );
 }
 
@@ -127,6 +198,7 @@ export function useOverrideCondition(pipelineName: string) {
         }),
         { abortSignal },
       ),
+    overrideHappened,
   );
 }
 

@@ -94,9 +94,13 @@ export function executionQuery(source: Source, name: string, executionId: string
       );
       return out.pipelineExecution ?? null;
     },
-    refetchInterval: (query) =>
-      seconds(RUNNING.has(query.state.data?.status ?? "") ? source.polling.activeSeconds : source.polling.idleSeconds * 4),
+    refetchInterval: (query) => executionPollMs(source, query.state.data?.status),
   });
+}
+
+/** How often one execution is read: often while it runs, rarely once it is over (it can still be retried). */
+export function executionPollMs(source: Source, status: string | undefined) {
+  return seconds(RUNNING.has(status ?? "") ? source.polling.activeSeconds : source.polling.idleSeconds * 4);
 }
 
 async function allActionExecutions(
@@ -132,7 +136,8 @@ async function allActionExecutions(
 
 /**
  * Every action run of one execution (the timeline, PARALLEL-mode status, running stages' start
- * times). Polled only while `running`.
+ * times). Polled while `running`, and until its own answer shows no action in progress: the execution
+ * may be seen finished before the last runs are, and a failed read must be repeated to clear its error.
  */
 export function actionExecutionsQuery(source: Source, name: string, executionId: string, running: boolean, scope: "all" | "latest" = "all") {
   return queryOptions({
@@ -140,7 +145,10 @@ export function actionExecutionsQuery(source: Source, name: string, executionId:
     // "all": 50 stages × 50 actions = 2500 runs = 25 pages (more with retries), for the timeline.
     // "latest": one page of the newest runs, enough for the running stages' start times on the live graph.
     queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, scope === "all" ? 40 : 1, signal),
-    refetchInterval: running ? seconds(source.polling.activeSeconds) : false,
+    refetchInterval: (query) =>
+      running || query.state.status === "error" || (query.state.data ?? []).some((d) => d.status === "InProgress")
+        ? seconds(source.polling.activeSeconds)
+        : false,
   });
 }
 

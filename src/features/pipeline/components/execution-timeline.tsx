@@ -49,8 +49,10 @@ export function ExecutionTimeline({
                   <StatusIcon status={r.status} />
                 </span>
                 <Link to={actionHref(r.stageName, r.actionName)} className="truncate underline decoration-dotted" title={`${r.stageName} / ${r.actionName}`}>
-                  <span className="text-zinc-600 dark:text-zinc-400">{r.stageName} / </span>
-                  {r.actionName}
+                  <span className="text-zinc-600 dark:text-zinc-400">
+                    <bdi>{r.stageName}</bdi> /{" "}
+                  </span>
+                  <bdi>{r.actionName}</bdi>
                 </Link>
                 <span className="sr-only">{look.label}</span>
               </span>
@@ -69,9 +71,9 @@ export function ExecutionTimeline({
               <span role="cell" className="text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
                 {formatDuration(queued)} / {formatDuration(r.end - r.start)}
                 {r.updatedBy && (
-                  <span className="block truncate" title={r.updatedBy}>
+                  <bdi className="block truncate" title={r.updatedBy}>
                     {r.updatedBy}
-                  </span>
+                  </bdi>
                 )}
               </span>
             </div>

@@ -60,7 +60,7 @@ export function HistoryTab({ pipelineName }: { pipelineName: string }) {
                   <span className="block">{e.trigger?.triggerType ?? "—"}</span>
                   {e.trigger?.triggerDetail && (
                     <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400" title={e.trigger.triggerDetail}>
-                      {e.trigger.triggerDetail}
+                      <bdi>{e.trigger.triggerDetail}</bdi>
                     </span>
                   )}
                 </td>
@@ -72,7 +72,11 @@ export function HistoryTab({ pipelineName }: { pipelineName: string }) {
                   {e.startTime ? (end ? formatDuration(end.getTime() - e.startTime.getTime()) : "running") : "—"}
                 </td>
                 <td className="max-w-[16rem] px-2 py-2 text-xs">
-                  {e.stopTrigger?.reason && <span className="block break-words">Stopped: {e.stopTrigger.reason}</span>}
+                  {e.stopTrigger?.reason && (
+                    <span className="block break-words">
+                      Stopped: <bdi>{e.stopTrigger.reason}</bdi>
+                    </span>
+                  )}
                   {e.rollbackMetadata?.rollbackTargetPipelineExecutionId && (
                     <span className="block">
                       Rolled back to{" "}
@@ -81,7 +85,7 @@ export function HistoryTab({ pipelineName }: { pipelineName: string }) {
                       </Link>
                     </span>
                   )}
-                  {e.statusSummary && <span className="block break-words text-zinc-600 dark:text-zinc-400">{e.statusSummary}</span>}
+                  {e.statusSummary && <bdi className="block break-words text-zinc-600 dark:text-zinc-400">{e.statusSummary}</bdi>}
                 </td>
               </tr>
             );

@@ -12,7 +12,11 @@ export function RevisionList({ revisions }: { revisions: readonly SourceRevision
         const href = safeHref(info?.url);
         return (
           <li key={`${r.actionName}-${i}`} className="flex min-w-0 items-baseline gap-1">
-            {revisions.length > 1 && <span className="shrink-0 text-zinc-600 dark:text-zinc-400">{r.actionName}:</span>}
+            {revisions.length > 1 && (
+              <span className="shrink-0 text-zinc-600 dark:text-zinc-400">
+                <bdi>{r.actionName}</bdi>:
+              </span>
+            )}
             {info?.shortId &&
               (href ? (
                 <a href={href} target="_blank" rel="noopener noreferrer" className="shrink-0 font-mono text-sky-800 underline dark:text-sky-300" aria-label={`Commit ${info.shortId}`}>
@@ -22,9 +26,9 @@ export function RevisionList({ revisions }: { revisions: readonly SourceRevision
                 <span className="shrink-0 font-mono">{info.shortId}</span>
               ))}
             {info?.message && (
-              <span className="truncate" title={info.message}>
+              <bdi className="truncate" title={info.message}>
                 {info.message}
-              </span>
+              </bdi>
             )}
           </li>
         );

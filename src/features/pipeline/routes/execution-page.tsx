@@ -2,13 +2,14 @@ import { useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { useSource } from "../../../app/source-context";
-import { describeError } from "../../../components/error-banner";
+import { ErrorBanner } from "../../../components/error-banner";
+import { Staleness } from "../../../components/staleness";
 import { formatExactTime } from "../../../core/format";
 import { withExecutionRevisions } from "../../../core/graph/execution-revisions";
 import { statusFromActionExecutions } from "../../../core/graph/status-view";
 import { parseRevisionSummary, shortRevisionId } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
-import { actionExecutionsQuery, executionQuery, pipelineDeclarationQuery } from "../api/pipeline-queries";
+import { actionExecutionsQuery, executionPollMs, executionQuery, pipelineDeclarationQuery } from "../api/pipeline-queries";
 import { ExecutionTimeline } from "../components/execution-timeline";
 import type { GraphContextValue } from "../components/graph/graph-context";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
@@ -59,7 +60,7 @@ export default function ExecutionPage() {
     <main id="main" className="flex flex-col gap-4 px-4 py-4 sm:px-6">
       <p className="text-sm">
         <Link to={pipelinePaths.pipeline(name)} className="text-sky-800 underline dark:text-sky-300">
-          ← {name}
+          ← <bdi>{name}</bdi>
         </Link>{" "}
         ·{" "}
         <Link to={pipelinePaths.history(name)} className="text-sky-800 underline dark:text-sky-300">
@@ -72,13 +73,15 @@ export default function ExecutionPage() {
         </h1>
         {e && <StatusBadge status={e.status} className="text-base" />}
         {e?.executionType === "ROLLBACK" && <span className="rounded bg-violet-100 px-1.5 text-sm font-semibold text-violet-800 dark:bg-violet-900 dark:text-violet-200">Rollback</span>}
+        {/* Stale after three missed polls, as on the pipeline page. */}
+        {execution.dataUpdatedAt > 0 && <Staleness updatedAt={execution.dataUpdatedAt} staleAfterMs={3 * executionPollMs(source, e?.status)} />}
       </div>
-      {execution.error && (
+      {execution.error?.name === "PipelineExecutionNotFoundException" ? (
         <p role="alert" className="text-red-800 dark:text-red-300">
-          {execution.error.name === "PipelineExecutionNotFoundException"
-            ? `There is no execution ${executionId} of ${name}.`
-            : `Could not load the execution: ${describeError(execution.error)}`}
+          There is no execution {executionId} of {name}.
         </p>
+      ) : (
+        execution.error && <ErrorBanner error={execution.error} lastGoodAt={execution.dataUpdatedAt} what="the execution" />
       )}
       {e && (
         <section aria-labelledby="summary-h" className="grid gap-4 rounded-lg border border-zinc-300 p-4 md:grid-cols-3 dark:border-zinc-700">
@@ -88,12 +91,18 @@ export default function ExecutionPage() {
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="font-medium">Pipeline</dt>
             <dd>
-              {e.pipelineName} (version {e.pipelineVersion})
+              {/* Text from AWS sits in <bdi>: a right-to-left override in it must not reorder what is around it. */}
+              <bdi>{e.pipelineName}</bdi> (version {e.pipelineVersion})
             </dd>
             <dt className="font-medium">Trigger</dt>
             <dd className="break-words">
               {e.trigger?.triggerType ?? "—"}
-              {e.trigger?.triggerDetail ? ` · ${e.trigger.triggerDetail}` : ""}
+              {e.trigger?.triggerDetail && (
+                <>
+                  {" · "}
+                  <bdi>{e.trigger.triggerDetail}</bdi>
+                </>
+              )}
             </dd>
             <dt className="font-medium">Mode</dt>
             <dd>{e.executionMode ?? "—"}</dd>
@@ -110,7 +119,9 @@ export default function ExecutionPage() {
             {e.statusSummary && (
               <>
                 <dt className="font-medium">Summary</dt>
-                <dd className="break-words">{e.statusSummary}</dd>
+                <dd className="break-words">
+                  <bdi>{e.statusSummary}</bdi>
+                </dd>
               </>
             )}
           </dl>
@@ -122,7 +133,9 @@ export default function ExecutionPage() {
                 const message = parseRevisionSummary(r.revisionSummary).message;
                 return (
                   <li key={`${r.name}-${i}`} className="min-w-0">
-                    <span className="text-zinc-600 dark:text-zinc-400">{r.name}: </span>
+                    <span className="text-zinc-600 dark:text-zinc-400">
+                      <bdi>{r.name}</bdi>:{" "}
+                    </span>
                     {href ? (
                       <a href={href} target="_blank" rel="noopener noreferrer" className="font-mono text-sky-800 underline dark:text-sky-300">
                         {shortRevisionId(r.revisionId)}
@@ -130,7 +143,7 @@ export default function ExecutionPage() {
                     ) : (
                       <span className="font-mono">{shortRevisionId(r.revisionId)}</span>
                     )}{" "}
-                    {message && <span className="break-words">{message}</span>}
+                    {message && <bdi className="break-words">{message}</bdi>}
                     {r.created && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{formatExactTime(r.created)}</span>}
                   </li>
                 );
@@ -144,8 +157,12 @@ export default function ExecutionPage() {
               <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
                 {e.variables.map((v) => (
                   <div key={v.name} className="contents">
-                    <dt className="font-mono">{v.name}</dt>
-                    <dd className="break-all font-mono">{v.resolvedValue}</dd>
+                    <dt className="font-mono">
+                      <bdi>{v.name}</bdi>
+                    </dt>
+                    <dd className="break-all font-mono">
+                      <bdi>{v.resolvedValue}</bdi>
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -159,14 +176,16 @@ export default function ExecutionPage() {
         <h2 id="timeline-h" className="mb-2 text-lg font-semibold">
           Timeline
         </h2>
-        {runs.isPending ? (
-          <p className="text-sm">Loading action runs…</p>
-        ) : runs.error ? (
-          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-            Could not load the action runs: {describeError(runs.error)}
-          </p>
+        {/* A failed refresh keeps the last good runs on screen, with the error and their age above them. */}
+        {runs.error && (
+          <div className="mb-2">
+            <ErrorBanner error={runs.error} lastGoodAt={runs.dataUpdatedAt} what="the action runs" />
+          </div>
+        )}
+        {runs.data ? (
+          <ExecutionTimeline declaration={declaration} details={runs.data} actionHref={context.actionHref} />
         ) : (
-          <ExecutionTimeline declaration={declaration} details={runs.data ?? []} actionHref={context.actionHref} />
+          runs.isPending && <p className="text-sm">Loading action runs…</p>
         )}
       </section>
       <section aria-labelledby="graph-h" className="flex flex-col">

@@ -95,7 +95,9 @@ export default function PipelinePage() {
         </Link>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <h1 className="text-2xl font-bold break-all">{name}</h1>
+        <h1 className="text-2xl font-bold break-all">
+          <bdi>{name}</bdi>
+        </h1>
         {several && (
           <span className="rounded bg-zinc-200 px-2 py-0.5 text-sm font-medium dark:bg-zinc-800" title="Account and region">
             {source.label}

@@ -1,5 +1,6 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import type { FormEvent, ReactNode } from "react";
+import { CheckedControlError, type ControlResult } from "../../api/pipeline-mutations";
 
 /** What the API said, with a plain explanation when the role is read-only. */
 export function ApiErrorMessage({ error }: { error: unknown }) {
@@ -17,6 +18,13 @@ export function ApiErrorMessage({ error }: { error: unknown }) {
         <span className="font-semibold">{e.name && e.name !== "Error" ? `${e.name}: ` : ""}</span>
         {e.message}
       </p>
+      {e instanceof CheckedControlError && (
+        <p className="mt-1 font-medium">
+          {e.state === "unchanged"
+            ? "A fresh read of the pipeline shows it did not happen; you can try again."
+            : "It may have happened anyway, and the pipeline could not be read to check: look at the pipeline before trying again."}
+        </p>
+      )}
     </div>
   );
 }
@@ -30,9 +38,23 @@ export const dangerButton =
 export const secondaryButton =
   "rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-600 dark:hover:bg-zinc-800";
 
+/** The call failed but the pipeline shows it took effect: said plainly, and nothing is offered to send again. */
+function HappenedMessage({ happened }: { happened: NonNullable<ControlResult<unknown>["happened"]> }) {
+  return (
+    <div role="status" className="rounded-md border border-emerald-600/40 bg-emerald-50 px-3 py-2 text-sm text-emerald-950 dark:border-emerald-400/40 dark:bg-emerald-950 dark:text-emerald-100">
+      <p className="font-semibold">It did happen: {happened.what}.</p>
+      <p className="break-words">
+        The call ended with an error ({happened.lost.name && happened.lost.name !== "Error" ? `${happened.lost.name}: ` : ""}
+        {happened.lost.message}), but a fresh read of the pipeline shows it took effect, so it is not sent again.
+      </p>
+    </div>
+  );
+}
+
 /**
  * Every control's dialog: the title names exactly what it acts on, the body explains, the API's
- * error (if any) shows above the buttons, and the dialog closes only on success.
+ * error (if any) shows above the buttons, and the dialog closes only on success. When the call failed
+ * but `happened` says it took effect anyway, the dialog says so and offers only Close.
  */
 export function ControlDialog({
   open,
@@ -41,6 +63,7 @@ export function ControlDialog({
   description,
   children,
   error,
+  happened,
   onSubmit,
   footer,
 }: {
@@ -50,6 +73,7 @@ export function ControlDialog({
   description: ReactNode;
   children?: ReactNode;
   error?: unknown;
+  happened?: ControlResult<unknown>["happened"];
   onSubmit(event: FormEvent<HTMLFormElement>): void;
   footer: ReactNode;
 }) {
@@ -66,18 +90,18 @@ export function ControlDialog({
             className="mt-4 flex flex-col gap-3"
             onSubmit={(event) => {
               event.preventDefault();
-              onSubmit(event);
+              if (!happened) onSubmit(event);
             }}
           >
             {children}
-            <ApiErrorMessage error={error} />
+            {happened ? <HappenedMessage happened={happened} /> : <ApiErrorMessage error={error} />}
             <div className="flex flex-wrap justify-end gap-2">
               <Dialog.Close asChild>
                 <button type="button" className={secondaryButton}>
-                  Cancel
+                  {happened ? "Close" : "Cancel"}
                 </button>
               </Dialog.Close>
-              {footer}
+              {!happened && footer}
             </div>
           </form>
         </Dialog.Content>

@@ -30,10 +30,8 @@ export function OverrideDialog({
         </p>
       }
       error={mutation.error}
-      onSubmit={() => {
-        if (mutation.isPending) return;
-        mutation.mutate({ stageName, executionId, conditionType }, { onSuccess: onClose });
-      }}
+      happened={mutation.data?.happened}
+      onSubmit={() => mutation.submit({ stageName, executionId, conditionType }, onClose)}
       footer={
         <button type="submit" className={primaryButton} disabled={mutation.isPending}>
           {mutation.isPending ? "Overriding…" : "Override condition"}

@@ -37,9 +37,9 @@ export function RetryDialog({
         </p>
       }
       error={mutation.error}
+      happened={mutation.data?.happened}
       onSubmit={() => {
-        if (!mode || mutation.isPending) return;
-        mutation.mutate({ stageName, executionId, retryMode: mode }, { onSuccess: onClose });
+        if (mode) mutation.submit({ stageName, executionId, retryMode: mode }, onClose);
       }}
       footer={
         <button type="submit" className={primaryButton} disabled={!mode || mutation.isPending}>

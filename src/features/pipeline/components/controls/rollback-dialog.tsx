@@ -40,9 +40,9 @@ export function RollbackDialog({
         </p>
       }
       error={mutation.error ?? targets.error}
+      happened={mutation.data?.happened}
       onSubmit={() => {
-        if (!target || mutation.isPending || unavailable) return;
-        mutation.mutate({ stageName, targetExecutionId: target }, { onSuccess: onClose });
+        if (target && !unavailable) mutation.submit({ stageName, targetExecutionId: target, currentExecutionId }, onClose);
       }}
       footer={
         <button type="submit" className={primaryButton} disabled={!target || mutation.isPending || !!unavailable}>

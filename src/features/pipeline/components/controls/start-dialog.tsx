@@ -42,8 +42,8 @@ export function StartDialog({ declaration, onClose, onStarted }: { declaration: 
       }
       error={mutation.error ?? (tooLong ? new Error(`Variable ${tooLong[0]} is longer than 1000 characters.`) : undefined)}
       onSubmit={() => {
-        if (mutation.isPending || mutation.isSuccess || tooLong) return;
-        mutation.mutate(
+        if (tooLong) return;
+        mutation.submit(
           {
             clientRequestToken,
             variables: declared
@@ -53,11 +53,9 @@ export function StartDialog({ declaration, onClose, onStarted }: { declaration: 
               .filter(([, o]) => o.value.trim() !== "")
               .map(([actionName, o]) => ({ actionName, revisionType: o.type, revisionValue: o.value.trim() })),
           },
-          {
-            onSuccess: (out) => {
-              onClose();
-              if (out.pipelineExecutionId) onStarted?.(out.pipelineExecutionId);
-            },
+          (out) => {
+            onClose();
+            if (out.pipelineExecutionId) onStarted?.(out.pipelineExecutionId);
           },
         );
       }}

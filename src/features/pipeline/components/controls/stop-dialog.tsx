@@ -36,10 +36,8 @@ export function StopDialog({
         </p>
       }
       error={mutation.error}
-      onSubmit={() => {
-        if (mutation.isPending) return;
-        mutation.mutate({ executionId, abandon, reason }, { onSuccess: onClose });
-      }}
+      happened={mutation.data?.happened}
+      onSubmit={() => mutation.submit({ executionId, abandon, wasStopping: stopping, reason }, onClose)}
       footer={
         <button type="submit" className={dangerButton} disabled={mutation.isPending}>
           {mutation.isPending ? "Stopping…" : abandon ? "Stop and abandon" : "Stop and wait"}

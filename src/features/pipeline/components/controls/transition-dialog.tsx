@@ -38,10 +38,10 @@ export function TransitionDialog({
         )
       }
       error={mutation.error}
+      happened={mutation.data?.happened}
       onSubmit={() => {
         setTouched(true);
-        if (problem || mutation.isPending) return;
-        mutation.mutate({ stageName, enable, reason: enable ? undefined : reason }, { onSuccess: onClose });
+        if (!problem) mutation.submit({ stageName, enable, reason: enable ? undefined : reason }, onClose);
       }}
       footer={
         enable ? (

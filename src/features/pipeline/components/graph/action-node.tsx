@@ -57,12 +57,13 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
         <CategoryIcon category={layout.category} className="text-slate-600 dark:text-slate-300" />
         <h3 className="truncate text-[13px] font-semibold" title={name}>
           <Link to={ctx.actionHref(layout.stageName, name)} className="nodrag hover:underline" aria-label={`Link to action ${name}`}>
-            {name}
+            {/* Text from AWS sits in <bdi>: a right-to-left override in it must not reorder what is around it. */}
+            <bdi>{name}</bdi>
           </Link>
         </h3>
       </div>
       <div className="truncate text-slate-600 dark:text-slate-400" title={`${layout.owner ?? ""} ${layout.provider ?? ""} (${layout.category ?? ""})`}>
-        {layout.provider ?? "Unknown provider"} · {layout.category ?? "Action"}
+        <bdi>{layout.provider ?? "Unknown provider"}</bdi> · {layout.category ?? "Action"}
       </div>
       <div className="flex min-w-0 items-center gap-1.5">
         <StatusBadge status={view?.status} />
@@ -91,13 +92,17 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
       {running && <Elapsed startedAt={view?.startedAt} expected={data.expected} />}
       {failed && error ? (
         <p className="line-clamp-2 break-words text-red-800 dark:text-red-300" title={`${error.code ?? ""} ${error.message ?? ""}`}>
-          {error.code ? <span className="font-semibold">{error.code}: </span> : null}
-          {error.message}
+          {error.code ? (
+            <span className="font-semibold">
+              <bdi>{error.code}</bdi>:{" "}
+            </span>
+          ) : null}
+          <bdi>{error.message}</bdi>
         </p>
       ) : (
         summary && (
           <p className="truncate text-slate-700 dark:text-slate-300" title={summary}>
-            {summary}
+            <bdi>{summary}</bdi>
           </p>
         )
       )}
@@ -116,7 +121,7 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
           ) : (
             <span className="shrink-0 font-mono">{shortRevisionId(revisionId)}</span>
           )}
-          {data.revisionMessage && <span className="truncate">{data.revisionMessage}</span>}
+          {data.revisionMessage && <bdi className="truncate">{data.revisionMessage}</bdi>}
         </div>
       )}
       <div className="mt-auto flex min-w-0 items-center gap-2">

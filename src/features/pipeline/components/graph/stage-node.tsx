@@ -38,7 +38,8 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
       <header className="flex flex-col gap-1 px-3 pt-2 text-xs" style={{ height: layout.headerHeight }}>
         <div className="flex items-center justify-between gap-2">
           <h2 className="truncate text-sm font-semibold" title={layout.stageName}>
-            {layout.stageName}
+            {/* Text from AWS sits in <bdi>: a right-to-left override in it must not reorder what is around it. */}
+            <bdi>{layout.stageName}</bdi>
           </h2>
           {controls && <StageControls stageName={layout.stageName} retryExecutionId={data.retry?.offered ? view?.executionId : undefined} />}
         </div>
@@ -104,8 +105,18 @@ function InboundLine({ transition }: { transition?: TransitionView }) {
           className="truncate font-medium text-amber-800 dark:text-amber-300"
           title={`Inbound transition disabled${transition.disabledReason ? `: ${transition.disabledReason}` : ""}${transition.lastChangedBy ? ` by ${transition.lastChangedBy}` : ""}${transition.lastChangedAt ? ` at ${formatExactTime(transition.lastChangedAt)}` : ""}`}
         >
-          Inbound disabled{transition.disabledReason ? `: ${transition.disabledReason}` : ""}
-          {transition.lastChangedBy ? ` · ${transition.lastChangedBy}` : ""}
+          Inbound disabled
+          {transition.disabledReason && (
+            <>
+              : <bdi>{transition.disabledReason}</bdi>
+            </>
+          )}
+          {transition.lastChangedBy && (
+            <>
+              {" · "}
+              <bdi>{transition.lastChangedBy}</bdi>
+            </>
+          )}
           {transition.lastChangedAt ? ` · ${formatRelativeTime(transition.lastChangedAt, new Date())}` : ""}
         </span>
       ) : (
@@ -143,7 +154,12 @@ function ConditionLine({ kind, condition, stageName, executionId }: { kind: Cond
       <StatusBadge status={condition?.status} />
       {rules.length > 0 && (
         <span className="truncate text-slate-600 dark:text-slate-300" title={ruleText}>
-          {rules.map((r) => `${r.name} ${statusLook(r.status).label.toLowerCase()}`).join(", ")}
+          {rules.map((r, i) => (
+            <span key={r.name ?? i}>
+              {i > 0 && ", "}
+              <bdi>{r.name}</bdi> {statusLook(r.status).label.toLowerCase()}
+            </span>
+          ))}
         </span>
       )}
       {overridable && (
