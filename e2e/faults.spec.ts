@@ -47,7 +47,7 @@ interface PageUnderTest {
   /** What says the data could not be refreshed. */
   banner: (page: Page) => Locator;
   /** What says how old the data on screen is while the banner shows; null where the page has none (see README). */
-  age: ((page: Page) => Locator) | null;
+  age: (page: Page) => Locator;
 }
 
 const row = (page: Page) =>
@@ -171,7 +171,7 @@ for (const under of PAGES) {
     // A polling round tries a read at most 5 times (SDK) × 2 (React Query). Reads that do not raise the
     // banner may start a second round before it shows; a retry loop would send hundreds.
     expect(calls.busiest()).toBeLessThanOrEqual(20);
-    if (under.age) await expect(under.age(page)).toBeVisible();
+    await expect(under.age(page)).toBeVisible();
     await emulator.advance(100);
     // The last good data stays on screen, not a blank page or an error page.
     await under.shows(page, "deploying");

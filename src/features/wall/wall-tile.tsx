@@ -68,7 +68,7 @@ export function WallTileView({ tile, now }: { tile: WallTile; now: Date }) {
         )}
         {revision?.message && (
           <div className="wall-tile-line wall-tile-commit" data-testid="wall-tile-commit">
-            {revision.author ? <strong>{revision.author}: </strong> : null}“{revision.message}”
+            {revision.author ? <strong>{revision.author}: </strong> : null}“<bdi>{revision.message}</bdi>”
           </div>
         )}
         {tile.progress && !tile.stale && <Progress tile={tile} />}

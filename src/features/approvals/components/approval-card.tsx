@@ -51,7 +51,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
       <div className="flex flex-wrap items-start justify-between gap-2">
         <Heading id={headingId} className="text-lg font-semibold break-all">
           <Link to={approvalPaths.pipeline(source, approval.pipelineName)} className={linkClass}>
-            {approval.pipelineName}
+            <bdi>{approval.pipelineName}</bdi>
           </Link>{" "}
           <span className="font-normal text-zinc-700 dark:text-zinc-300">
             › {approval.stageName} › {approval.actionName}
@@ -96,7 +96,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
                     ) : (
                       <code className="font-mono">{r?.shortId}</code>
                     )}{" "}
-                    {r?.message ?? <span className={mutedText}>(no message)</span>}
+                    {r?.message ? <bdi>{r.message}</bdi> : <span className={mutedText}>(no message)</span>}
                     {r?.author && <span className={mutedText}> · {r.author}</span>}
                   </li>
                 );
@@ -118,7 +118,9 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
         {info?.customData && (
           <>
             <dt className="font-medium">Message</dt>
-            <dd className="whitespace-pre-wrap [overflow-wrap:anywhere]">{info.customData}</dd>
+            <dd className="whitespace-pre-wrap [overflow-wrap:anywhere]">
+              <bdi>{info.customData}</bdi>
+            </dd>
           </>
         )}
         {(info?.reviewLink || info?.unsafeReviewLink) && (

@@ -2,7 +2,6 @@ import {
   DisableStageTransitionCommand,
   EnableStageTransitionCommand,
   OverrideStageConditionCommand,
-  PutApprovalResultCommand,
   RetryStageExecutionCommand,
   RollbackStageCommand,
   StartPipelineExecutionCommand,
@@ -199,23 +198,5 @@ export function useOverrideCondition(pipelineName: string) {
         { abortSignal },
       ),
     overrideHappened,
-  );
-}
-
-export function usePutApproval(pipelineName: string) {
-  return usePipelineMutation(
-    pipelineName,
-    "execution",
-    (client, input: { stageName: string; actionName: string; token: string; approve: boolean; summary: string }, abortSignal) =>
-      client.send(
-        new PutApprovalResultCommand({
-          pipelineName,
-          stageName: input.stageName,
-          actionName: input.actionName,
-          token: input.token,
-          result: { status: input.approve ? "Approved" : "Rejected", summary: input.summary },
-        }),
-        { abortSignal },
-      ),
   );
 }
