@@ -30,6 +30,8 @@ async function expectInert(page: Page) {
  * text node of `main` carrying one; at least one must be there, or the check proves nothing.
  */
 async function expectBidiIsolated(page: Page) {
+  // Data arrives after the page shows: wait for the text before judging how it is held.
+  await expect(page.getByRole("main")).toContainText("\u202E");
   const found = await page.getByRole("main").evaluate((main) => {
     const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     const leaking: string[] = [];

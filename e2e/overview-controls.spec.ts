@@ -75,6 +75,8 @@ test("keyboard: search, sort and rows are reachable and operable without a mouse
   await page.keyboard.press("Tab");
   await expect(overview.sort).toBeFocused();
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "New pipeline" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Favourite alpha-api" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "alpha-api", exact: true })).toBeFocused();
