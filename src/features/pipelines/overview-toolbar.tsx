@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { paths } from "../../app/paths";
 import { useSources } from "../../app/source-context";
+import { SourceFilter } from "../../components/source-filter";
 import { SORT_ORDERS, type SortOrder } from "../../core/attention";
 import { HEALTH_LABELS, PIPELINE_HEALTHS, type PipelineHealth } from "../../core/status";
 
@@ -54,19 +55,7 @@ export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChan
             ))}
           </select>
         </label>
-        {sources.length > 1 && (
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            Source
-            <select value={view.source} onChange={(e) => onChange({ source: e.target.value })} className={field}>
-              <option value="">All sources</option>
-              {sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <SourceFilter value={view.source} onSelect={(source) => onChange({ source })} />
         <label className="flex flex-col gap-1 text-sm font-medium">
           Sort by
           <select value={sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })} className={field}>

@@ -8,7 +8,8 @@ import { DecidedHere } from "../components/decided-here";
 import { NotificationsToggle } from "../components/notifications-toggle";
 import { RecentDecisions } from "../components/recent-decisions";
 import { SourceErrors } from "../components/source-errors";
-import { SourceFilter, useSourceFilter } from "../components/source-filter";
+import { SourceFilter } from "../../../components/source-filter";
+import { useSourceFilter } from "../api/use-source-filter";
 import { mutedText } from "../components/styles";
 import { sourceOfDecision, useLocalDecisions } from "../lib/decisions-store";
 import { rememberApprovalPipelines } from "../lib/known-pipelines";
@@ -59,7 +60,7 @@ export default function ApprovalsPage() {
       </p>
       <div className="mt-3 flex flex-wrap items-end justify-between gap-4">
         <NotificationsToggle />
-        <SourceFilter selected={selected} onSelect={select} />
+        <SourceFilter value={selected?.id ?? ""} onSelect={select} />
       </div>
       <SourceErrors statuses={statuses} />
 

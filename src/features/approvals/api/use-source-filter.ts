@@ -3,9 +3,6 @@ import { useSearchParams } from "react-router";
 import { useSources } from "../../../app/source-context";
 import type { Source } from "../../../lib/aws/source";
 
-const field =
-  "rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-700";
-
 /**
  * `?source=ID` narrows the inbox to one source, so a shared link shows the same view. An unknown id (a source
  * removed from the config) falls back to all sources rather than an empty page. Returns a stable array.
@@ -22,23 +19,4 @@ export function useSourceFilter(): { selected: Source | undefined; scope: readon
     setParams(next, { replace: true });
   };
   return { selected, scope, select };
-}
-
-/** The "Source" select; nothing with a single source, where there is nothing to choose. */
-export function SourceFilter({ selected, onSelect }: { selected: Source | undefined; onSelect(id: string): void }) {
-  const sources = useSources();
-  if (sources.length < 2) return null;
-  return (
-    <label className="flex flex-col gap-1 text-sm font-medium">
-      Source
-      <select value={selected?.id ?? ""} onChange={(e) => onSelect(e.target.value)} className={field}>
-        <option value="">All sources</option>
-        {sources.map((source) => (
-          <option key={source.id} value={source.id}>
-            {source.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
