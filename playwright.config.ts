@@ -3,11 +3,12 @@ import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 /**
- * The e2e suite runs the built app (vite preview) against its own emulator instance.
+ * The e2e suite runs the built app (vite preview, one for all workers) against emulators of its own: each
+ * Playwright worker starts one in-process on a free port (e2e/fixtures/index.ts), so spec files run in
+ * parallel, E2E_WORKERS of them at once (default 2); the tests of one file run in order in one worker.
  * Chromium: Playwright's own build when installed (`npx playwright install chromium`),
  * otherwise Debian's /usr/bin/chromium; PLAYWRIGHT_CHROMIUM_PATH overrides both.
  */
-export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 4611);
 /** One build per app port, so suites on other ports can run beside this one. */
 const outDir = `node_modules/.cache/e2e-dist-${E2E_APP_PORT}`;
@@ -26,7 +27,7 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -49,12 +50,6 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      command: `tsx emulator/src/cli.ts --port ${E2E_EMULATOR_PORT} --scenario empty --clock manual`,
-      url: `http://127.0.0.1:${E2E_EMULATOR_PORT}/_emulator/health`,
-      reuseExistingServer: false,
-      stdout: "pipe",
-    },
     {
       command: `vite build --outDir ${outDir} && vite preview --outDir ${outDir} --port ${E2E_APP_PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${E2E_APP_PORT}/`,

@@ -2,32 +2,32 @@ import AxeBuilder from "@axe-core/playwright";
 import { CodePipelineClient, GetPipelineStateCommand } from "@aws-sdk/client-codepipeline";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { Page } from "@playwright/test";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, expect, test } from "./fixtures";
 import type { EmulatorControl } from "./fixtures/emulator";
 import { pipeline, scenario } from "./fixtures/scenarios";
-import { MULTI_SOURCE_CONFIG, PROD_ACCOUNT, placed } from "./fixtures/sources";
+import { multiSourceConfig, PROD_ACCOUNT, placed } from "./fixtures/sources";
 
-test.use({ config: MULTI_SOURCE_CONFIG });
+test.use({ config: configFor(multiSourceConfig) });
 
 const testKeys = { accessKeyId: "test", secretAccessKey: "test" };
 
 /** The test's own view of an account, independent of the app: the default one with the emulator's keys, Prod through STS. */
-async function client(account: "dev" | "prod") {
-  if (account === "dev") return new CodePipelineClient({ region: "us-east-1", endpoint: EMULATOR_URL, credentials: testKeys });
-  const sts = new STSClient({ region: "us-east-1", endpoint: EMULATOR_URL, credentials: testKeys });
+async function client(emulatorUrl: string, account: "dev" | "prod") {
+  if (account === "dev") return new CodePipelineClient({ region: "us-east-1", endpoint: emulatorUrl, credentials: testKeys });
+  const sts = new STSClient({ region: "us-east-1", endpoint: emulatorUrl, credentials: testKeys });
   const { Credentials } = await sts.send(
     new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/CodePipelineDashboardOperator`, RoleSessionName: "e2e-check" }),
   );
   return new CodePipelineClient({
     region: "us-east-1",
-    endpoint: EMULATOR_URL,
+    endpoint: emulatorUrl,
     credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! },
   });
 }
 
 /** The Approve stage of `checkout` in one account: its status and the execution it holds. */
-async function approveStage(account: "dev" | "prod") {
-  const state = await (await client(account)).send(new GetPipelineStateCommand({ name: "checkout" }));
+async function approveStage(emulator: EmulatorControl, account: "dev" | "prod") {
+  const state = await (await client(emulator.url, account)).send(new GetPipelineStateCommand({ name: "checkout" }));
   const stage = state.stageStates!.find((s) => s.stageName === "Approve")!;
   return { status: stage.latestExecution?.status, executionId: stage.latestExecution!.pipelineExecutionId! };
 }
@@ -48,8 +48,8 @@ const navCount = (page: Page) => page.getByRole("navigation", { name: "Main" }).
 
 test("approvals of every source in one list, each labelled; the filter narrows it; approving Prod's acts in Prod only", async ({ page, emulator }) => {
   await twoCheckouts(emulator);
-  const dev = await approveStage("dev");
-  const prod = await approveStage("prod");
+  const dev = await approveStage(emulator, "dev");
+  const prod = await approveStage(emulator, "prod");
   expect([dev.status, prod.status]).toEqual(["InProgress", "InProgress"]);
   expect(dev.executionId).not.toBe(prod.executionId);
 
@@ -102,8 +102,8 @@ test("approvals of every source in one list, each labelled; the filter narrows i
   await dialog.getByRole("button", { name: "Confirm approval" }).click();
   await expect(dialog).toBeHidden();
   await expect(prodCard.getByRole("status").filter({ hasText: "You approved this" })).toBeVisible();
-  await expect.poll(async () => (await approveStage("prod")).status).toBe("Succeeded");
-  expect((await approveStage("dev")).status).toBe("InProgress");
+  await expect.poll(async () => (await approveStage(emulator, "prod")).status).toBe("Succeeded");
+  expect((await approveStage(emulator, "dev")).status).toBe("InProgress");
   await expect(navCount(page)).toHaveAccessibleName("Approvals 1 waiting");
   await expect(devCard.getByRole("button", { name: "Approve…" })).toBeEnabled();
   const recent = page.getByRole("region", { name: "Recently decided" });
@@ -115,8 +115,8 @@ test("approvals of every source in one list, each labelled; the filter narrows i
 
 test("a deep link to the Prod approval shows Prod's execution, not the same-named one in Dev", async ({ page, emulator }) => {
   await twoCheckouts(emulator);
-  const dev = await approveStage("dev");
-  const prod = await approveStage("prod");
+  const dev = await approveStage(emulator, "dev");
+  const prod = await approveStage(emulator, "prod");
 
   await page.goto("/sources/prod/pipelines/checkout/approvals/Approve/Review");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Approval Review in checkout › Approve");

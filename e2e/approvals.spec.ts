@@ -10,11 +10,15 @@ import {
   type GetPipelineStateOutput,
 } from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
-import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, e2eConfig, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /** The test's own SDK client ("a decision made elsewhere"), with the emulator's built-in full-access keys. */
-const sdk = new CodePipelineClient({ region: "us-east-1", endpoint: EMULATOR_URL, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+/** This worker's emulator through the SDK (the worker-scoped `sdk` fixture), for the helpers below. */
+let sdk: CodePipelineClient;
+test.beforeAll(({ sdk: workerSdk }) => {
+  sdk = workerSdk;
+});
 
 type Waiting = { pipelineName: string; stageName: string; actionName: string; executionId: string; token: string };
 
@@ -166,7 +170,7 @@ test("a decision made elsewhere after the page loaded is reported, not overwritt
 test("the countdown runs live and turns urgent near the timeout", async ({ page, emulator }) => {
   await emulator.loadScenario(approvalWorld(90));
   await emulator.advance(70);
-  const clock = (await (await page.request.get(`${EMULATOR_URL}/_emulator/clock`)).json()) as { epochSeconds: number };
+  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { epochSeconds: number };
   const [waiting] = await waitingApprovals();
   const state = await sdk.send(new GetPipelineStateCommand({ name: "checkout" }));
   const since = state.stageStates!.find((s) => s.stageName === "Approve")!.actionStates![0].latestExecution!.lastStatusChange!;
@@ -301,13 +305,13 @@ test("PARALLEL mode: two executions wait at the same approval, approving one lea
 
 test.describe("signed in through the OpenID provider", () => {
   test.use({
-    config: {
-      ...E2E_CONFIG,
+    config: configFor((url) => ({
+      ...e2eConfig(url),
       credentials: {
-        ...E2E_CONFIG.credentials,
-        login: { provider: "login.emulator.local", authorizeUrl: `${EMULATOR_URL}/_emulator/oauth2/authorize`, clientId: "codepipeline-dashboard" },
+        ...e2eConfig(url).credentials,
+        login: { provider: "login.emulator.local", authorizeUrl: `${url}/_emulator/oauth2/authorize`, clientId: "codepipeline-dashboard" },
       },
-    },
+    })),
   });
 
   test("the decision records who decided, since CodePipeline records only the role", async ({ page, emulator }) => {

@@ -1,5 +1,5 @@
 import type { Page, Response } from "@playwright/test";
-import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, e2eConfig, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /** Temporary credentials from the emulator's Cognito Identity: renewal, early death, refusal, sign-in expiry. */
@@ -56,7 +56,7 @@ for (const refusal of ["ExpiredTokenException", "UnrecognizedClientException"] a
     let spoiled: string | undefined;
     if (refusal === "UnrecognizedClientException") {
       // What a restarted endpoint answers for keys it never issued: break the session token of the keys in use.
-      await page.route(`${EMULATOR_URL}/`, (route) => {
+      await page.route(`${emulator.url}/`, (route) => {
         const headers = route.request().headers();
         const key = /Credential=(\w+)\//.exec(headers["authorization"] ?? "")?.[1];
         if (!spoiled || key !== spoiled) return route.continue();
@@ -76,7 +76,7 @@ for (const refusal of ["ExpiredTokenException", "UnrecognizedClientException"] a
 }
 
 test.describe("an identity pool that refuses", () => {
-  test.use({ config: { ...E2E_CONFIG, credentials: { type: "cognito", identityPoolId: "us-east-1:0000aaaa-0000-4000-8000-0000000dead0" } } });
+  test.use({ config: configFor((url) => ({ ...e2eConfig(url), credentials: { type: "cognito", identityPoolId: "us-east-1:0000aaaa-0000-4000-8000-0000000dead0" } })) });
 
   test("says on screen that credentials could not be obtained, and from which pool", async ({ page, emulator }) => {
     await emulator.loadScenario(world());
@@ -92,13 +92,13 @@ test.describe("an identity pool that refuses", () => {
 
 test.describe("a signed-in session", () => {
   test.use({
-    config: {
-      ...E2E_CONFIG,
+    config: configFor((url) => ({
+      ...e2eConfig(url),
       credentials: {
-        ...E2E_CONFIG.credentials,
-        login: { provider: "login.emulator.local", authorizeUrl: `${EMULATOR_URL}/_emulator/oauth2/authorize`, clientId: "kiosk" },
+        ...e2eConfig(url).credentials,
+        login: { provider: "login.emulator.local", authorizeUrl: `${url}/_emulator/oauth2/authorize`, clientId: "kiosk" },
       },
-    },
+    })),
   });
 
   test("says when the sign-in expired and offers to sign in again", async ({ page, emulator }) => {

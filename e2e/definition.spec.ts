@@ -7,7 +7,7 @@ import {
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, e2eConfig, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /**
@@ -15,10 +15,10 @@ import { pipeline, scenario } from "./fixtures/scenarios";
  * read through the SDK, never through the page.
  */
 
-const sdk = new CodePipelineClient({
-  region: "us-east-1",
-  endpoint: EMULATOR_URL,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
+/** This worker's emulator through the SDK (the worker-scoped `sdk` fixture), for the helpers below. */
+let sdk: CodePipelineClient;
+test.beforeAll(({ sdk: workerSdk }) => {
+  sdk = workerSdk;
 });
 const current = async (name: string) => (await sdk.send(new GetPipelineCommand({ name }))).pipeline!;
 
@@ -208,7 +208,7 @@ test("the Definition tab and the editor have no axe violations", async ({ page, 
 });
 
 test.describe("with readOnly in config.json", () => {
-  test.use({ config: { ...E2E_CONFIG, readOnly: true } });
+  test.use({ config: configFor((url) => ({ ...e2eConfig(url), readOnly: true })) });
 
   test("the definition is shown, but no edit, copy or delete, and no New pipeline", async ({ page, emulator }) => {
     await emulator.loadScenario(scenario(pipeline("def-readonly")));

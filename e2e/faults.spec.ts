@@ -1,6 +1,6 @@
 import { CodePipelineClient, GetPipelineStateCommand, ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
 import type { Locator, Page, Request } from "@playwright/test";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /**
@@ -19,10 +19,10 @@ const eventually = expect.configure({ timeout: 45_000 });
  * endpoint is back it shows t=310's state by itself, without a storm of requests on the way.
  */
 
-const sdk = new CodePipelineClient({
-  region: "us-east-1",
-  endpoint: EMULATOR_URL,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
+/** This worker's emulator through the SDK (the worker-scoped `sdk` fixture), for the helpers below. */
+let sdk: CodePipelineClient;
+test.beforeAll(({ sdk: workerSdk }) => {
+  sdk = workerSdk;
 });
 
 const world = () => {
@@ -205,7 +205,7 @@ test("a start whose answer is lost is retried with the same token: one execution
   let starts = 0;
   const tokens = new Set<string>();
   // The first StartPipelineExecution reaches CodePipeline, but its answer never reaches the browser.
-  await page.route(`${EMULATOR_URL}/`, async (route) => {
+  await page.route(`${emulator.url}/`, async (route) => {
     if (route.request().headers()["x-amz-target"] !== "CodePipeline_20150709.StartPipelineExecution") return route.continue();
     starts++;
     tokens.add((JSON.parse(route.request().postData()!) as { clientRequestToken: string }).clientRequestToken);

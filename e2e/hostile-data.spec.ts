@@ -1,7 +1,7 @@
-import { CodePipelineClient, ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
+import { ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
 import { HOSTILE_NAMES, hostilePipeline } from "../emulator/src/demo/hostile";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 /**
  * The demo's hostile pipeline: markup, script tags, long unbroken strings, right-to-left text and emoji in
@@ -48,7 +48,7 @@ async function expectBidiIsolated(page: Page) {
   expect(found.leaking, "right-to-left overrides not isolated from their neighbours").toEqual([]);
 }
 
-test("hostile names, messages and URLs render as plain text on every page, never as links or markup", async ({ page, emulator }) => {
+test("hostile names, messages and URLs render as plain text on every page, never as links or markup", async ({ page, emulator, sdk }) => {
   test.setTimeout(90_000);
   await emulator.loadScenario({ seed: 1, traffic: false, historyDays: 1, pipelines: [hostilePipeline()] });
   const dialogs: string[] = [];
@@ -92,7 +92,6 @@ test("hostile names, messages and URLs render as plain text on every page, never
   await expectBidiIsolated(page);
   await page.screenshot({ path: "/tmp/hostile-approvals.png", fullPage: true });
 
-  const sdk = new CodePipelineClient({ region: "us-east-1", endpoint: EMULATOR_URL, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
   const executions = (await sdk.send(new ListPipelineExecutionsCommand({ pipelineName: name }))).pipelineExecutionSummaries!;
   await page.goto(`/pipelines/${name}/executions/${executions.at(-1)!.pipelineExecutionId}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Execution");

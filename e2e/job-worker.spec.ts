@@ -5,10 +5,14 @@ import { CodePipelineClient, StartPipelineExecutionCommand } from "@aws-sdk/clie
 import type { Page } from "@playwright/test";
 import type { Scenario } from "../emulator/src/scenario/types";
 import { EXAMPLE_WORKER_TYPE, exampleWorkerActionType } from "../emulator/src/demo/custom-worker";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 const PIPELINE = "catalog-indexer";
-const sdk = new CodePipelineClient({ region: "us-east-1", endpoint: EMULATOR_URL, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+/** This worker's emulator through the SDK (the worker-scoped `sdk` fixture), for the helpers below. */
+let sdk: CodePipelineClient;
+test.beforeAll(({ sdk: workerSdk }) => {
+  sdk = workerSdk;
+});
 
 /** Source (simulated, 5 s) → Build: the demo's custom action, which only a job worker can finish. */
 const workerWorld: Scenario = {
@@ -46,10 +50,10 @@ const workerWorld: Scenario = {
 };
 
 /** `npm run worker -- --once`: the example worker, in its own process, does one poll against this emulator. */
-async function runExampleWorkerOnce(): Promise<string> {
+async function runExampleWorkerOnce(emulatorUrl: string): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ["--import", "tsx", "examples/job-worker/worker.ts", "--endpoint", EMULATOR_URL, "--once", "--work", "0"],
+    ["--import", "tsx", "examples/job-worker/worker.ts", "--endpoint", emulatorUrl, "--once", "--work", "0"],
     { env: { ...process.env, AWS_ACCESS_KEY_ID: "", NODE_NO_WARNINGS: "1" } },
   );
   return stdout;
@@ -69,7 +73,7 @@ test("a custom action waits for a job worker, then shows the example worker's pr
   await sdk.send(new StartPipelineExecutionCommand({ name: PIPELINE }));
   await emulator.advance(10);
   // The browser's clock is the emulator's, so "how long has this job waited" is measured on one clock.
-  const clock = (await (await page.request.get(`${EMULATOR_URL}/_emulator/clock`)).json()) as { now: string };
+  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
   await page.clock.install({ time: new Date(clock.now) });
   await page.goto(`/pipelines/${PIPELINE}`);
 
@@ -87,7 +91,7 @@ test("a custom action waits for a job worker, then shows the example worker's pr
   const axe = await new AxeBuilder({ page }).include('[aria-label^="Action IndexCatalog"]').analyze();
   expect(axe.violations).toEqual([]);
 
-  expect(await runExampleWorkerOnce()).toContain("job: progress");
+  expect(await runExampleWorkerOnce(emulator.url)).toContain("job: progress");
   await expect(build).toContainText("Step 1 of 2 done");
   await expect(build.getByRole("progressbar", { name: "IndexCatalog progress" })).toHaveAttribute("aria-valuenow", "50");
   await expect(build).toContainText("50%");
@@ -98,7 +102,7 @@ test("a custom action waits for a job worker, then shows the example worker's pr
   );
   await shot(page, "job-worker-progress");
 
-  expect(await runExampleWorkerOnce()).toContain("job: succeeded");
+  expect(await runExampleWorkerOnce(emulator.url)).toContain("job: succeeded");
   await expect(build).toContainText("Succeeded");
   await expect(build).toContainText("All 2 steps done");
   await shot(page, "job-worker-succeeded");

@@ -1,11 +1,11 @@
 import { CodePipelineClient, GetPipelineStateCommand, ListPipelineExecutionsCommand, ListPipelinesCommand } from "@aws-sdk/client-codepipeline";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
-const sdk = new CodePipelineClient({
-  region: "us-east-1",
-  endpoint: EMULATOR_URL,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
+/** This worker's emulator through the SDK (the worker-scoped `sdk` fixture), for the helpers below. */
+let sdk: CodePipelineClient;
+test.beforeAll(({ sdk: workerSdk }) => {
+  sdk = workerSdk;
 });
 
 /** What the API says, in the words the overview uses; independent of the app's own roll-up code. */

@@ -7,7 +7,7 @@ import {
   ListPipelineExecutionsCommand,
 } from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
-import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, e2eConfig, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /**
@@ -15,10 +15,10 @@ import { pipeline, scenario } from "./fixtures/scenarios";
  * through the SDK (not through the page), and the page must show the result.
  */
 
-const sdk = new CodePipelineClient({
-  region: "us-east-1",
-  endpoint: EMULATOR_URL,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
+/** This worker's emulator through the SDK (the worker-scoped `sdk` fixture), for the helpers below. */
+let sdk: CodePipelineClient;
+test.beforeAll(({ sdk: workerSdk }) => {
+  sdk = workerSdk;
 });
 const stateOf = async (name: string) => sdk.send(new GetPipelineStateCommand({ name }));
 const stageState = async (name: string, stage: string) => (await stateOf(name)).stageStates?.find((s) => s.stageName === stage);
@@ -79,7 +79,7 @@ test("a retry whose answer is lost is checked, not sent twice: the dialog says i
   // The first RetryStageExecution reaches CodePipeline, which retries the stage, but its answer is lost.
   // The SDK sends it again and is refused (the stage is no longer failed): the dialog must not ask to retry.
   let sent = 0;
-  await page.route(`${EMULATOR_URL}/`, async (route) => {
+  await page.route(`${emulator.url}/`, async (route) => {
     if (route.request().headers()["x-amz-target"] !== "CodePipeline_20150709.RetryStageExecution") return route.continue();
     sent++;
     const response = await route.fetch();
@@ -112,7 +112,7 @@ test("a transition change that failed and did not happen says so and can be sent
   await page.goto("/pipelines/ctl-transition-lost");
   // Every DisableStageTransition fails with a server error before reaching CodePipeline.
   let failing = true;
-  await page.route(`${EMULATOR_URL}/`, async (route) => {
+  await page.route(`${emulator.url}/`, async (route) => {
     if (!failing || route.request().headers()["x-amz-target"] !== "CodePipeline_20150709.DisableStageTransition") return route.continue();
     return route.fulfill({ status: 500, contentType: "application/x-amz-json-1.1", json: { __type: "InternalFailure", message: "try later" } });
   });
@@ -353,7 +353,7 @@ test("reject an approval in place: a comment is required", async ({ page, emulat
 });
 
 test.describe("with read-only credentials", () => {
-  test.use({ config: { ...E2E_CONFIG, credentials: { type: "static", accessKeyId: "readonly", secretAccessKey: "readonly" } } });
+  test.use({ config: configFor((url) => ({ ...e2eConfig(url), credentials: { type: "static", accessKeyId: "readonly", secretAccessKey: "readonly" } })) });
 
   test("a control explains that the role is read-only", async ({ page, emulator }) => {
     await emulator.loadScenario(scenario(pipeline("ctl-readonly")));
@@ -370,7 +370,7 @@ test.describe("with read-only credentials", () => {
 });
 
 test.describe("with readOnly in config.json", () => {
-  test.use({ config: { ...E2E_CONFIG, readOnly: true } });
+  test.use({ config: configFor((url) => ({ ...e2eConfig(url), readOnly: true })) });
 
   test("no control is offered, on the pipeline page or in the approvals inbox", async ({ page, emulator }) => {
     await emulator.loadScenario(scenario(pipeline("ctl-watch-only", { withApproval: true })));

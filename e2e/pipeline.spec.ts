@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, e2eConfig, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 import { samplePipeline } from "../src/core/graph/sample";
 
@@ -65,7 +65,7 @@ test("a stage's elapsed time counts from its current run, not from an older exec
   );
   // The first execution built at 5-65 s and waits at Approve; the second entered Build at 1005 s.
   await emulator.advance(1010);
-  const clock = (await (await page.request.get(`${EMULATOR_URL}/_emulator/clock`)).json()) as { epochSeconds: number };
+  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { epochSeconds: number };
   // The browser's "now" is the emulator's, so elapsed time reads as it would live.
   await page.clock.setFixedTime(new Date(clock.epochSeconds * 1000));
   await page.goto("/pipelines/graph-stage-elapsed");
@@ -104,7 +104,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     test.describe("at the default polling rate", () => {
       // 1 s polling (the suite's default) re-merges 2550 nodes every second; production polls every 5 s.
-      test.use({ config: { ...E2E_CONFIG, polling: { ...E2E_CONFIG.polling, activeSeconds: 5, idleSeconds: 30 } } });
+      test.use({ config: configFor((url) => ({ ...e2eConfig(url), polling: { ...e2eConfig(url).polling, activeSeconds: 5, idleSeconds: 30 } })) });
 
     test("the largest pipeline (50×50) renders with a minimap, screenshot", async ({ page, emulator }) => {
       test.setTimeout(120_000);

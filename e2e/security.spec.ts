@@ -33,7 +33,9 @@ test("ships a strict Content Security Policy and runs every page under it withou
   expect(policy).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
   // The runtime policy narrows connect-src to the configured region and endpoint.
   const narrowed = await page.locator('meta[http-equiv="Content-Security-Policy"]').nth(1).getAttribute("content");
-  expect(narrowed).toMatch(/^connect-src 'self' https:\/\/codepipeline\.us-east-1\.amazonaws\.com https:\/\/cognito-identity\.us-east-1\.amazonaws\.com http:\/\/127\.0\.0\.1:\d+$/);
+  expect(narrowed).toBe(
+    `connect-src 'self' https://codepipeline.us-east-1.amazonaws.com https://cognito-identity.us-east-1.amazonaws.com ${emulator.url}`,
+  );
 
   await expect(page.getByRole("link", { name: "orders", exact: true })).toBeVisible();
   await page.goto("/pipelines/orders");

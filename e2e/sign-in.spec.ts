@@ -1,19 +1,19 @@
-import { E2E_CONFIG, EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, e2eConfig, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /** Authenticated identity-pool access through an OpenID login: here the emulator's own sign-in page. */
 test.use({
-  config: {
-    ...E2E_CONFIG,
+  config: configFor((url) => ({
+    ...e2eConfig(url),
     credentials: {
-      ...E2E_CONFIG.credentials,
+      ...e2eConfig(url).credentials,
       login: {
         provider: "login.emulator.local",
-        authorizeUrl: `${EMULATOR_URL}/_emulator/oauth2/authorize`,
+        authorizeUrl: `${url}/_emulator/oauth2/authorize`,
         clientId: "codepipeline-dashboard",
       },
     },
-  },
+  })),
 });
 
 test("signs in through the OpenID provider and reads pipelines as that identity", async ({ page, emulator, overview }) => {

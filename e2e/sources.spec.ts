@@ -1,31 +1,31 @@
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { CodePipelineClient, ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
 import AxeBuilder from "@axe-core/playwright";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
-import { MULTI_SOURCE_CONFIG, PROD_ACCOUNT, placed } from "./fixtures/sources";
+import { multiSourceConfig, PROD_ACCOUNT, placed } from "./fixtures/sources";
 
 /** The test's own view of an account, through the same STS role the dashboard assumes. */
-async function clientFor(accountId: string, region: string): Promise<CodePipelineClient> {
+async function clientFor(emulatorUrl: string, accountId: string, region: string): Promise<CodePipelineClient> {
   const keys = { accessKeyId: "test", secretAccessKey: "test" };
-  if (accountId !== PROD_ACCOUNT) return new CodePipelineClient({ region, endpoint: EMULATOR_URL, credentials: keys });
-  const sts = new STSClient({ region, endpoint: EMULATOR_URL, credentials: keys });
+  if (accountId !== PROD_ACCOUNT) return new CodePipelineClient({ region, endpoint: emulatorUrl, credentials: keys });
+  const sts = new STSClient({ region, endpoint: emulatorUrl, credentials: keys });
   const { Credentials } = await sts.send(
     new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/CodePipelineDashboardReadOnly`, RoleSessionName: "e2e" }),
   );
   return new CodePipelineClient({
     region,
-    endpoint: EMULATOR_URL,
+    endpoint: emulatorUrl,
     credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! },
   });
 }
 
-async function executionCount(accountId: string, region: string, name: string): Promise<number> {
-  const client = await clientFor(accountId, region);
+async function executionCount(emulatorUrl: string, accountId: string, region: string, name: string): Promise<number> {
+  const client = await clientFor(emulatorUrl, accountId, region);
   return (await client.send(new ListPipelineExecutionsCommand({ pipelineName: name }))).pipelineExecutionSummaries!.length;
 }
 
-test.use({ config: MULTI_SOURCE_CONFIG });
+test.use({ config: configFor(multiSourceConfig) });
 
 test.describe("many accounts and regions", () => {
   test.beforeEach(async ({ emulator }) => {
@@ -87,15 +87,18 @@ test.describe("many accounts and regions", () => {
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
 
-  test("a control acts on the account of the page it is on", async ({ page }) => {
-    const before = { prod: await executionCount(PROD_ACCOUNT, "us-east-1", "orders"), dev: await executionCount("123456789012", "us-east-1", "orders") };
+  test("a control acts on the account of the page it is on", async ({ page, emulatorUrl }) => {
+    const before = {
+      prod: await executionCount(emulatorUrl, PROD_ACCOUNT, "us-east-1", "orders"),
+      dev: await executionCount(emulatorUrl, "123456789012", "us-east-1", "orders"),
+    };
     await page.goto("/sources/prod/pipelines/orders");
     await page.getByRole("button", { name: "Release change…" }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog).toContainText("orders");
     await dialog.getByRole("button", { name: "Release change", exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect.poll(() => executionCount(PROD_ACCOUNT, "us-east-1", "orders")).toBe(before.prod + 1);
-    expect(await executionCount("123456789012", "us-east-1", "orders")).toBe(before.dev);
+    await expect.poll(() => executionCount(emulatorUrl, PROD_ACCOUNT, "us-east-1", "orders")).toBe(before.prod + 1);
+    expect(await executionCount(emulatorUrl, "123456789012", "us-east-1", "orders")).toBe(before.dev);
   });
 });

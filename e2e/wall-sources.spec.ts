@@ -1,12 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { configFor, expect, test } from "./fixtures";
+import type { EmulatorControl } from "./fixtures/emulator";
 import { pipeline, scenario } from "./fixtures/scenarios";
-import { MULTI_SOURCE_CONFIG, PROD_ACCOUNT, placed } from "./fixtures/sources";
+import { multiSourceConfig, PROD_ACCOUNT, placed } from "./fixtures/sources";
 
 /** The browser clock starts at the emulator's, so ages agree; both are moved together. */
-async function openWall(page: Page, query = "") {
-  const clock = (await (await page.request.get(`${EMULATOR_URL}/_emulator/clock`)).json()) as { now: string };
+async function openWall(page: Page, emulator: EmulatorControl, query = "") {
+  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
   await page.clock.install({ time: new Date(clock.now) });
   await page.goto(`/wall${query}`);
 }
@@ -15,7 +16,7 @@ const tiles = (page: Page) => page.getByTestId("wall-tile");
 /** A tile by its accessible name: "orders (Prod · us-east-1): Failed". */
 const tile = (page: Page, name: string, source: string) => page.getByRole("listitem", { name: `${name} (${source})`, exact: false });
 
-test.use({ config: MULTI_SOURCE_CONFIG, viewport: { width: 1920, height: 1080 } });
+test.use({ config: configFor(multiSourceConfig), viewport: { width: 1920, height: 1080 } });
 
 test.describe("wall display across accounts and regions", () => {
   test.beforeEach(async ({ emulator }) => {
@@ -37,7 +38,7 @@ test.describe("wall display across accounts and regions", () => {
   });
 
   test("shows every source in one attention order, labelled, same names apart, the broken source named", async ({ page, emulator }) => {
-    await openWall(page, "?refresh=10");
+    await openWall(page, emulator, "?refresh=10");
     await expect(tiles(page)).toHaveCount(4);
     // Failures first, whichever account they are in.
     await expect(tiles(page).first()).toHaveAttribute("data-health", "failed");
@@ -70,8 +71,8 @@ test.describe("wall display across accounts and regions", () => {
     expect(byOperation.GetPipelineState ?? 0).toBeLessThanOrEqual(4 * (steps + 1));
   });
 
-  test("is limited to the sources named in the URL, and names unknown ones it ignored", async ({ page }) => {
-    await openWall(page, "?sources=prod-eu,nope");
+  test("is limited to the sources named in the URL, and names unknown ones it ignored", async ({ page, emulator }) => {
+    await openWall(page, emulator, "?sources=prod-eu,nope");
     await expect(tiles(page)).toHaveCount(2);
     expect((await tiles(page).locator("h2").allTextContents()).sort()).toEqual(["billing", "orders"]);
     // One source shown: no labels on the tiles, the footer says which.
@@ -97,7 +98,7 @@ test.describe("wall display across accounts and regions", () => {
   });
 
   test("a region down goes stale grey with a note naming it while the other region stays current", async ({ page, emulator }) => {
-    await openWall(page, "?refresh=5");
+    await openWall(page, emulator, "?refresh=5");
     await expect(tiles(page)).toHaveCount(4);
     const euOrders = tile(page, "orders", "Prod · eu-west-1");
     const usOrders = tile(page, "orders", "Prod · us-east-1");

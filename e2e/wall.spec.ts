@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { EMULATOR_URL, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import type { EmulatorControl } from "./fixtures/emulator";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /** Wall order rank, as the issue states it: failures, approvals, running work, then the rest. */
@@ -8,8 +9,8 @@ const RANK: Record<string, number> = { failed: 0, "waiting-for-approval": 1, "in
 const rank = (health: string | null) => RANK[health ?? ""] ?? 3;
 
 /** The browser clock starts at the emulator's, so ages and countdowns agree; both are moved together. */
-async function openWall(page: Page, query = "") {
-  const clock = (await (await page.request.get(`${EMULATOR_URL}/_emulator/clock`)).json()) as { now: string };
+async function openWall(page: Page, emulator: EmulatorControl, query = "") {
+  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
   await page.clock.install({ time: new Date(clock.now) });
   await page.goto(`/wall${query}`);
 }
@@ -22,7 +23,7 @@ test.describe("wall display", () => {
 
   test("shows the demo's pipelines, failures first, each state with icon and words", async ({ page, emulator }) => {
     await emulator.loadDemo();
-    await openWall(page);
+    await openWall(page, emulator);
     await expect(tiles(page).first()).toHaveAttribute("data-health", "failed");
     await expect(page.getByTestId("wall-tile").filter({ hasText: "mobile-app" })).toContainText("Failed in Build");
     const order = await healths(page);
@@ -39,7 +40,7 @@ test.describe("wall display", () => {
 
   test("is configured by its URL: name filter, hide healthy, columns, and says what it ignored", async ({ page, emulator }) => {
     await emulator.loadDemo();
-    await openWall(page, "?filter=*-api&columns=2&refresh=bad");
+    await openWall(page, emulator, "?filter=*-api&columns=2&refresh=bad");
     await expect(tiles(page)).toHaveCount(2);
     const names = await tiles(page).locator("h2").allTextContents();
     expect(names.every((n) => n.endsWith("-api"))).toBe(true);
@@ -54,7 +55,7 @@ test.describe("wall display", () => {
   test("shows a calm screen when nothing needs attention", async ({ page, emulator }) => {
     await emulator.loadScenario(scenario(pipeline("orders"), pipeline("stock")));
     await emulator.advance(200);
-    await openWall(page, "?hideHealthy=1");
+    await openWall(page, emulator, "?hideHealthy=1");
     await expect(page.getByTestId("wall-all-healthy")).toContainText("All 2 pipelines healthy");
     await expect(tiles(page)).toHaveCount(0);
   });
@@ -62,7 +63,7 @@ test.describe("wall display", () => {
   test("filters by tags, reading them only with a tag filter", async ({ page, emulator }) => {
     await emulator.loadDemo();
     await emulator.resetRequests();
-    await openWall(page, "?tag=team=commerce");
+    await openWall(page, emulator, "?tag=team=commerce");
     await expect(tiles(page)).toHaveCount(2);
     expect((await tiles(page).locator("h2").allTextContents()).sort()).toEqual(["checkout-api", "orders-api"]);
     const { byOperation } = await emulator.requests();
@@ -72,7 +73,7 @@ test.describe("wall display", () => {
   test("rotates pages by itself, or sums up the rest as +N more", async ({ page, emulator }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await emulator.loadDemo(40);
-    await openWall(page, "?rotate=15");
+    await openWall(page, emulator, "?rotate=15");
     const indicator = page.getByTestId("wall-page");
     await expect(indicator).toHaveText(/Page 1 of \d/, { timeout: 20_000 });
     const first = await tiles(page).locator("h2").allTextContents();
@@ -88,7 +89,7 @@ test.describe("wall display", () => {
   test("turns stale grey, never red, while CodePipeline is down, and recovers by itself", async ({ page, emulator }) => {
     await emulator.loadScenario(scenario(pipeline("orders"), pipeline("stock")));
     await emulator.advance(200);
-    await openWall(page, "?refresh=5");
+    await openWall(page, emulator, "?refresh=5");
     await expect(tiles(page)).toHaveCount(2);
     await expect(tiles(page).first()).toHaveAttribute("data-health", "succeeded");
 
@@ -123,7 +124,7 @@ test.describe("wall display", () => {
     );
     await emulator.advance(120);
     const refresh = 10;
-    await openWall(page, `?refresh=${refresh}&filter=/^(orders|stock|billing)$/`);
+    await openWall(page, emulator, `?refresh=${refresh}&filter=/^(orders|stock|billing)$/`);
     await expect(tiles(page)).toHaveCount(3);
     await emulator.resetRequests();
     const steps = 180; // 30 simulated minutes
@@ -176,7 +177,7 @@ test.describe("wall display", () => {
       test(`screenshot ${width}x${height} ${theme}`, async ({ page, emulator }) => {
         await page.setViewportSize({ width, height });
         await emulator.loadDemo();
-        await openWall(page, `?theme=${theme}`);
+        await openWall(page, emulator, `?theme=${theme}`);
         await expect(page.getByTestId("wall-tile-commit").first()).toBeVisible();
         await expect(tiles(page).nth(9)).toBeVisible();
         await page.screenshot({ path: test.info().outputPath(`wall-${width}x${height}-${theme}.png`) });
