@@ -1,10 +1,11 @@
 import type { PipelineExecutionSummary, PipelineSummary, GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
-import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { SortablePipeline } from "../../core/attention";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
 import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
 import type { Source } from "../../lib/aws/source";
+import { slices } from "../../lib/query-slices";
 
 export interface OverviewRow extends SortablePipeline {
   /** Unique across sources: the same name can live in two accounts. */
@@ -19,15 +20,7 @@ export interface OverviewRow extends SortablePipeline {
   updatedAt: number;
 }
 
-interface Slice<T> {
-  data: T | undefined;
-  error: Error | null;
-  dataUpdatedAt: number;
-}
 
-function slices<T>(results: UseQueryResult<T>[]): Slice<T>[] {
-  return results.map(({ data, error, dataUpdatedAt }) => ({ data, error, dataUpdatedAt }));
-}
 
 /**
  * A row object changes only when its own inputs do, so memoized rows skip re-rendering while others update.
@@ -47,10 +40,6 @@ export interface SourceList {
   dataUpdatedAt: number;
 }
 
-function listSlicesOf(results: UseQueryResult<PipelineSummary[]>[]) {
-  return results.map(({ data, error, isPending, dataUpdatedAt }) => ({ data, error, isPending, dataUpdatedAt }));
-}
-
 function background(source: Source) {
   const offscreenMs = source.polling.offscreenSeconds * 1000;
   return { refetchInterval: offscreenMs > 0 ? offscreenMs : false, staleTime: offscreenMs > 0 ? offscreenMs : Infinity } as const;
@@ -63,7 +52,7 @@ function background(source: Source) {
  */
 export function useOverview(sources: readonly Source[], isFavourite: (source: Source, name: string) => boolean) {
   // Structurally shared by React Query: the same array while no list changes, so `entries` stays put.
-  const listSlices = useQueries({ queries: sources.map((source) => pipelinesQuery(source)), combine: listSlicesOf });
+  const listSlices = useQueries({ queries: sources.map((source) => pipelinesQuery(source)), combine: slices<PipelineSummary[]> });
   const lists: SourceList[] = sources.map((source, i) => ({ source, ...listSlices[i] }));
   const entries = useMemo(
     () => sources.flatMap((source, i) => (listSlices[i]?.data ?? []).filter((p) => p.name).map((summary) => ({ source, summary }))),

@@ -8,21 +8,9 @@ import { stateFingerprint, type TileInput } from "../../core/wall/tile";
 import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
 import type { Source } from "../../lib/aws/source";
 import { backoff, pipelineArn, wallDeclarationQuery, wallExecutionsQuery, wallKeys, wallTagsQuery } from "./api/wall-queries";
+import { slices } from "../../lib/query-slices";
 
-interface Slice<T> {
-  data: T | undefined;
-  error: Error | null;
-  dataUpdatedAt: number;
-}
 
-// Module scope: a stable `combine` lets React Query hand back the same array while nothing changed.
-function slices<T>(results: UseQueryResult<T>[]): Slice<T>[] {
-  return results.map(({ data, error, dataUpdatedAt }) => ({ data, error, dataUpdatedAt }));
-}
-const listSlices = (r: UseQueryResult<PipelineSummary[]>[]) => slices(r);
-const stateSlices = (r: UseQueryResult<GetPipelineStateOutput>[]) => slices(r);
-const executionSlices = (r: UseQueryResult<PipelineExecutionSummary[]>[]) => slices(r);
-const declarationSlices = (r: UseQueryResult<GetPipelineOutput>[]) => slices(r);
 const tagData = (r: UseQueryResult<Tag[]>[]) => r.map((q) => q.data);
 
 const EMPTY: never[] = [];
@@ -57,7 +45,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       refetchIntervalInBackground: true,
       retry: false,
     })),
-    combine: listSlices,
+    combine: slices<PipelineSummary[]>,
   });
 
   const matchName = useMemo(() => compileNameFilter(options.filter), [options.filter]);
@@ -80,7 +68,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       ...wallDeclarationQuery(source, samples[i]?.name ?? "", samples[i]?.version),
       enabled: samples[i] !== undefined,
     })),
-    combine: declarationSlices,
+    combine: slices<GetPipelineOutput>,
   });
   const tagged = useMemo(() => {
     if (!filteringByTags) return EMPTY;
@@ -90,7 +78,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       return arn ? [{ pipeline: p, arn }] : [];
     });
   }, [filteringByTags, sources, sampleDeclarations, named]);
-  const tags = useQueries({ queries: tagged.map((t) => wallTagsQuery(t.pipeline.source, t.arn)), combine: tagData });
+  const tags = useQueries({ queries: tagged.map((t) => wallTagsQuery(t.pipeline.source, t.pipeline.name, t.arn)), combine: tagData });
   const tagsByKey = useMemo(() => new Map(tagged.map((t, i) => [t.pipeline.key, tags[i]])), [tagged, tags]);
   const candidates = useMemo(
     () =>
@@ -112,12 +100,12 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       staleTime: refreshMs - 1000,
       retry: false,
     })),
-    combine: stateSlices,
+    combine: slices<GetPipelineStateOutput>,
   });
 
   const executions = useQueries({
     queries: candidates.map((p, i) => ({ ...wallExecutionsQuery(p.source, p.name), enabled: states[i]?.data !== undefined })),
-    combine: executionSlices,
+    combine: slices<PipelineExecutionSummary[]>,
   });
 
   // Re-read the executions of a pipeline whose stages moved. The map holds current candidates only.
@@ -149,7 +137,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
   );
   const declarations = useQueries({
     queries: waiting.map((w) => wallDeclarationQuery(w.pipeline.source, w.pipeline.name, w.version)),
-    combine: declarationSlices,
+    combine: slices<GetPipelineOutput>,
   });
 
   const inputs = useMemo<TileInput[]>(() => {

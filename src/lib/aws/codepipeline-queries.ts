@@ -2,9 +2,11 @@ import {
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
+  ListTagsForResourceCommand,
   type GetPipelineStateOutput,
   type PipelineExecutionSummary,
   type PipelineSummary,
+  type Tag,
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { isStateActive } from "../../core/status";
@@ -23,6 +25,7 @@ export const codepipelineKeys = {
   pipeline: (source: SourceRef, name: string) => [...codepipelineKeys.source(source), "pipeline", name] as const,
   state: (source: SourceRef, name: string) => [...codepipelineKeys.pipeline(source, name), "state"] as const,
   executions: (source: SourceRef, name: string) => [...codepipelineKeys.pipeline(source, name), "executions"] as const,
+  tags: (source: SourceRef, name: string, arn: string | undefined) => [...codepipelineKeys.pipeline(source, name), "tags", arn] as const,
   latestExecution: (source: SourceRef, name: string) =>
     [...codepipelineKeys.executions(source, name), { maxResults: 1 }] as const,
 };
@@ -89,6 +92,28 @@ export function latestExecutionQuery(source: Source, name: string) {
     },
     // Not polled fast: followStateChanges refetches it whenever the (polled) state changes. This is the safety net.
     refetchInterval: seconds(source.polling.idleSeconds),
+  });
+}
+
+/** ListTagsForResource, every page. Needs the ARN, which GetPipeline's metadata gives. */
+export function pipelineTagsQuery(source: Source, name: string, arn: string | undefined) {
+  return queryOptions({
+    queryKey: codepipelineKeys.tags(source, name, arn),
+    queryFn: async ({ signal }): Promise<Tag[]> => {
+      const tags: Tag[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await source.send(
+          (client, abortSignal) => client.send(new ListTagsForResourceCommand({ resourceArn: arn, nextToken }), { abortSignal }),
+          { signal, pipelineName: name },
+        );
+        tags.push(...(page.tags ?? []));
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return tags;
+    },
+    enabled: arn !== undefined,
+    staleTime: 60_000,
   });
 }
 

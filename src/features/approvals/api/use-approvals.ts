@@ -1,5 +1,5 @@
 import type { ActionExecutionDetail, GetPipelineStateOutput, PipelineSummary } from "@aws-sdk/client-codepipeline";
-import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useSources } from "../../../app/source-context";
 import { failuresFromState, type PipelineFailure } from "../../../core/approvals/attention";
@@ -10,17 +10,9 @@ import { sourcedKey } from "../lib/sourced";
 import { approvalRunsQuery } from "./approval-queries";
 import { isParallel, useApprovalsPoller } from "./approvals-poller";
 import { useStickyErrors } from "./use-sticky-errors";
+import { slices } from "../../../lib/query-slices";
 
-interface Slice<T> {
-  data: T | undefined;
-  error: Error | null;
-  dataUpdatedAt: number;
-}
 
-/** Stable reference, so useQueries memoizes the combined result between renders. */
-function slices<T>(results: UseQueryResult<T>[]): Slice<T>[] {
-  return results.map(({ data, error, dataUpdatedAt }) => ({ data, error, dataUpdatedAt }));
-}
 
 /** One waiting approval and the source it waits in; `key` is unique across sources. */
 export interface SourcedApproval {

@@ -8,7 +8,8 @@ import { describeError } from "../../../components/error-banner";
 import { RelativeTime } from "../../../components/relative-time";
 import { isReadOnly } from "../../pipeline/lib/read-only";
 import { dangerButton, primaryButton, secondaryButton } from "../../pipeline/components/controls/control-dialog";
-import { definitionQuery, pipelineTagsQuery } from "../api/definition-queries";
+import { pipelineTagsQuery } from "../../../lib/aws/codepipeline-queries";
+import { pipelineDeclarationQuery } from "../../pipeline/api/pipeline-queries";
 import { downloadText, formatDeclaration } from "../lib/declaration-text";
 import { DefinitionDiff } from "./definition-diff";
 import { DeletePipelineDialog } from "./delete-pipeline-dialog";
@@ -24,7 +25,7 @@ export default function DefinitionTab({ pipelineName }: { pipelineName: string }
   const readOnly = isReadOnly(source);
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const current = useQuery(definitionQuery(source, pipelineName, undefined));
+  const current = useQuery(pipelineDeclarationQuery(source, pipelineName, undefined));
   const declaration = current.data?.pipeline;
   const metadata = current.data?.metadata;
   const tags = useQuery(pipelineTagsQuery(source, pipelineName, metadata?.pipelineArn));
@@ -135,7 +136,7 @@ export default function DefinitionTab({ pipelineName }: { pipelineName: string }
 
 function VersionDiff({ name, version, current }: { name: string; version: number; current: PipelineDeclaration }) {
   const source = useSource();
-  const older = useQuery(definitionQuery(source, name, version));
+  const older = useQuery(pipelineDeclarationQuery(source, name, version));
   if (older.isPending) return <p className="text-sm">Loading version {version}…</p>;
   if (!older.data?.pipeline) {
     return (

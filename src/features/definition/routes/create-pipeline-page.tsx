@@ -9,7 +9,7 @@ import { pipelinesQuery } from "../../../lib/aws/codepipeline-queries";
 import { ApiErrorMessage, inputClass, primaryButton } from "../../pipeline/components/controls/control-dialog";
 import { isReadOnly } from "../../pipeline/lib/read-only";
 import { useCreatePipeline } from "../api/definition-mutations";
-import { definitionQuery } from "../api/definition-queries";
+import { pipelineDeclarationQuery } from "../../pipeline/api/pipeline-queries";
 import { DefinitionEditorField } from "../components/definition-editor-field";
 import { formatDeclaration, STRUCTURE_ERRORS, TEMPLATE_DECLARATION, withoutIdentity, type UnnamedDeclaration } from "../lib/declaration-text";
 
@@ -23,7 +23,7 @@ export default function CreatePipelinePage() {
   const [search, setSearch] = useSearchParams();
   const from = search.get("from") ?? "";
   const pipelines = useQuery(pipelinesQuery(source));
-  const original = useQuery({ ...definitionQuery(source, from, undefined), enabled: from !== "" });
+  const original = useQuery({ ...pipelineDeclarationQuery(source, from, undefined), enabled: from !== "" });
   const startingPoint = from ? original.data?.pipeline : TEMPLATE_DECLARATION;
 
   if (isReadOnly(source)) {

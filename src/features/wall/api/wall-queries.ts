@@ -1,14 +1,12 @@
 import {
   GetPipelineCommand,
   ListPipelineExecutionsCommand,
-  ListTagsForResourceCommand,
   type GetPipelineOutput,
   type PipelineExecutionSummary,
-  type Tag,
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
 import { HISTORY_INTERVAL_MS, HISTORY_SIZE, pollDelay, stableJitter, TAGS_INTERVAL_MS } from "../../../core/wall/polling";
-import { codepipelineKeys } from "../../../lib/aws/codepipeline-queries";
+import { codepipelineKeys, pipelineTagsQuery } from "../../../lib/aws/codepipeline-queries";
 import type { Source } from "../../../lib/aws/source";
 
 /**
@@ -20,7 +18,6 @@ export const wallKeys = {
     [...codepipelineKeys.executions(source, name), "wall", { maxResults: HISTORY_SIZE }] as const,
   declaration: (source: Source, name: string, version: number | undefined) =>
     [...codepipelineKeys.pipeline(source, name), "wall", "declaration", version ?? "latest"] as const,
-  tags: (source: Source, arn: string) => [...codepipelineKeys.source(source), "wall", "tags", arn] as const,
 };
 
 /**
@@ -74,29 +71,16 @@ export function wallDeclarationQuery(source: Source, name: string, version: numb
   });
 }
 
-/** Tags change rarely: read every 30 minutes, and only while a tag filter is set. */
-export function wallTagsQuery(source: Source, arn: string) {
-  return queryOptions({
-    queryKey: wallKeys.tags(source, arn),
-    queryFn: async ({ signal }): Promise<Tag[]> => {
-      const tags: Tag[] = [];
-      let nextToken: string | undefined;
-      do {
-        const page = await source.send(
-          (client, abortSignal) => client.send(new ListTagsForResourceCommand({ resourceArn: arn, nextToken }), { abortSignal }),
-          { signal },
-        );
-        tags.push(...(page.tags ?? []));
-        nextToken = page.nextToken;
-      } while (nextToken);
-      return tags;
-    },
+/** Tags change rarely: the shared tags query, read every 30 minutes, and only while a tag filter is set. */
+export function wallTagsQuery(source: Source, name: string, arn: string) {
+  return {
+    ...pipelineTagsQuery(source, name, arn),
     staleTime: TAGS_INTERVAL_MS,
     gcTime: TAGS_INTERVAL_MS,
     refetchInterval: backoff(TAGS_INTERVAL_MS),
     refetchIntervalInBackground: true,
     retry: false,
-  });
+  };
 }
 
 /** `arn:aws:codepipeline:<region>:<account>:<name>` from any pipeline's ARN, so one GetPipeline serves all. */
