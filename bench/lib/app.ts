@@ -5,8 +5,8 @@ import { build, preview, type PreviewServer } from "vite";
 import { HOST, PORTS } from "./ports";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** Apart from dist/ and the e2e builds, so the benchmark never races another engineer's build. */
-export const BENCH_DIST = resolve(ROOT, "node_modules/.cache/bench-dist");
+/** Apart from dist/ and the e2e builds, so the benchmark never races another build (BENCH_DIST moves it). */
+export const BENCH_DIST = resolve(ROOT, process.env.BENCH_DIST ?? "node_modules/.cache/bench-dist");
 
 export const IDENTITY_POOL_ID = "us-east-1:0000aaaa-0000-4000-8000-000000000001";
 
