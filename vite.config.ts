@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import type { Plugin } from "vite";
+import { fileURLToPath } from "node:url";
 import { BUILD_POLICY } from "./src/config/csp";
 
 /**
@@ -19,8 +20,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * react-router 7's package exports resolve to its development build in every mode (remix-run/react-router#12532,
+ * #14102): dev-only warnings in production consoles and more bytes on the first page. Builds take the production one.
+ */
+const reactRouterProduction = fileURLToPath(new URL("./node_modules/react-router/dist/production/index.mjs", import.meta.url));
+
+export default defineConfig(({ command }) => ({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  resolve: command === "build" ? { alias: [{ find: /^react-router$/, replacement: reactRouterProduction }] } : {},
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: { target: "es2022", sourcemap: true },
@@ -29,4 +37,4 @@ export default defineConfig({
     environment: "node",
     testTimeout: 20_000,
   },
-});
+}));

@@ -7,7 +7,7 @@ test.describe("a config.json with unknown and malformed keys", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "The dashboard is not configured" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "config.json is not valid" })).toBeVisible();
-    await expect(page.getByText('(top level): unknown key(s) "pollingg"')).toBeVisible();
+    await expect(page.getByText('(top level): unknown key "pollingg"')).toBeVisible();
     await expect(page.getByText("region: region looks like us-east-1")).toBeVisible();
     await expect(page.getByText(/credentials: Static keys are only allowed with a local endpoint/)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Example: the local emulator" })).toBeVisible();

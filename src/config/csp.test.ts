@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BUILD_POLICY, connectPolicy, headerPolicy } from "./csp";
+import * as v from "valibot";
 import { configSchema } from "./schema";
 
 const directive = (policy: string, name: string) =>
@@ -10,7 +11,7 @@ const directive = (policy: string, name: string) =>
 
 const pool = { type: "cognito", identityPoolId: "eu-west-1:11111111-2222-3333-4444-555555555555" };
 /** A config as the app has it after validation (defaults filled in). */
-const config = (raw: object) => configSchema.parse(raw);
+const config = (raw: object) => v.parse(configSchema, raw);
 
 describe("content security policy", () => {
   it("allows scripts from the app's own origin only: no inline script, no eval", () => {

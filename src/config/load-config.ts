@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import { configSchema, type DashboardConfig } from "./schema";
 
 export interface ConfigProblem {
@@ -13,20 +14,18 @@ export type ConfigResult = { ok: true; config: DashboardConfig } | { ok: false; 
 
 /** Validates already-parsed JSON: pure, so the explanation page and the unit tests share it. */
 export function parseConfig(raw: unknown, url: string): ConfigResult {
-  const result = configSchema.safeParse(raw);
-  if (result.success) return { ok: true, config: result.data };
-  return {
-    ok: false,
-    problem: {
-      title: "config.json is not valid",
-      details: result.error.issues.map((issue) => {
-        const path = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-        if (issue.code === "unrecognized_keys") return `${path}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-        return `${path}: ${issue.message}`;
-      }),
-      url,
-    },
-  };
+  const result = v.safeParse(configSchema, raw);
+  if (result.success) return { ok: true, config: result.output };
+  return { ok: false, problem: { title: "config.json is not valid", details: result.issues.map(describeIssue), url } };
+}
+
+/** `path: message`, in words for the two issues valibot words for programmers: a missing key and an unknown one. */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const keys = (issue.path ?? []).map((item) => String(item.key));
+  const objectKey = issue.type === "strict_object" && keys.length > 0;
+  if (objectKey && issue.expected === "never") return `${keys.slice(0, -1).join(".") || "(top level)"}: unknown key "${keys.at(-1)}"`;
+  if (objectKey && issue.input === undefined) return `${keys.join(".")}: is required`;
+  return `${keys.join(".") || "(top level)"}: ${issue.message}`;
 }
 
 /** A file next to index.html, whatever the current route (a deep link's path is not the app's root). */

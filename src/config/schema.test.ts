@@ -35,14 +35,14 @@ describe("config validation", () => {
   });
 
   it("names unknown keys", () => {
-    expect(details({ ...valid, regoin: "x" })).toEqual(['(top level): unknown key(s) "regoin"']);
-    expect(details({ ...valid, polling: { activeSecs: 3 } })).toEqual(['polling: unknown key(s) "activeSecs"']);
+    expect(details({ ...valid, regoin: "x" })).toEqual(['(top level): unknown key "regoin"']);
+    expect(details({ ...valid, polling: { activeSecs: 3 } })).toEqual(['polling: unknown key "activeSecs"']);
   });
 
   it("says which field is missing or malformed", () => {
-    const problems = details({ credentials: valid.credentials });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^region: /);
+    expect(details({ credentials: valid.credentials })).toEqual(["region: is required"]);
+    expect(details({ ...valid, credentials: { type: "cognito" } })).toEqual(["credentials.identityPoolId: is required"]);
+    expect(details({ ...valid, readOnly: "yes" })).toEqual(['readOnly: Invalid type: Expected boolean but received "yes"']);
     expect(details({ ...valid, region: "Virginia" })).toEqual(["region: region looks like us-east-1"]);
     expect(details({ ...valid, endpoint: "javascript:alert(1)" })[0]).toMatch(/^endpoint: endpoint must be an http\(s\) URL/);
   });
@@ -55,6 +55,17 @@ describe("config validation", () => {
     expect(details({ ...valid, endpoint: "https://codepipeline.example.com", credentials: keys })[0]).toMatch(
       /Static keys/,
     );
+  });
+
+  it("lists every problem at once, cross-field ones included, whatever else is wrong", () => {
+    const keys = { type: "static", accessKeyId: "a", secretAccessKey: "b" };
+    expect(details({ region: "Virginia", credentials: keys, pollingg: {}, polling: { activeSeconds: 9, idleSeconds: 3 } })).toEqual([
+      "region: region looks like us-east-1",
+      '(top level): unknown key "pollingg"',
+      expect.stringMatching(/^credentials: Static keys are only allowed with a local endpoint/),
+      "polling.idleSeconds: polling.idleSeconds must not be shorter than polling.activeSeconds",
+    ]);
+    expect(details("region: us-east-1")).toEqual(['(top level): Invalid type: Expected Object but received "region: us-east-1"']);
   });
 
   it("refuses an unknown credentials type with the accepted ones", () => {

@@ -70,7 +70,7 @@ describe("config with sources", () => {
     expect(problems({ ...base, sources: [{ id: "Prod EU", label: "P", region: "eu-west-1", credentials: role({ roleArn: "prod" }), colour: "red" }] })).toEqual([
       "sources.0.id: id: lower-case letters, digits and dashes, at most 32",
       "sources.0.credentials.roleArn: roleArn looks like arn:aws:iam::210987654321:role/CodePipelineDashboardReadOnly",
-      'sources.0: unknown key(s) "colour"',
+      'sources.0: unknown key "colour"',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as v from "valibot";
 
 /**
  * Everything the wall display is told comes from its URL, so a TV is configured once by its kiosk URL and
@@ -67,36 +67,46 @@ export const PARAMS = {
 
 const KNOWN = new Set<string>(Object.values(PARAMS));
 
-const bool = z.enum(["1", "0", "true", "false", "yes", "no", ""]).transform((v) => v === "1" || v === "true" || v === "yes" || v === "");
+const bool = v.pipe(
+  v.picklist(["1", "0", "true", "false", "yes", "no", ""], "must be 1, 0, true, false, yes or no"),
+  v.transform((value) => value === "1" || value === "true" || value === "yes" || value === ""),
+);
 const int = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, "must be a whole number")
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+  v.pipe(
+    v.string(),
+    v.regex(/^\d+$/, "must be a whole number"),
+    v.transform(Number),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
 
-const columns = z.union([z.literal("auto").transform(() => 0), int(LIMITS.columns.min, LIMITS.columns.max)]);
-const rotate = z.union([
-  z.enum(["0", "off"]).transform(() => 0),
-  int(LIMITS.rotateSeconds.min, LIMITS.rotateSeconds.max),
-]);
+const columns = v.union(
+  [v.pipe(v.literal("auto"), v.transform(() => 0)), int(LIMITS.columns.min, LIMITS.columns.max)],
+  `must be auto or a whole number from ${LIMITS.columns.min} to ${LIMITS.columns.max}`,
+);
+const rotate = v.union(
+  [v.pipe(v.picklist(["0", "off"]), v.transform(() => 0)), int(LIMITS.rotateSeconds.min, LIMITS.rotateSeconds.max)],
+  `must be off or seconds from ${LIMITS.rotateSeconds.min} to ${LIMITS.rotateSeconds.max}`,
+);
 const refresh = int(LIMITS.refreshSeconds.min, LIMITS.refreshSeconds.max);
-const theme = z.enum(["dark", "light"]);
-const dim = z
-  .string()
-  .regex(/^\d{1,2}-\d{1,2}$/, 'must look like "22-7" (from hour to hour, local time)')
-  .transform((v) => v.split("-").map(Number) as [number, number])
-  .refine(([from, to]) => from <= 23 && to <= 23 && from !== to, "hours must be 0-23 and differ")
-  .transform(([from, to]) => ({ from, to }));
-const tag = z
-  .string()
-  .min(1)
-  .max(256)
-  .transform((v): TagFilter => {
-    const at = v.indexOf("=");
-    return at < 0 ? { key: v } : { key: v.slice(0, at), value: v.slice(at + 1) };
-  })
-  .refine((t) => t.key.trim() !== "", "needs a tag key before =");
+const theme = v.picklist(["dark", "light"], "must be dark or light");
+const dim = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,2}-\d{1,2}$/, 'must look like "22-7" (from hour to hour, local time)'),
+  v.transform((value) => value.split("-").map(Number) as [number, number]),
+  v.check(([from, to]) => from <= 23 && to <= 23 && from !== to, "hours must be 0-23 and differ"),
+  v.transform(([from, to]) => ({ from, to })),
+);
+const tag = v.pipe(
+  v.string(),
+  v.minLength(1, "needs a tag key"),
+  v.maxLength(256, "at most 256 characters"),
+  v.transform((value): TagFilter => {
+    const at = value.indexOf("=");
+    return at < 0 ? { key: value } : { key: value.slice(0, at), value: value.slice(at + 1) };
+  }),
+  v.check((t) => t.key.trim() !== "", "needs a tag key before ="),
+);
 
 export interface ParsedWallOptions {
   options: WallOptions;
@@ -112,12 +122,14 @@ export function parseWallOptions(params: URLSearchParams, sourceIds: readonly st
   const options: WallOptions = { ...WALL_DEFAULTS, tags: [], sources: [] };
   const ignored: string[] = [];
 
-  function take<T>(name: string, schema: z.ZodType<T, string>, apply: (value: T) => void) {
+  function read<T>(name: string, raw: string, schema: v.GenericSchema<string, T>, apply: (value: T) => void) {
+    const result = v.safeParse(schema, raw.trim());
+    if (result.success) apply(result.output);
+    else ignored.push(`${name}=${raw}: ${result.issues[0].message}`);
+  }
+  function take<T>(name: string, schema: v.GenericSchema<string, T>, apply: (value: T) => void) {
     const raw = params.get(name);
-    if (raw === null) return;
-    const result = schema.safeParse(raw.trim());
-    if (result.success) apply(result.data);
-    else ignored.push(`${name}=${raw}: ${result.error.issues[0]?.message ?? "invalid"}`);
+    if (raw !== null) read(name, raw, schema, apply);
   }
 
   const filter = params.get(PARAMS.filter);
@@ -131,9 +143,7 @@ export function parseWallOptions(params: URLSearchParams, sourceIds: readonly st
       ignored.push(`${PARAMS.tag}=${raw}: at most ${LIMITS.tags} tags`);
       continue;
     }
-    const result = tag.safeParse(raw.trim());
-    if (result.success) options.tags.push(result.data);
-    else ignored.push(`${PARAMS.tag}=${raw}: ${result.error.issues[0]?.message ?? "invalid"}`);
+    read(PARAMS.tag, raw, tag, (t) => options.tags.push(t));
   }
   take(PARAMS.hideHealthy, bool, (v) => (options.hideHealthy = v));
   take(PARAMS.columns, columns, (v) => (options.columns = v));
