@@ -196,15 +196,23 @@ test("delete asks for the name to be typed", async ({ page, emulator }) => {
   expect((await current("def-kept")).name).toBe("def-kept");
 });
 
-test("the Definition tab and the editor have no axe violations", async ({ page, emulator }) => {
+test("the Definition tab and the editor have no axe violations, light and dark", async ({ page, emulator }) => {
   await emulator.loadScenario(scenario(pipeline("def-axe")));
   await updateElsewhere("def-axe", branchTo("release"));
   await page.goto("/pipelines/def-axe?tab=definition&compare=1");
   await expect(page.getByRole("region", { name: "Changes from version 1 to version 2 (current)" })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByRole("button", { name: "Edit definition" }).click();
-  await expect(page.getByRole("textbox", { name: "Definition of def-axe (JSON)" })).toBeVisible();
+  const editor = page.getByRole("textbox", { name: "Definition of def-axe (JSON)" });
+  await expect(editor).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // The open editor follows a switch to dark: dark background, light text, and still no violations.
+  const background = () => editor.evaluate((node) => getComputedStyle(node.closest(".cm-editor")!).backgroundColor);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(background).not.toBe(light);
+  expect(await background()).toBe("rgb(40, 44, 52)");
+  expect((await new AxeBuilder({ page }).analyze()).violations, "dark").toEqual([]);
 });
 
 test.describe("with readOnly in config.json", () => {
