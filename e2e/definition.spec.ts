@@ -135,6 +135,46 @@ test("an invalid edit shows the error in place and changes nothing", async ({ pa
   await expect(page.getByRole("button", { name: /^Line \d+: Not valid JSON: expected a string in double quotes/ })).toBeVisible();
 });
 
+test("a structure only CodePipeline refuses is shown on the action it names, and nothing changes", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-server")));
+  await openDefinition(page, "def-server");
+  await page.getByRole("button", { name: "Edit definition" }).click();
+  // Valid as far as the browser can tell (no artifact is missing), but a deploy action needs an input.
+  await replaceEditorText(page, "Definition of def-server (JSON)", await editedText("def-server", (d) => void (d.stages![2].actions![0].inputArtifacts = [])));
+  await expect(page.getByText("No problems found by the browser-side checks.")).toBeVisible();
+  await page.getByRole("button", { name: "Save as new version…" }).click();
+  await page.getByRole("dialog", { name: "Save version 2 of def-server?" }).getByRole("button", { name: "Save" }).click();
+
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: /^Line \d+: CodePipeline refused it: InvalidActionDeclarationException: Action 'Ship' in stage 'Deploy' has 0 input artifact/ }),
+  ).toBeVisible();
+  await expect(page.locator(".cm-lintRange-error", { hasText: '"Ship"' })).toBeVisible();
+  // Said once, where it belongs.
+  await expect(page.getByText(/InvalidActionDeclarationException/)).toHaveCount(1);
+  expect((await current("def-server")).version).toBe(1);
+});
+
+test.describe("with credentials that may read but not write", () => {
+  test.use({ config: configFor((url) => ({ ...e2eConfig(url), credentials: { type: "static", accessKeyId: "readonly", secretAccessKey: "readonly" } })) });
+
+  test("saving says the role is read-only and keeps the edit", async ({ page, emulator }) => {
+    await emulator.loadScenario(scenario(pipeline("def-denied")));
+    await openDefinition(page, "def-denied");
+    await page.getByRole("button", { name: "Edit definition" }).click();
+    await replaceEditorText(page, "Definition of def-denied (JSON)", await editedText("def-denied", withGate));
+    await page.getByRole("button", { name: "Save as new version…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Save version 2 of def-denied?" });
+    await dialog.getByRole("button", { name: "Save" }).click();
+
+    await expect(dialog.getByRole("alert")).toContainText("Your credentials are read-only");
+    await expect(dialog.getByRole("alert")).toContainText("AccessDeniedException");
+    expect((await current("def-denied")).version).toBe(1);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("textbox", { name: "Definition of def-denied (JSON)" })).toContainText('"name": "Gate"');
+  });
+});
+
 test("a version conflict is caught before saving and its diff is shown", async ({ page, emulator }) => {
   await emulator.loadScenario(scenario(pipeline("def-conflict")));
   await openDefinition(page, "def-conflict");

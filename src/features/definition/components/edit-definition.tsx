@@ -115,7 +115,8 @@ export function EditDefinition({ name, base, onClose }: { name: string; base: Pi
         problems={checked.problems}
         onChange={edit}
       />
-      {update.error && !confirming && <ApiErrorMessage error={update.error} />}
+      {/* Structure errors are already in the problem list, on the line they name. */}
+      {update.error && !confirming && !STRUCTURE_ERRORS.has(update.error.name) && <ApiErrorMessage error={update.error} />}
       {attempted && ownProblems > 0 && (
         <p role="alert" className="text-sm font-semibold text-red-800 dark:text-red-300">
           Not saved: fix the {ownProblems === 1 ? "problem" : `${ownProblems} problems`} listed above first.

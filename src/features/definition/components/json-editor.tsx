@@ -1,5 +1,5 @@
 import { json } from "@codemirror/lang-json";
-import { forceLinting, linter, lintGutter, type Diagnostic } from "@codemirror/lint";
+import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { Compartment } from "@codemirror/state";
 import { oneDarkTheme } from "@codemirror/theme-one-dark";
@@ -52,10 +52,6 @@ export function JsonEditor({
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ problems, onChange });
-  useEffect(() => {
-    latest.current = { problems, onChange };
-    if (view.current) forceLinting(view.current);
-  }, [problems, onChange]);
 
   useEffect(() => {
     // The editor follows the system colour scheme like the rest of the page (Tailwind's `dark:`), live.
@@ -69,7 +65,6 @@ export function JsonEditor({
         theme.of(themeFor(media.matches)),
         json(),
         lintGutter(),
-        linter(() => toDiagnostics(latest.current.problems), { delay: 100 }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) latest.current.onChange(update.state.doc.toString());
         }),
@@ -80,6 +75,7 @@ export function JsonEditor({
       ],
     });
     view.current = editor;
+    showProblems(editor, latest.current.problems);
     const followScheme = (event: MediaQueryListEvent) => editor.dispatch({ effects: theme.reconfigure(themeFor(event.matches)) });
     media.addEventListener("change", followScheme);
     return () => {
@@ -91,13 +87,21 @@ export function JsonEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resetKey, label, describedBy]);
 
+  // Problems come from the caller (browser checks and the server's answer alike), so they are pushed, not linted.
+  useEffect(() => {
+    latest.current = { problems, onChange };
+    if (view.current) showProblems(view.current, problems);
+  }, [problems, onChange]);
+
   return <div ref={host} className="definition-editor overflow-hidden rounded-md border border-zinc-400 bg-white text-sm text-zinc-900 dark:border-zinc-600 dark:bg-[#282c34] dark:text-zinc-100" />;
 }
 
-function toDiagnostics(problems: LocatedProblem[]): Diagnostic[] {
-  return problems
+function showProblems(editor: EditorView, problems: LocatedProblem[]) {
+  const length = editor.state.doc.length;
+  const diagnostics: Diagnostic[] = problems
     .filter((p) => p.from !== undefined && p.to !== undefined)
-    .map((p) => ({ from: p.from!, to: p.to!, severity: "error", message: p.message }));
+    .map((p) => ({ from: Math.min(p.from!, length), to: Math.min(p.to!, length), severity: "error", message: p.message }));
+  editor.dispatch(setDiagnostics(editor.state, diagnostics));
 }
 
 /** Moves the caret to a problem and focuses the editor, for the problem list's links. */
