@@ -1,10 +1,10 @@
 import "@xyflow/react/dist/style.css";
 import "./pipeline.css";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type MiniMapNodeProps, type ReactFlowInstance, type Viewport } from "@xyflow/react";
+import { Background, Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type MiniMapNodeProps, type ReactFlowInstance, type Viewport } from "@xyflow/react";
 import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { actionKey, type DurationEstimate } from "../../../../core/durations";
-import { actionNodeId, layoutPipeline, stageNodeId, type LayoutNode, type PipelineLayout } from "../../../../core/graph/layout";
+import { actionNodeId, layoutPipeline, stageNodeId, TRANSITION_HANDLE_Y, type LayoutNode, type PipelineLayout } from "../../../../core/graph/layout";
 import type { ActionView, StatusView } from "../../../../core/graph/status-view";
 import { retryAvailability } from "../../lib/availability";
 import { statusLook, TONES } from "../status";
@@ -47,6 +47,23 @@ function countStatuses(views: (ActionView | undefined)[]): Record<string, number
 
 const INTERACTIVE = { pointerEvents: "all" as const };
 
+/** React Flow's default handle: 6 px, centred on the node's side. */
+const HANDLE = 6;
+
+/**
+ * Where the nodes' handles are, known from the layout as their sizes are (`measured`, since React Flow sizes
+ * each node to its `width` and `height`). Otherwise React Flow renders every node once to measure it, which at
+ * 50×50 means 2,500 actions in the DOM before `onlyRenderVisibleElements` can cull any, and fits the view only
+ * to nodes it has measured.
+ */
+function handlesOf(node: LayoutNode): NonNullable<PipelineFlowNode["handles"]> {
+  // As the node components place them: stages at the transition's height (the first has no inbound), others centred.
+  const y = (node.data.kind === "stage" ? TRANSITION_HANDLE_Y : node.height / 2) - HANDLE / 2;
+  const source = { type: "source" as const, position: Position.Right, x: node.width - HANDLE / 2, y, width: HANDLE, height: HANDLE };
+  if (node.data.kind === "stage" && node.data.isFirst) return [source];
+  return [{ type: "target", position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE }, source];
+}
+
 type MergeInput = Pick<PipelineGraphProps, "declaration" | "timing" | "revisionMessages" | "highlight">;
 
 function toFlowNode(node: LayoutNode, status: StatusView, props: MergeInput): PipelineFlowNode {
@@ -56,6 +73,8 @@ function toFlowNode(node: LayoutNode, status: StatusView, props: MergeInput): Pi
     position: node.position,
     width: node.width,
     height: node.height,
+    measured: { width: node.width, height: node.height },
+    handles: handlesOf(node),
     draggable: false,
     selectable: false,
     style: node.type === "join" ? undefined : INTERACTIVE,
