@@ -38,6 +38,28 @@ test.describe("wall display", () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
   });
 
+  test("lays its tiles out once: nothing jumps while the first read comes in", async ({ page, emulator }) => {
+    await emulator.loadDemo();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { __shifts: number[] }).__shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await openWall(page, emulator);
+    await expect(tiles(page).first()).toBeVisible();
+    const order = await tiles(page).locator("h2").allTextContents();
+    await expect(page.getByRole("listitem", { name: /: Loading$/ })).toHaveCount(0);
+    // Every tile was read before the grid was drawn: the order first shown is the order that stays.
+    expect(await tiles(page).locator("h2").allTextContents()).toEqual(order);
+    const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+    // Cumulative layout shift, as browsers score it: under 0.1 is "good"; the wall should not move at all.
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+  });
+
   test("is configured by its URL: name filter, hide healthy, columns, and says what it ignored", async ({ page, emulator }) => {
     await emulator.loadDemo();
     await openWall(page, emulator, "?filter=*-api&columns=2&refresh=bad");

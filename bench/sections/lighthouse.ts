@@ -1,5 +1,5 @@
 import { launch } from "chrome-launcher";
-import lighthouse, { desktopConfig } from "lighthouse";
+import lighthouse, { defaultConfig, desktopConfig } from "lighthouse";
 import { DEBIAN_CHROMIUM } from "../lib/browser";
 import type { BenchContext } from "../lib/context";
 import { PORTS } from "../lib/ports";
@@ -8,19 +8,41 @@ import { fleetScenario } from "../lib/scenarios";
 import { demoScenario } from "../../emulator/src/demo";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
-const PAGES = [
-  { name: "overview", path: "/" },
-  { name: "wall", path: "/wall" },
-];
+
+/**
+ * The overview and the wall are desktop and TV pages: both with Lighthouse's desktop preset. The overview also
+ * with Lighthouse's default config (mobile: a Moto G Power-sized screen, simulated slow 4G and 4x CPU slowdown),
+ * since people open it on a phone.
+ */
+const RUNS = [
+  { key: "overview", label: "overview", path: "/", preset: "desktop" },
+  { key: "wall", label: "wall", path: "/wall", preset: "desktop" },
+  { key: "overviewMobile", label: "overview (mobile)", path: "/", preset: "mobile" },
+] as const;
+
+const PRESETS = {
+  desktop: { config: desktopConfig, reference: "desktop preset" },
+  mobile: { config: defaultConfig, reference: "default config (mobile)" },
+} as const;
 
 interface Audit {
+  path: string;
+  preset: string;
   scores: Record<string, number>;
   /** Audits below a full score in accessibility and best practices: what to fix. */
   failing: { category: string; id: string; title: string }[];
   metrics: Record<string, number | undefined>;
+  /** Lighthouse's largest layout shifts (`layout-shifts` audit): the element that moved most in each, and why. */
+  layoutShifts: { score: number; selector?: string; snippet?: string; causes: string[] }[];
+  warnings: string[];
 }
 
-/** Lighthouse's desktop preset (the overview and wall are desktop and TV pages) in Debian's Chromium. */
+interface ShiftItem {
+  score?: number;
+  node?: { selector?: string; snippet?: string };
+  subItems?: { items?: { cause?: unknown }[] };
+}
+
 export async function lighthouseSection(context: BenchContext): Promise<SectionResult> {
   context.emulator.load({ ...demoScenario({ traffic: false }), pipelines: [...demoScenario({ traffic: false }).pipelines, ...fleetScenario(50).pipelines] });
   const chrome = await launch({
@@ -31,13 +53,13 @@ export async function lighthouseSection(context: BenchContext): Promise<SectionR
   const rows: Row[] = [];
   const details: Record<string, Audit> = {};
   try {
-    for (const { name, path } of PAGES) {
+    for (const { key, label, path, preset } of RUNS) {
       const result = await lighthouse(
         `${context.app.url}${path}`,
         { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] },
-        desktopConfig,
+        PRESETS[preset].config,
       );
-      if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+      if (!result) throw new Error(`Lighthouse returned nothing for ${path} (${preset})`);
       const { lhr } = result;
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? NaN) * 100)]));
       const failing = (["accessibility", "best-practices"] as const).flatMap((category) =>
@@ -46,16 +68,27 @@ export async function lighthouseSection(context: BenchContext): Promise<SectionR
           .map((ref) => ({ category, id: ref.id, title: lhr.audits[ref.id].title })),
       );
       const metric = (id: string) => lhr.audits[id]?.numericValue;
-      details[name] = {
-        scores,
-        failing,
-        metrics: { fcp: metric("first-contentful-paint"), lcp: metric("largest-contentful-paint"), tbt: metric("total-blocking-time"), cls: metric("cumulative-layout-shift") },
+      const shiftDetails = lhr.audits["layout-shifts"]?.details as { items?: ShiftItem[] } | undefined;
+      const layoutShifts = (shiftDetails?.items ?? []).map((item) => ({
+        score: Math.round((item.score ?? 0) * 10000) / 10000,
+        selector: item.node?.selector,
+        snippet: item.node?.snippet,
+        causes: (item.subItems?.items ?? []).map((s) => (typeof s.cause === "string" ? s.cause : JSON.stringify(s.cause))),
+      }));
+      const metrics = {
+        fcp: metric("first-contentful-paint"),
+        lcp: metric("largest-contentful-paint"),
+        tbt: metric("total-blocking-time"),
+        cls: metric("cumulative-layout-shift"),
+        si: metric("speed-index"),
       };
+      details[key] = { path, preset, scores, failing, metrics, layoutShifts, warnings: lhr.runWarnings };
+      const cls = metrics.cls === undefined ? "" : `, CLS ${metrics.cls.toFixed(3)}`;
       rows.push({
         section: "Lighthouse",
-        measure: `${name}: performance / accessibility / best practices`,
+        measure: `${label}: performance / accessibility / best practices`,
         value: CATEGORIES.map((c) => scores[c]).join(" / "),
-        reference: failing.length ? `below 100: ${failing.map((f) => f.id).join(", ")}` : "desktop preset",
+        reference: `${PRESETS[preset].reference}${cls}${failing.length ? `; below 100: ${failing.map((f) => f.id).join(", ")}` : ""}`,
       });
     }
   } finally {

@@ -1,5 +1,5 @@
 import type { GetPipelineOutput, GetPipelineStateOutput, PipelineExecutionSummary, PipelineSummary, Tag } from "@aws-sdk/client-codepipeline";
-import { useQueries, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { compileNameFilter, matchesTags, type WallOptions } from "../../core/wall/options";
 import { listIntervalMs } from "../../core/wall/polling";
@@ -8,12 +8,12 @@ import { stateFingerprint, type TileInput } from "../../core/wall/tile";
 import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
 import type { Source } from "../../lib/aws/source";
 import { backoff, pipelineArn, wallDeclarationQuery, wallExecutionsQuery, wallKeys, wallTagsQuery } from "./api/wall-queries";
-import { slices } from "../../lib/query-slices";
-
-
-const tagData = (r: UseQueryResult<Tag[]>[]) => r.map((q) => q.data);
+import { slices, type QuerySlice } from "../../lib/query-slices";
 
 const EMPTY: never[] = [];
+
+/** A query that has answered: with data, or with an error (the wall's reads do not retry on their own). */
+const answered = (q: QuerySlice<unknown> | undefined) => q !== undefined && (q.data !== undefined || q.error !== null);
 
 /** One pipeline of one source: the unit everything below is read for. */
 interface WallPipeline {
@@ -78,8 +78,8 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       return arn ? [{ pipeline: p, arn }] : [];
     });
   }, [filteringByTags, sources, sampleDeclarations, named]);
-  const tags = useQueries({ queries: tagged.map((t) => wallTagsQuery(t.pipeline.source, t.pipeline.name, t.arn)), combine: tagData });
-  const tagsByKey = useMemo(() => new Map(tagged.map((t, i) => [t.pipeline.key, tags[i]])), [tagged, tags]);
+  const tags = useQueries({ queries: tagged.map((t) => wallTagsQuery(t.pipeline.source, t.pipeline.name, t.arn)), combine: slices<Tag[]> });
+  const tagsByKey = useMemo(() => new Map(tagged.map((t, i) => [t.pipeline.key, tags[i]?.data])), [tagged, tags]);
   const candidates = useMemo(
     () =>
       filteringByTags
@@ -175,5 +175,18 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
     candidates.length === 0 &&
     named.some((p) => tagsByKey.get(p.key) === undefined && !sampleDeclarations[sources.indexOf(p.source)]?.error);
 
-  return { feeds, named, inputs, filtering, refreshMs };
+  /**
+   * The first full read is in: every source listed (or failed); with a tag filter, every sample declaration and
+   * every name-matched pipeline's tags; for every matching pipeline its state and, once it has a state, its
+   * executions and (waiting for an approval) its declaration, each read or failed. Until then tiles would still
+   * change order, colour and lines as answers arrive; the page waits for this (or a deadline) before it lays
+   * them out.
+   */
+  const settled =
+    lists.every(answered) &&
+    (!filteringByTags || (samples.every((sample, i) => sample === undefined || answered(sampleDeclarations[i])) && tags.every(answered))) &&
+    states.every((state, i) => (state.data === undefined ? state.error !== null : answered(executions[i]))) &&
+    declarations.every(answered);
+
+  return { feeds, named, inputs, filtering, settled, refreshMs };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useSource, useSources } from "../../app/source-context";
 import { HealthIcon } from "../../components/icons";
@@ -17,6 +17,12 @@ import { MoreTile, WallTileView } from "./wall-tile";
 import "./wall.css";
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+
+/**
+ * How long after the first ListPipelines answer the wall waits for its first full read before it lays out
+ * tiles anyway (the ones still unread show "Loading" and move to their place when read).
+ */
+const FIRST_READ_WAIT_MS = 5_000;
 
 /** Read-only kiosk view of every matching pipeline of the chosen sources; configured by its URL alone (see docs/wall.md). */
 export function WallPage() {
@@ -42,6 +48,7 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
   const now = useNow();
   const nowMs = now.getTime();
   const staleMs = staleAfterMs(data.refreshMs);
+  const firstRead = useFirstRead(data, nowMs);
   useWakeLock();
 
   useEffect(() => {
@@ -113,33 +120,40 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
           paged={paged}
           hidden={hidden}
           now={now}
+          firstRead={firstRead}
         />
       </div>
       <footer className="wall-chrome wall-chrome-footer" style={chromeStyle}>
-        <SourceProblems problems={problems} named={labelled || options.sources.length > 0} />
-        {paged.pages > 1 && (
-          <span data-testid="wall-page">
-            Page {paged.page + 1} of {paged.pages}
-          </span>
-        )}
-        <span data-testid="wall-summary">
+        {/* Steady small print first, notes that come and go last, so a note appearing moves nothing. */}
+        <span className="wall-footer-text" data-testid="wall-summary">
           {shown.length} of {counts.total} pipelines{options.hideHealthy ? " (healthy hidden)" : ""}
           {options.sources.length > 0 ? ` · ${sources.map((s) => s.label).join(", ")}` : ""}
           {options.filter ? ` · ${options.filter}` : ""}
           {options.tags.length > 0 ? ` · ${options.tags.map((t) => (t.value === undefined ? t.key : `${t.key}=${t.value}`)).join(", ")}` : ""}
         </span>
+        {paged.pages > 1 && (
+          <span className="wall-footer-page" data-testid="wall-page">
+            Page {paged.page + 1} of {paged.pages}
+          </span>
+        )}
         {ignored.length > 0 && (
-          <span data-testid="wall-ignored" title={ignored.join("\n")}>
+          <span className="wall-footer-text" data-testid="wall-ignored" title={ignored.join("\n")}>
             Ignored: {ignored.join("; ")}
           </span>
         )}
+        <SourceProblems problems={problems} named={labelled || options.sources.length > 0} />
       </footer>
     </div>
   );
 }
 
+/**
+ * Header counters. Each keeps room for as many digits as the total has (two at least), so a count growing from
+ * 9 to 10 does not push "Updated N ago" along.
+ */
 function Counts({ tiles }: { tiles: WallTile[] }) {
   const c = tally(tiles).byHealth;
+  const digits = Math.max(2, String(tiles.length).length);
   const items: [keyof typeof c, string][] = [
     ["failed", "failed"],
     ["waiting-for-approval", "waiting for approval"],
@@ -147,14 +161,32 @@ function Counts({ tiles }: { tiles: WallTile[] }) {
   ];
   return (
     <span style={{ display: "inline-flex", gap: "1.2em" }}>
-      {items.map(([health, label]) => (
-        <span key={health} className="wall-count" data-testid={`wall-count-${health}`}>
-          <HealthIcon health={health} />
-          {c[health] ?? 0} {label}
-        </span>
-      ))}
+      {items.map(([health, label]) => {
+        const n = c[health] ?? 0;
+        return (
+          <span key={health} className="wall-count" data-testid={`wall-count-${health}`}>
+            <HealthIcon health={health} />
+            {n} {label}
+            <span className="wall-count-room" style={{ width: `${Math.max(0, digits - String(n).length)}ch` }} />
+          </span>
+        );
+      })}
     </span>
   );
+}
+
+/**
+ * Whether the first full read is in (`settled`), or the wait for it is over: FIRST_READ_WAIT_MS after the first
+ * ListPipelines answer. Latched: a pipeline added later, or a source failing later, never brings the wait back.
+ * Until then the wall says "Loading pipelines…" rather than laying out tiles that would swap places, change
+ * colour and grow lines as each answer arrives.
+ */
+function useFirstRead(data: ReturnType<typeof useWallData>, nowMs: number): boolean {
+  const [done, setDone] = useState(false);
+  const listedAt = Math.min(...data.feeds.filter((f) => f.listed).map((f) => f.listUpdatedAt));
+  const due = data.settled || nowMs - listedAt >= FIRST_READ_WAIT_MS;
+  if (due && !done) setDone(true);
+  return done || due;
 }
 
 interface BodyProps {
@@ -166,9 +198,10 @@ interface BodyProps {
   paged: ReturnType<typeof pageOf<WallTile>>;
   hidden: ReturnType<typeof tally> | undefined;
   now: Date;
+  firstRead: boolean;
 }
 
-function Body({ options, data, tiles, shown, layout, paged, hidden, now }: BodyProps) {
+function Body({ options, data, tiles, shown, layout, paged, hidden, now, firstRead }: BodyProps) {
   if (!data.feeds.some((f) => f.listed)) {
     return (
       <main className="wall-center" data-testid="wall-message">
@@ -177,6 +210,14 @@ function Body({ options, data, tiles, shown, layout, paged, hidden, now }: BodyP
         ) : (
           <span className="wall-muted">Loading pipelines…</span>
         )}
+      </main>
+    );
+  }
+  // The same element as above, so the message stays put while the first read completes.
+  if (!firstRead) {
+    return (
+      <main className="wall-center" data-testid="wall-message">
+        <span className="wall-muted">Loading pipelines…</span>
       </main>
     );
   }
