@@ -12,6 +12,7 @@ interface View {
   cadence: string;
   /** True in the page once it shows the pipeline in `stage`. */
   shows: (stage: string) => string;
+  viewport?: { width: number; height: number };
 }
 
 // Predicates are strings evaluated in the page (see overview-probe.ts for why not functions).
@@ -26,6 +27,8 @@ const VIEWS: View[] = [
     name: "pipeline page",
     path: `/pipelines/${PIPELINE}`,
     cadence: "polls every 5 s while running (activeSeconds)",
+    // Wide enough for the whole 10-stage graph to fit: off-screen nodes are not in the DOM, so not on screen either.
+    viewport: { width: 1920, height: 1080 },
     shows: (stage) => {
       const action = stage === STEP_STAGES[0] ? "Source" : `${stage}Job`;
       return `!!document.querySelector('[aria-label^=${JSON.stringify(`Action ${action}: In progress`)}]')`;
@@ -46,7 +49,7 @@ const VIEWS: View[] = [
  */
 async function samplesFor(context: BenchContext, view: View, samples: number): Promise<number[]> {
   context.emulator.load(steppingScenario(PIPELINE));
-  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url });
+  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url, viewport: view.viewport });
   try {
     await page.goto(view.path);
     await waitFor(page, view.shows(STEP_STAGES[0]));
