@@ -35,6 +35,9 @@ interface Audit {
   /** Lighthouse's largest layout shifts (`layout-shifts` audit): the element that moved most in each, and why. */
   layoutShifts: { score: number; selector?: string; snippet?: string; causes: string[] }[];
   warnings: string[];
+  /** Where the main thread's time went (`mainthread-work-breakdown`) and the scripts that took most (`bootup-time`), ms. */
+  mainThread: Record<string, number>;
+  scripts: { url: string; total: number; scripting: number; parse: number }[];
 }
 
 interface ShiftItem {
@@ -82,7 +85,14 @@ export async function lighthouseSection(context: BenchContext): Promise<SectionR
         cls: metric("cumulative-layout-shift"),
         si: metric("speed-index"),
       };
-      details[key] = { path, preset, scores, failing, metrics, layoutShifts, warnings: lhr.runWarnings };
+      const items = <T,>(id: string) => ((lhr.audits[id]?.details as { items?: T[] } | undefined)?.items ?? []);
+      const mainThread = Object.fromEntries(
+        items<{ groupLabel: string; duration: number }>("mainthread-work-breakdown").map((i) => [i.groupLabel, Math.round(i.duration)]),
+      );
+      const scripts = items<{ url: string; total: number; scripting: number; scriptParseCompile: number }>("bootup-time")
+        .slice(0, 6)
+        .map((i) => ({ url: i.url.replace(context.app.url, ""), total: Math.round(i.total), scripting: Math.round(i.scripting), parse: Math.round(i.scriptParseCompile) }));
+      details[key] = { path, preset, scores, failing, metrics, layoutShifts, warnings: lhr.runWarnings, mainThread, scripts };
       const cls = metrics.cls === undefined ? "" : `, CLS ${metrics.cls.toFixed(3)}`;
       rows.push({
         section: "Lighthouse",
