@@ -109,7 +109,8 @@ export function jsonValueRanges(text: string): Map<string, TextRange> {
   return ranges;
 }
 
-function lineColumn(text: string, offset: number) {
+/** 1-based line and column of an offset, for parse errors and "line 12" in problem lists. */
+export function lineColumn(text: string, offset: number) {
   const before = text.slice(0, offset).split("\n");
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }

@@ -1,8 +1,8 @@
-import { GetPipelineStateCommand, ListActionExecutionsCommand, PutApprovalResultCommand } from "@aws-sdk/client-codepipeline";
+import { GetPipelineStateCommand, PutApprovalResultCommand } from "@aws-sdk/client-codepipeline";
 import type { QueryClient } from "@tanstack/react-query";
 import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
 import type { Source } from "../../../lib/aws/source";
-import { executionQuery } from "../../pipeline/api/pipeline-queries";
+import { allActionExecutions, executionQuery } from "../../pipeline/api/pipeline-queries";
 import { freshnessFromActionExecutions, freshnessFromState, type ApprovalTarget, type Decision, type Freshness } from "../../../core/approvals/decision";
 
 /** The waiting execution's revisions and trigger: they never change, so fetched once per execution id. */
@@ -31,19 +31,8 @@ export async function decideApproval(
   queryClient.setQueryData(pipelineStateQuery(source, name).queryKey, state);
   let freshness = freshnessFromState(target, state);
   if (freshness === null) {
-    const runs = await source.send(
-      (client, abortSignal) =>
-        client.send(
-          new ListActionExecutionsCommand({
-            pipelineName: name,
-            filter: target.executionId ? { pipelineExecutionId: target.executionId } : undefined,
-            maxResults: 100,
-          }),
-          { abortSignal },
-        ),
-      { pipelineName: name },
-    );
-    freshness = freshnessFromActionExecutions(target, runs.actionExecutionDetails ?? []);
+    const runs = await allActionExecutions(source, name, { pipelineExecutionId: target.executionId }, 1);
+    freshness = freshnessFromActionExecutions(target, runs);
   }
   if (freshness.kind !== "ready") return { sent: false, freshness };
   const out = await source.send(

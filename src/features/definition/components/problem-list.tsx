@@ -1,5 +1,5 @@
 import type { LocatedProblem } from "../../../core/definition/validate";
-import { lineOf } from "../lib/declaration-text";
+import { lineColumn } from "../../../core/definition/json-positions";
 
 /**
  * The editor's problems as a list screen readers announce and keyboards reach: each one moves the
@@ -24,7 +24,7 @@ export function ProblemList({ id, text, problems, onSelect }: { id: string; text
                   className="text-left text-red-800 underline decoration-dotted hover:decoration-solid dark:text-red-300"
                   onClick={() => onSelect(p.from!)}
                 >
-                  Line {lineOf(text, p.from!)}: {p.message}
+                  Line {lineColumn(text, p.from!).line}: {p.message}
                 </button>
               </li>
             ))}

@@ -62,13 +62,6 @@ export function downloadText(filename: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Offset → 1-based line, for "line 12" in problem lists. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === "\n") line++;
-  return line;
-}
-
 /** The API's structure errors: their message names what is wrong, so it belongs next to the JSON. */
 export const STRUCTURE_ERRORS = new Set([
   "ValidationException",

@@ -103,12 +103,13 @@ export function executionPollMs(source: Source, status: string | undefined) {
   return seconds(RUNNING.has(status ?? "") ? source.polling.activeSeconds : source.polling.idleSeconds * 4);
 }
 
-async function allActionExecutions(
+/** Action runs of a pipeline, newest first, up to `maxPages` pages of 100 (one execution's with the filter). */
+export async function allActionExecutions(
   source: Source,
   name: string,
   filter: { pipelineExecutionId?: string },
   maxPages: number,
-  signal: AbortSignal,
+  signal?: AbortSignal,
 ): Promise<ActionExecutionDetail[]> {
   const details: ActionExecutionDetail[] = [];
   let nextToken: string | undefined;
