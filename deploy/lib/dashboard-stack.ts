@@ -7,10 +7,11 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import type { Construct } from "constructs";
-import { cognitoIssuer, contentSecurityPolicy, dashboardConfig, loginSettings, type LoginSettings } from "./dashboard-config";
+import { contentSecurityPolicy, dashboardConfig } from "./dashboard-config";
 import { partitionOf, roleArn, roleNames } from "./names";
 import { identityPoolTrustPolicy, operatorPolicy, pipelineArns, readOnlyPolicy, type Place } from "./permissions";
 import { memberAccounts, SettingsError, type DeploySettings } from "./settings";
+import { createSignIn } from "./sign-in";
 import { ASSETS_DIR, siteFiles, spaRewriteCode } from "./site";
 
 /** CloudFront's limit for a Content-Security-Policy in a response headers policy. */
@@ -27,7 +28,7 @@ export interface DashboardStackProps extends StackProps {
 export class DashboardStack extends Stack {
   constructor(scope: Construct, id: string, { settings, ...props }: DashboardStackProps) {
     super(scope, id, { description: "CodePipeline Dashboard: static site, sign-in and the roles it hands out", ...props });
-    const { signIn } = settings;
+    const guest = settings.signIn.mode === "guest";
     const names = roleNames(settings.name);
     const partition = partitionOf(settings.region);
 
@@ -91,76 +92,15 @@ export class DashboardStack extends Stack {
     Annotations.of(distribution).acknowledgeWarning("@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk", "default root object set, see the origin above");
     const appUrl = `https://${distribution.distributionDomainName}/`;
 
-    // Sign-in: a user pool with its managed login, or the operator's own OpenID Connect provider.
-    let login: LoginSettings | undefined;
-    let cognitoProvider: cognito.CfnIdentityPool.CognitoIdentityProviderProperty | undefined;
-    let openIdConnectProviderArn: string | undefined;
-    if (signIn.mode === "cognito") {
-      const userPool = new cognito.UserPool(this, "Users", {
-        userPoolName: settings.name,
-        // People are invited by an administrator (`aws cognito-idp admin-create-user`), not self-registered.
-        selfSignUpEnabled: false,
-        signInAliases: { email: true },
-        autoVerify: { email: true },
-        mfa: cognito.Mfa.OPTIONAL,
-        mfaSecondFactor: { otp: true, sms: false },
-        accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-        // Managed login needs the Essentials plan (or Plus).
-        featurePlan: cognito.FeaturePlan.ESSENTIALS,
-        removalPolicy: RemovalPolicy.RETAIN,
-      });
-      new cognito.UserPoolGroup(this, "Approvers", {
-        userPool,
-        groupName: signIn.approverGroup,
-        description: "Gets the operator role: may approve, start, stop, retry and roll back",
-      });
-      const client = userPool.addClient("Dashboard", {
-        // A browser app cannot keep a secret: the authorization code flow with PKCE instead.
-        generateSecret: false,
-        authFlows: {},
-        oAuth: {
-          flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
-          scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-          callbackUrls: [appUrl],
-          logoutUrls: [appUrl],
-        },
-        supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-        preventUserExistenceErrors: true,
-        enableTokenRevocation: true,
-      });
-      const domain = userPool.addDomain("SignIn", {
-        cognitoDomain: { domainPrefix: signIn.domainPrefix },
-        managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
-      });
-      // Managed login shows its pages only for app clients that have a branding style: Cognito's own.
-      new cognito.CfnManagedLoginBranding(this, "SignInBranding", {
-        userPoolId: userPool.userPoolId,
-        clientId: client.userPoolClientId,
-        useCognitoProvidedValues: true,
-      }).node.addDependency(domain);
-      login = loginSettings(cognitoIssuer(this.region, userPool.userPoolId), client.userPoolClientId);
-      // Server-side token check: a user signed out everywhere (or disabled) gets no new credentials.
-      cognitoProvider = { providerName: userPool.userPoolProviderName, clientId: client.userPoolClientId, serverSideTokenCheck: true };
-      new CfnOutput(this, "SignInDomain", { value: domain.baseUrl(), description: "Cognito's managed sign-in pages" });
-      new CfnOutput(this, "UserPoolId", {
-        value: userPool.userPoolId,
-        description: `Invite people with aws cognito-idp admin-create-user; make approvers with admin-add-user-to-group --group-name ${signIn.approverGroup}`,
-      });
-    } else if (signIn.mode === "oidc") {
-      login = loginSettings(signIn.issuer, signIn.clientId);
-      openIdConnectProviderArn =
-        signIn.providerArn ?? new iam.OidcProviderNative(this, "SignInProvider", { url: signIn.issuer, clientIds: [signIn.clientId] }).oidcProviderArn;
-      new CfnOutput(this, "SignInRedirectUri", { value: appUrl, description: "Register this redirect URI with your OpenID Connect client" });
-    }
+    const signInSetup = createSignIn(this, settings, appUrl);
 
     // Classic (basic) flow off: with it, anyone signed in could trade their token for any role that trusts
     // the pool, the operator role included, bypassing the group rule below.
     const identityPool = new cognito.CfnIdentityPool(this, "Identities", {
       identityPoolName: settings.name,
-      allowUnauthenticatedIdentities: signIn.mode === "guest",
+      allowUnauthenticatedIdentities: guest,
       allowClassicFlow: false,
-      cognitoIdentityProviders: cognitoProvider && [cognitoProvider],
-      openIdConnectProviderArns: openIdConnectProviderArn ? [openIdConnectProviderArn] : undefined,
+      ...signInSetup.identityProviders,
     });
 
     // The roles, with the policies of ./permissions.ts.
@@ -173,63 +113,53 @@ export class DashboardStack extends Stack {
     const members = [...memberAccounts(settings)];
     const memberRoles = (roleName: string, access?: "operator") =>
       members.filter(([, level]) => !access || level === access).map(([account]) => roleArn(partition, account, roleName));
-    const identities = signIn.mode === "guest" ? "unauthenticated" : "authenticated";
+    const identities = guest ? "unauthenticated" : "authenticated";
     const readOnlyRole = new iam.CfnRole(this, "ReadOnlyRole", {
       roleName: names.readOnly,
       description: "CodePipeline Dashboard: watch pipelines (everyone who signs in)",
       assumeRolePolicyDocument: identityPoolTrustPolicy(identityPool.ref, identities),
       policies: [{ policyName: "codepipeline-read-only", policyDocument: readOnlyPolicy({ read: readArns, assumeRoles: memberRoles(names.crossAccountReadOnly) }) }],
     });
+    // Approvers exist only with a sign-in: guests get no operator role at all.
+    const { approvers } = signInSetup;
     const operatorRole =
-      signIn.mode === "guest"
-        ? undefined
-        : new iam.CfnRole(this, "OperatorRole", {
-            roleName: names.operator,
-            description: "CodePipeline Dashboard: approve, start, stop, retry, roll back (approvers)",
-            assumeRolePolicyDocument: identityPoolTrustPolicy(identityPool.ref, "authenticated"),
-            policies: [
-              {
-                policyName: "codepipeline-operator",
-                policyDocument: operatorPolicy({
-                  read: readArns,
-                  operate: pipelineArns(settings.operatorPipelines, ownPlaces),
-                  assumeRoles: [...memberRoles(names.crossAccountReadOnly), ...memberRoles(names.crossAccountOperator, "operator")],
-                }),
-              },
-            ],
-          });
+      approvers &&
+      new iam.CfnRole(this, "OperatorRole", {
+        roleName: names.operator,
+        description: "CodePipeline Dashboard: approve, start, stop, retry, roll back (approvers)",
+        assumeRolePolicyDocument: identityPoolTrustPolicy(identityPool.ref, "authenticated"),
+        policies: [
+          {
+            policyName: "codepipeline-operator",
+            policyDocument: operatorPolicy({
+              read: readArns,
+              operate: pipelineArns(settings.operatorPipelines, ownPlaces),
+              assumeRoles: [...memberRoles(names.crossAccountReadOnly), ...memberRoles(names.crossAccountOperator, "operator")],
+            }),
+          },
+        ],
+      });
 
     // Who gets which role: the approver group (or claim) gets the operator role, everyone else reads.
     new cognito.CfnIdentityPoolRoleAttachment(this, "RoleMapping", {
       identityPoolId: identityPool.ref,
       roles: { [identities]: readOnlyRole.attrArn },
-      roleMappings:
-        operatorRole && signIn.mode !== "guest"
-          ? {
-              // A fixed key: CloudFormation map keys cannot be tokens, so the provider is named inside.
-              signIn: {
-                identityProvider: cognitoProvider ? `${cognitoProvider.providerName}:${cognitoProvider.clientId}` : login!.provider,
-                type: "Rules",
-                ambiguousRoleResolution: "AuthenticatedRole",
-                rulesConfiguration: {
-                  rules: [
-                    {
-                      claim: signIn.mode === "cognito" ? "cognito:groups" : signIn.approverClaim,
-                      matchType: "Contains",
-                      value: signIn.approverGroup,
-                      roleArn: operatorRole.attrArn,
-                    },
-                  ],
-                },
-              },
-            }
-          : undefined,
+      roleMappings: approvers &&
+        operatorRole && {
+          // A fixed key: CloudFormation map keys cannot be tokens, so the provider is named inside.
+          signIn: {
+            identityProvider: approvers.identityProvider,
+            type: "Rules",
+            ambiguousRoleResolution: "AuthenticatedRole",
+            rulesConfiguration: { rules: [{ claim: approvers.claim, matchType: "Contains", value: approvers.group, roleArn: operatorRole.attrArn }] },
+          },
+        },
     });
 
     // config.json and the CSP, from one object. An identity pool id is REGION:UUID: written with the region
     // as text, the CSP (which reads only that region) is text, and config.json gets the whole id at deploy.
     const identityPoolId = `${this.region}:${Fn.select(1, Fn.split(":", identityPool.ref))}`;
-    const config = dashboardConfig(settings, { identityPoolId, login });
+    const config = dashboardConfig(settings, { identityPoolId, login: signInSetup.login });
     csp.policy = contentSecurityPolicy(config);
     if (csp.policy.length > CSP_MAX_LENGTH) {
       throw new SettingsError(`The Content-Security-Policy would have ${csp.policy.length} characters, more than CloudFront's ${CSP_MAX_LENGTH}: use fewer regions in sources.`);
@@ -243,7 +173,6 @@ export class DashboardStack extends Stack {
       destinationKeyPrefix: `${ASSETS_DIR}/`,
       cacheControl: [s3deploy.CacheControl.fromString("public, max-age=31536000, immutable")],
       prune: false,
-      memoryLimit: 512,
     });
     const site = new s3deploy.BucketDeployment(this, "UploadSite", {
       sources: [

@@ -8,7 +8,7 @@ const sources = [
   { id: "staging", label: "Staging", account: "333333333333", region: "eu-central-1" },
 ];
 const { memberStacks, memberTemplates } = synth({ sources: JSON.stringify(sources), operatorPipelines: "web", externalId: "team-dashboard-7f3a" });
-const template = (access: string) => memberTemplates.find((member) => member.access.endsWith(access))!.template;
+const template = (access: string) => memberTemplates.find((member) => member.stackName.endsWith(access))!.template;
 const rolesOf = (access: string) => roles(template(access));
 const dashboardRole = (name: string) => `arn:aws:iam::${ACCOUNT}:role/CodePipelineDashboard-${name}`;
 /** ARNs in the account the template is deployed to (its AWS::AccountId). */

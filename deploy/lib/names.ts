@@ -11,10 +11,6 @@ export function roleNames(name: string) {
   };
 }
 
-export function memberStackName(name: string, access: "read-only" | "operator"): string {
-  return `${name}-${access === "operator" ? "MemberOperator" : "MemberReadOnly"}`;
-}
-
 /** The ARN partition of a region, so ARNs can be written out as text (config.json names roles in other accounts). */
 export function partitionOf(region: string): string {
   if (region.startsWith("cn-")) return "aws-cn";

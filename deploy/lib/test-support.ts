@@ -32,7 +32,7 @@ export function synth(context: Record<string, unknown> = {}) {
     ...built,
     app,
     template: Template.fromStack(built.dashboard),
-    memberTemplates: built.memberStacks.map((stack) => ({ access: stack.stackName, template: Template.fromStack(stack) })),
+    memberTemplates: built.memberStacks.map((stack) => ({ stackName: stack.stackName, template: Template.fromStack(stack) })),
   };
 }
 
