@@ -16,7 +16,7 @@ function cli(args: string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_") && !key.startsWith("CDK_")));
   return spawnSync(process.execPath, [cdk, ...args], {
     cwd: deployDir,
-    env: { ...env, HOME: home, AWS_EC2_METADATA_DISABLED: "true", AWS_CONFIG_FILE: join(home, "none"), AWS_SHARED_CREDENTIALS_FILE: join(home, "none") },
+    env: { ...env, HOME: home, AWS_EC2_METADATA_DISABLED: "true", CDK_DISABLE_VERSION_CHECK: "true", AWS_CONFIG_FILE: join(home, "none"), AWS_SHARED_CREDENTIALS_FILE: join(home, "none") },
     encoding: "utf8",
     timeout: 120_000,
   });
