@@ -5,7 +5,7 @@ import pluginQuery from "@tanstack/eslint-plugin-query";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "test-results/", "playwright-report/", "bench/results/"] },
+  { ignores: ["dist/", "node_modules/", "test-results/", "playwright-report/", "bench/results/", "deploy/cdk.out/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs["flat/recommended"],
