@@ -1,4 +1,4 @@
-import { useSources } from "../app/source-context";
+import { useSources } from "../lib/sources/source-context";
 
 const field =
   "rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-700";

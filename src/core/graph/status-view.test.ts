@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActionExecutionDetail, GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { actionNodeId, stageNodeId } from "./layout";
-import { samplePipeline } from "./sample";
+import { samplePipeline } from "../../testing/sample-pipeline";
 import { statusFromActionExecutions, statusFromState } from "./status-view";
 
 const EXEC = "11111111-1111-4111-8111-111111111111";

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useSources } from "../../app/source-context";
+import { useSources } from "../../lib/sources/source-context";
 import { sortPipelines } from "../../core/attention";
 import { countHealth, filterPipelines } from "../../core/filter";
 import { ErrorBanner } from "../../components/error-banner";

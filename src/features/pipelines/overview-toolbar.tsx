@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { paths } from "../../app/paths";
-import { useSources } from "../../app/source-context";
+import { paths } from "../../lib/paths";
+import { useSources } from "../../lib/sources/source-context";
 import { SourceFilter } from "../../components/source-filter";
 import { SORT_ORDERS, type SortOrder } from "../../core/attention";
 import { HEALTH_LABELS, PIPELINE_HEALTHS, type PipelineHealth } from "../../core/status";

@@ -2,7 +2,7 @@ import type { ExecutionMode } from "@aws-sdk/client-codepipeline";
 import { useQuery } from "@tanstack/react-query";
 import { memo, useEffect, useRef, useState, type RefObject } from "react";
 import { Link } from "react-router";
-import { paths } from "../../app/paths";
+import { paths } from "../../lib/paths";
 import { formatAge, formatDuration } from "../../core/format";
 import { safeHref } from "../../core/safe-link";
 import { executionDurationMs } from "../../core/status";
@@ -10,7 +10,7 @@ import { HealthIcon, LockIcon, StarIcon, WarningIcon } from "../../components/ic
 import { RelativeTime } from "../../components/relative-time";
 import { StatusBadge } from "../../components/status-badge";
 import { useNow } from "../../components/use-now";
-import { pipelineStateQuery } from "../../lib/aws/codepipeline-queries";
+import { pipelineStateQuery } from "../../lib/aws/pipeline-queries";
 import type { Source } from "../../lib/aws/source";
 import type { OverviewRow } from "./use-overview";
 

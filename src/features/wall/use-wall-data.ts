@@ -5,9 +5,9 @@ import { compileNameFilter, matchesTags, type WallOptions } from "../../core/wal
 import { listIntervalMs } from "../../core/wall/polling";
 import { tileKey, type SourceFeed } from "../../core/wall/sources";
 import { stateFingerprint, type TileInput } from "../../core/wall/tile";
-import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
+import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queries";
 import type { Source } from "../../lib/aws/source";
-import { backoff, pipelineArn, wallDeclarationQuery, wallExecutionsQuery, wallKeys, wallTagsQuery } from "./api/wall-queries";
+import { backoff, pipelineArn, wallDeclarationQuery, wallExecutionsQuery, wallKeys, wallTagsQuery } from "../../lib/aws/wall-queries";
 import { slices, type QuerySlice } from "../../lib/query-slices";
 
 const EMPTY: never[] = [];

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useSource, useSources } from "../../app/source-context";
+import { useSource, useSources } from "../../lib/sources/source-context";
 import { HealthIcon } from "../../components/icons";
 import { useNow } from "../../components/use-now";
 import { formatDuration } from "../../core/format";

@@ -1,14 +1,14 @@
 import type { ActionExecutionDetail, GetPipelineStateOutput, PipelineSummary } from "@aws-sdk/client-codepipeline";
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { useSources } from "../../../app/source-context";
+import { useSources } from "../../../lib/sources/source-context";
 import { failuresFromState, type PipelineFailure } from "../../../core/approvals/attention";
 import { mayHideParallelApproval, pendingFromActionExecutions, pendingFromState, type PendingApproval } from "../../../core/approvals/pending";
-import { pipelineStateQuery, pipelinesQuery } from "../../../lib/aws/codepipeline-queries";
+import { pipelineStateQuery, pipelinesQuery } from "../../../lib/aws/pipeline-queries";
 import type { Source } from "../../../lib/aws/source";
-import { sourcedKey } from "../lib/sourced";
-import { approvalRunsQuery } from "./approval-queries";
-import { isParallel, useApprovalsPoller } from "./approvals-poller";
+import { sourcedKey } from "../../../core/sourced-key";
+import { approvalRunsQuery } from "../../../lib/aws/approval-queries";
+import { isParallel, useApprovalsPoller } from "../../../lib/polling/approvals-sweep";
 import { useStickyErrors } from "./use-sticky-errors";
 import { slices } from "../../../lib/query-slices";
 

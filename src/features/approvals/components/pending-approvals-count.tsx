@@ -1,6 +1,6 @@
 import { NavLink } from "react-router";
 import { usePendingApprovals } from "../api/use-approvals";
-import { approvalPaths } from "../lib/paths";
+import { paths } from "../../../lib/paths";
 
 /** The nav badge: how many approvals wait, on every page. Amber while some wait, quiet at zero. */
 export function PendingApprovalsCount() {
@@ -23,7 +23,7 @@ export function PendingApprovalsCount() {
 export function ApprovalsNavLink() {
   return (
     <NavLink
-      to={approvalPaths.inbox()}
+      to={paths.approvals.href()}
       className={({ isActive }) => `rounded px-2 py-1 ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}
     >
       Approvals

@@ -1,5 +1,11 @@
 import type { Source } from "../../../lib/aws/source";
-import { sourcedKey, type SourcedPipeline } from "./sourced";
+import { sourcedKey } from "../../../core/sourced-key";
+
+/** A pipeline of one source: what the recent-decisions list and the known-pipelines memory hold. */
+export interface SourcedPipeline {
+  source: Source;
+  name: string;
+}
 
 /**
  * Pipelines seen with a manual approval this session: the "recently decided" list reads their action runs.

@@ -1,4 +1,4 @@
-import { SourceContext, useSources } from "../../../app/source-context";
+import { SourceContext, useSources } from "../../../lib/sources/source-context";
 import { Staleness } from "../../../components/staleness";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
@@ -10,10 +10,10 @@ import { RecentDecisions } from "../components/recent-decisions";
 import { SourceErrors } from "../components/source-errors";
 import { SourceFilter } from "../../../components/source-filter";
 import { useSourceFilter } from "../api/use-source-filter";
-import { mutedText } from "../components/styles";
-import { sourceOfDecision, useLocalDecisions } from "../lib/decisions-store";
+import { mutedText } from "../../../components/styles";
+import { sourceOfDecision, useLocalDecisions } from "../../../lib/approvals/decisions-store";
 import { rememberApprovalPipelines } from "../lib/known-pipelines";
-import { sourcedKey } from "../lib/sourced";
+import { sourcedKey } from "../../../core/sourced-key";
 
 /**
  * `/approvals`: every manual approval waiting across every source's pipelines (or the one chosen in the

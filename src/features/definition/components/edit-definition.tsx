@@ -1,12 +1,12 @@
 import type { GetPipelineOutput, PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { useSource } from "../../../app/source-context";
+import { useSource } from "../../../lib/sources/source-context";
 import { checkDefinitionText, locateServerMessage, type DefinitionProblem } from "../../../core/definition/validate";
-import { recentExecutionsQuery } from "../../pipeline/api/pipeline-queries";
-import { ApiErrorMessage, ControlDialog, primaryButton, secondaryButton } from "../../pipeline/components/controls/control-dialog";
-import { useUpdatePipeline } from "../api/definition-mutations";
-import { freshDefinitionQuery } from "../api/definition-queries";
+import { recentExecutionsQuery } from "../../../lib/aws/execution-queries";
+import { ApiErrorMessage, ControlDialog, primaryButton, secondaryButton } from "../../../components/dialog";
+import { useUpdatePipeline } from "../../../lib/aws/definition-mutations";
+import { freshDefinitionQuery } from "../../../lib/aws/execution-queries";
 import { formatDeclaration, STRUCTURE_ERRORS } from "../lib/declaration-text";
 import { DefinitionDiff } from "./definition-diff";
 import { DefinitionEditorField } from "./definition-editor-field";

@@ -2,9 +2,10 @@ import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { Link } from "react-router";
 import { formatDuration, formatExactTime } from "../../../core/format";
 import { useNow } from "../../../components/use-now";
-import { buildTimeline } from "../lib/timeline";
+import { buildTimeline } from "../../../core/timeline";
 import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
-import { statusLook, StatusIcon, TONES } from "./status";
+import { StatusIcon, TONES } from "../../../components/status-badge";
+import { statusLook } from "../../../core/status-look";
 
 /** Every action run of an execution as bars on one time axis: queue (hatched) then run (solid). */
 export function ExecutionTimeline({

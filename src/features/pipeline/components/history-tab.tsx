@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useSource } from "../../../app/source-context";
+import { useSource } from "../../../lib/sources/source-context";
 import { describeError } from "../../../components/error-banner";
 import { RelativeTime } from "../../../components/relative-time";
 import { formatDuration } from "../../../core/format";
-import { executionHistoryQuery } from "../api/pipeline-queries";
-import { usePipelinePaths } from "../lib/paths";
+import { executionHistoryQuery } from "../../../lib/aws/execution-queries";
+import { usePipelinePaths } from "../../../lib/paths";
 import { RevisionList } from "./revision-list";
-import { StatusBadge } from "./status";
+import { StatusBadge } from "../../../components/status-badge";
 
 const RUNNING = new Set(["InProgress", "Stopping"]);
 

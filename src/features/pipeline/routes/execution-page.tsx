@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { useSource } from "../../../app/source-context";
+import { useSource } from "../../../lib/sources/source-context";
 import { ErrorBanner } from "../../../components/error-banner";
 import { Staleness } from "../../../components/staleness";
 import { formatExactTime } from "../../../core/format";
@@ -9,12 +9,12 @@ import { withExecutionRevisions } from "../../../core/graph/execution-revisions"
 import { statusFromActionExecutions } from "../../../core/graph/status-view";
 import { parseRevisionSummary, shortRevisionId } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
-import { actionExecutionsQuery, executionPollMs, executionQuery, pipelineDeclarationQuery } from "../api/pipeline-queries";
+import { actionExecutionsQuery, executionPollMs, executionQuery, pipelineDeclarationQuery } from "../../../lib/aws/execution-queries";
 import { ExecutionTimeline } from "../components/execution-timeline";
 import type { GraphContextValue } from "../components/graph/graph-context";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
-import { StatusBadge } from "../components/status";
-import { usePipelinePaths } from "../lib/paths";
+import { StatusBadge } from "../../../components/status-badge";
+import { usePipelinePaths } from "../../../lib/paths";
 
 const RUNNING = new Set(["InProgress", "Stopping"]);
 const noop = () => {};

@@ -1,8 +1,7 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { Suspense, useCallback, useMemo, useState, type ComponentType } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
-import { paths } from "../../../app/paths";
-import { useSources } from "../../../app/source-context";
+import { useSources } from "../../../lib/sources/source-context";
 import { describeError, ErrorBanner } from "../../../components/error-banner";
 import { Staleness } from "../../../components/staleness";
 import { actionNodeId, stageNodeId } from "../../../core/graph/layout";
@@ -15,16 +14,13 @@ import { RollbackDialog } from "../components/controls/rollback-dialog";
 import { StartDialog } from "../components/controls/start-dialog";
 import { StopDialog } from "../components/controls/stop-dialog";
 import { TransitionDialog } from "../components/controls/transition-dialog";
-import { dangerButton, primaryButton } from "../components/controls/control-dialog";
+import { dangerButton, primaryButton } from "../../../components/dialog";
 import { HistoryTab } from "../components/history-tab";
-import { StatusBadge } from "../components/status";
-import { retryAvailability, rollbackAvailability } from "../lib/availability";
-import { usePipelinePaths } from "../lib/paths";
-import { isReadOnly } from "../lib/read-only";
-import { usePipelineView } from "../lib/use-pipeline-view";
+import { StatusBadge } from "../../../components/status-badge";
+import { retryAvailability, rollbackAvailability } from "../../../core/graph/availability";
+import { paths, usePipelinePaths } from "../../../lib/paths";
+import { usePipelineView } from "../api/use-pipeline-view";
 
-// Lazy: the Definition tab brings CodeMirror, which the graph and history never need.
-const DefinitionTab = lazy(() => import("../../definition/components/definition-tab"));
 type PipelineTab = "graph" | "history" | "definition";
 const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", definition: "Definition" };
 
@@ -36,8 +32,11 @@ const MODE_HELP: Record<string, string> = {
   PARALLEL: "Executions run independently and at the same time; pick one to see its progress.",
 };
 
-/** `/pipelines/:name`: the live graph with every release control, and the history tab. */
-export default function PipelinePage() {
+/**
+ * `/pipelines/:name`: the live graph with every release control, the history tab, and the Definition tab, which
+ * the router hands in (another feature's, loaded lazily).
+ */
+export default function PipelinePage({ definitionTab: DefinitionTab }: { definitionTab: ComponentType<{ pipelineName: string }> }) {
   const { name = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
@@ -50,7 +49,7 @@ export default function PipelinePage() {
   const highlightAction = search.get("action");
   const view = usePipelineView(name, selected);
   const { source, state, declaration, declarationQuery, running, parallel, mode, status } = view;
-  const readOnly = isReadOnly(source);
+  const readOnly = source.readOnly;
   const [dialog, setDialog] = useState<PageDialog | null>(null);
   const close = useCallback(() => setDialog(null), []);
 

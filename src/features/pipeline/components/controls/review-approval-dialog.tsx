@@ -1,6 +1,6 @@
 import * as Dialog from "@radix-ui/react-dialog";
-import { ApprovalDecision } from "../../../approvals/components/approval-decision";
-import { secondaryButton } from "./control-dialog";
+import { ApprovalDecision } from "../../../../components/approval-decision";
+import { secondaryButton } from "../../../../components/dialog";
 
 /**
  * Approve or reject one manual approval in place, with the inbox's own decision flow (comment rules,

@@ -3,7 +3,7 @@ import { formatDuration } from "../../../../core/format";
 import type { ActionLayoutData } from "../../../../core/graph/layout";
 import type { ActionView } from "../../../../core/graph/status-view";
 import { useNow } from "../../../../components/use-now";
-import { TONES } from "../status";
+import { TONES } from "../../../../components/status-badge";
 
 /** An hourglass: the job is queued, nobody has picked it up. */
 function HourglassIcon() {

@@ -6,12 +6,14 @@ import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { actionKey, type DurationEstimate } from "../../../../core/durations";
 import { actionNodeId, layoutPipeline, stageNodeId, TRANSITION_HANDLE_Y, type LayoutNode, type PipelineLayout } from "../../../../core/graph/layout";
 import type { ActionView, StatusView } from "../../../../core/graph/status-view";
-import { retryAvailability } from "../../lib/availability";
-import { statusLook, TONES } from "../status";
+import { retryAvailability } from "../../../../core/graph/availability";
+import { TONES } from "../../../../components/status-badge";
+import { statusLook } from "../../../../core/status-look";
 import { DETAIL_ZOOM } from "./zoom";
 import { GraphContext, type GraphContextValue } from "./graph-context";
 import { edgeTypes, nodeTypes } from "./node-types";
-import type { PipelineFlowEdge, PipelineFlowNode } from "./types";
+import type { PipelineFlowNode } from "../../../../core/graph/flow";
+import type { PipelineFlowEdge } from "./transition-edge";
 
 export interface GraphTiming {
   actions?: Map<string, DurationEstimate>;

@@ -6,9 +6,10 @@ import { TRANSITION_HANDLE_Y, type ConditionKind } from "../../../../core/graph/
 import type { ConditionView, TransitionView } from "../../../../core/graph/status-view";
 import { formatExactTime, formatRelativeTime } from "../../../../core/format";
 import { Elapsed } from "../elapsed";
-import { StatusBadge, TONES, statusLook } from "../status";
+import { StatusBadge, TONES } from "../../../../components/status-badge";
+import { statusLook } from "../../../../core/status-look";
 import { useGraphContext } from "./graph-context";
-import type { StageFlowNode } from "./types";
+import type { StageFlowNode } from "../../../../core/graph/flow";
 
 export const CONDITION_LABELS: Record<ConditionKind, string> = {
   beforeEntry: "Entry condition",

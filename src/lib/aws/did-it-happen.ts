@@ -4,7 +4,7 @@ import {
   type ConditionType,
   type StageState,
 } from "@aws-sdk/client-codepipeline";
-import type { Source } from "../../../lib/aws/source";
+import type { Source } from "./source";
 
 /**
  * Whether a control's call may have taken effect although it failed: a server error, a timeout or a lost

@@ -1,5 +1,5 @@
 import type { ActionExecutionDetail, PipelineDeclaration } from "@aws-sdk/client-codepipeline";
-import { runOrderOf } from "../../../core/graph/layout";
+import { runOrderOf } from "./graph/layout";
 
 export interface TimelineRow {
   key: string;

@@ -5,9 +5,9 @@ import {
   type PipelineExecutionSummary,
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
-import { HISTORY_INTERVAL_MS, HISTORY_SIZE, pollDelay, stableJitter, TAGS_INTERVAL_MS } from "../../../core/wall/polling";
-import { codepipelineKeys, pipelineTagsQuery } from "../../../lib/aws/codepipeline-queries";
-import type { Source } from "../../../lib/aws/source";
+import { HISTORY_INTERVAL_MS, HISTORY_SIZE, pollDelay, stableJitter, TAGS_INTERVAL_MS } from "../../core/wall/polling";
+import { codepipelineKeys, pipelineTagsQuery } from "./pipeline-queries";
+import type { Source } from "./source";
 
 /**
  * The wall's own reads, under the shared key prefixes (so invalidating a pipeline or a source covers them) but

@@ -14,8 +14,8 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import { useCallback, useRef } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { invalidateAfter, type PipelineChange } from "../../../lib/aws/codepipeline-queries";
-import { useSource } from "../../../app/source-context";
+import { invalidateAfter, type PipelineChange } from "./pipeline-queries";
+import { useSource } from "../sources/source-context";
 import {
   mayHaveHappened,
   overrideHappened,

@@ -7,8 +7,8 @@ import {
   type PipelineExecutionSummary,
 } from "@aws-sdk/client-codepipeline";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { codepipelineKeys } from "../../../lib/aws/codepipeline-queries";
-import type { Source } from "../../../lib/aws/source";
+import { codepipelineKeys } from "./pipeline-queries";
+import type { Source } from "./source";
 
 /**
  * The pipeline page's queries, under F's key scheme. Everything execution-related sits under
@@ -179,4 +179,12 @@ export function succeededInStageQuery(source: Source, name: string, stageName: s
       return out.pipelineExecutionSummaries ?? [];
     },
   });
+}
+
+/**
+ * The current declaration read fresh from CodePipeline: the version check before a save must not trust
+ * a cached answer.
+ */
+export function freshDefinitionQuery(source: Source, name: string) {
+  return { ...pipelineDeclarationQuery(source, name, undefined), staleTime: 0 };
 }

@@ -1,6 +1,6 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import type { FormEvent, ReactNode } from "react";
-import { CheckedControlError, type ControlResult } from "../../api/pipeline-mutations";
+import { CheckedControlError, type ControlResult } from "../lib/aws/pipeline-mutations";
 
 /** What the API said, with a plain explanation when the role is read-only. */
 export function ApiErrorMessage({ error }: { error: unknown }) {

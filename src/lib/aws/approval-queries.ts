@@ -1,7 +1,7 @@
 import { ListActionExecutionsCommand, type ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
-import { codepipelineKeys } from "../../../lib/aws/codepipeline-queries";
-import type { Source } from "../../../lib/aws/source";
+import { codepipelineKeys } from "./pipeline-queries";
+import type { Source } from "./source";
 
 /**
  * The inbox's own queries (read on every page for the navigation's count, so nothing else lives here: deciding

@@ -2,7 +2,7 @@ import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Source } from "./source";
-import { codepipelineKeys, followStateChanges, invalidateAfter, latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "./codepipeline-queries";
+import { codepipelineKeys, followStateChanges, invalidateAfter, latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "./pipeline-queries";
 
 function fakeSource(id: string): Source {
   return {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import type { LocalDecision } from "../../../core/approvals/aftermath";
+import type { LocalDecision } from "../../core/approvals/aftermath";
 
 /** A decision made here and the source it was sent to; decisions from before sources have none (the default's). */
 export interface SourcedDecision extends LocalDecision {

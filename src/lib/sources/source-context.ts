@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Source } from "../lib/aws/source";
+import type { Source } from "../aws/source";
 
 /** Every configured account/region, the default first. */
 export const SourcesContext = createContext<readonly Source[]>([]);

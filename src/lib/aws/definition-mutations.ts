@@ -6,8 +6,8 @@ import {
   type Tag,
 } from "@aws-sdk/client-codepipeline";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useSource } from "../../../app/source-context";
-import { codepipelineKeys } from "../../../lib/aws/codepipeline-queries";
+import { useSource } from "../sources/source-context";
+import { codepipelineKeys } from "./pipeline-queries";
 
 /**
  * A new version changes everything about the pipeline (layout, state, and running executions are

@@ -1,9 +1,9 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useContext, useId, useRef, useState } from "react";
-import { SourceContext } from "../../../app/source-context";
-import { aftermathOf } from "../../../core/approvals/aftermath";
-import { approvalKey } from "../../../core/approvals/pending";
+import { SourceContext } from "../lib/sources/source-context";
+import { aftermathOf } from "../core/approvals/aftermath";
+import { approvalKey } from "../core/approvals/pending";
 import {
   commentLimit,
   commentProblem,
@@ -11,14 +11,14 @@ import {
   describeDecisionError,
   describeFreshness,
   type Decision,
-} from "../../../core/approvals/decision";
-import { summarizeRevision } from "../../../core/revision";
-import { formatExactTime } from "../../../core/format";
-import { invalidateAfter, pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
-import type { Source } from "../../../lib/aws/source";
-import { approvalExecutionQuery, decideApproval, type DecideResult } from "../api/decide-approval";
-import { recordDecision, type SourcedDecision } from "../lib/decisions-store";
-import { signedInIdentity } from "../lib/identity";
+} from "../core/approvals/decision";
+import { summarizeRevision } from "../core/revision";
+import { formatExactTime } from "../core/format";
+import { invalidateAfter, pipelineStateQuery } from "../lib/aws/pipeline-queries";
+import type { Source } from "../lib/aws/source";
+import { approvalExecutionQuery, decideApproval, type DecideResult } from "../lib/aws/approval-mutations";
+import { recordDecision, type SourcedDecision } from "../lib/approvals/decisions-store";
+import { signedInIdentity } from "../lib/aws/id-token";
 import { approveButton, inputClass, mutedText, rejectButton, secondaryButton } from "./styles";
 
 export interface ApprovalDecisionProps {

@@ -1,9 +1,9 @@
 import { GetPipelineStateCommand, PutApprovalResultCommand } from "@aws-sdk/client-codepipeline";
 import type { QueryClient } from "@tanstack/react-query";
-import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
-import type { Source } from "../../../lib/aws/source";
-import { allActionExecutions, executionQuery } from "../../pipeline/api/pipeline-queries";
-import { freshnessFromActionExecutions, freshnessFromState, type ApprovalTarget, type Decision, type Freshness } from "../../../core/approvals/decision";
+import { pipelineStateQuery } from "./pipeline-queries";
+import type { Source } from "./source";
+import { allActionExecutions, executionQuery } from "./execution-queries";
+import { freshnessFromActionExecutions, freshnessFromState, type ApprovalTarget, type Decision, type Freshness } from "../../core/approvals/decision";
 
 /** The waiting execution's revisions and trigger: they never change, so fetched once per execution id. */
 export function approvalExecutionQuery(source: Source, name: string, executionId: string) {

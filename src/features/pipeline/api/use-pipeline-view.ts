@@ -1,13 +1,13 @@
 import { useEffect, useMemo } from "react";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import type { ActionExecutionDetail, PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
-import { useSource } from "../../../app/source-context";
+import { useSource } from "../../../lib/sources/source-context";
 import { expectedActionDurations, expectedStageDurations } from "../../../core/durations";
 import { runningStageStarts } from "../../../core/graph/stage-start";
 import { statusFromActionExecutions, statusFromState, type StatusView } from "../../../core/graph/status-view";
 import { parseRevisionSummary } from "../../../core/revision";
-import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
-import { actionExecutionsQuery, pipelineDeclarationQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../api/pipeline-queries";
+import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
+import { actionExecutionsQuery, pipelineDeclarationQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../../../lib/aws/execution-queries";
 import type { GraphTiming } from "../components/graph/pipeline-graph";
 
 const RUNNING = new Set(["InProgress", "Stopping"]);

@@ -1,5 +1,5 @@
 import type { ExecutionMode, PipelineType } from "@aws-sdk/client-codepipeline";
-import type { ActionView, StageView } from "../../../core/graph/status-view";
+import type { ActionView, StageView } from "./status-view";
 
 /** `null` = the API would accept it; a string = why it would not. */
 export type Availability = string | null;

@@ -1,12 +1,12 @@
 import type { GetPipelineStateOutput, PipelineSummary } from "@aws-sdk/client-codepipeline";
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { mayHideParallelApproval, pendingFromState } from "../../../core/approvals/pending";
-import { isStateActive } from "../../../core/status";
-import { pipelineStateQuery, pipelinesQuery } from "../../../lib/aws/codepipeline-queries";
-import type { Source } from "../../../lib/aws/source";
-import { notificationsEnabled } from "../lib/notification-settings";
-import { approvalRunsQuery } from "./approval-queries";
+import { mayHideParallelApproval, pendingFromState } from "../../core/approvals/pending";
+import { isStateActive } from "../../core/status";
+import { pipelineStateQuery, pipelinesQuery } from "../aws/pipeline-queries";
+import type { Source } from "../aws/source";
+import { notificationsEnabled } from "../approvals/notification-settings";
+import { approvalRunsQuery } from "../aws/approval-queries";
 
 export const isParallel = (p: PipelineSummary | undefined) => p?.executionMode === "PARALLEL";
 
