@@ -1,4 +1,3 @@
-import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useContext, useId, useRef, useState } from "react";
 import { SourceContext } from "../lib/sources/source-context";
@@ -14,12 +13,15 @@ import {
 } from "../core/approvals/decision";
 import { summarizeRevision } from "../core/revision";
 import { formatExactTime } from "../core/format";
-import { invalidateAfter, pipelineStateQuery } from "../lib/aws/pipeline-queries";
+import { pipelineStateQuery } from "../lib/aws/pipeline-queries";
+import { invalidateAfter } from "../lib/aws/query-keys";
 import type { Source } from "../lib/aws/source";
-import { approvalExecutionQuery, decideApproval, type DecideResult } from "../lib/aws/approval-mutations";
+import { decideApproval, type DecideResult } from "../lib/aws/approval-mutations";
+import { approvalExecutionQuery } from "../lib/aws/approval-queries";
 import { recordDecision, type SourcedDecision } from "../lib/approvals/decisions-store";
 import { signedInIdentity } from "../lib/aws/id-token";
-import { approveButton, inputClass, mutedText, rejectButton, secondaryButton } from "./styles";
+import { DialogFrame } from "./dialog-frame";
+import { approveButton, inputClass, mutedText, dangerButton, secondaryButton } from "./styles";
 
 export interface ApprovalDecisionProps {
   pipelineName: string;
@@ -174,22 +176,19 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
             <button type="button" className={approveButton} disabled={mutation.isPending} onClick={() => open("approve")}>
               Approve…
             </button>
-            <button type="button" className={rejectButton} disabled={mutation.isPending} onClick={() => open("reject")}>
+            <button type="button" className={dangerButton} disabled={mutation.isPending} onClick={() => open("reject")}>
               Reject…
             </button>
           </div>
         </>
       )}
 
-      <Dialog.Root open={confirming !== null} onOpenChange={(o) => !o && !mutation.isPending && setConfirming(null)}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/50" />
-          <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 text-zinc-900 shadow-xl dark:bg-zinc-900 dark:text-zinc-100">
-            <Dialog.Title className="text-lg font-semibold break-words">
-              {verb} {actionName} in {pipelineName}?
-            </Dialog.Title>
-            <Dialog.Description asChild>
-              <div className="mt-2 flex flex-col gap-2 text-sm text-zinc-800 dark:text-zinc-200">
+      <DialogFrame
+        open={confirming !== null}
+        onOpenChange={(o) => !o && !mutation.isPending && setConfirming(null)}
+        title={`${verb} ${actionName} in ${pipelineName}?`}
+        description={
+              <div className="mt-1 flex flex-col gap-2 text-zinc-800 dark:text-zinc-200">
                 <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
                   <dt className="font-medium">Pipeline</dt>
                   <dd className="break-all">{pipelineName}</dd>
@@ -224,16 +223,15 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
                   The approval is read again just before sending; if it was decided, expired or superseded meanwhile, nothing is sent.
                 </p>
               </div>
-            </Dialog.Description>
+        }
+      >
             <div className="mt-4 flex flex-wrap justify-end gap-2">
-              <Dialog.Close asChild>
-                <button type="button" className={secondaryButton} disabled={mutation.isPending}>
+                <button type="button" className={secondaryButton} disabled={mutation.isPending} onClick={() => setConfirming(null)}>
                   Cancel
                 </button>
-              </Dialog.Close>
               <button
                 type="button"
-                className={confirming === "reject" ? rejectButton : approveButton}
+                className={confirming === "reject" ? dangerButton : approveButton}
                 disabled={mutation.isPending}
                 aria-disabled={mutation.isPending}
                 onClick={send}
@@ -241,9 +239,7 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
                 {mutation.isPending ? (confirming === "reject" ? "Rejecting…" : "Approving…") : confirming === "reject" ? "Confirm rejection" : "Confirm approval"}
               </button>
             </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      </DialogFrame>
     </div>
   );
 }

@@ -7,3 +7,9 @@
 export function sourcedKey(sourceId: string, key: string): string {
   return `${sourceId} ${key}`;
 }
+
+/** The source id and key a sourced key was made of; undefined for a key without a source. */
+export function splitSourcedKey(sourced: string): { sourceId: string; key: string } | undefined {
+  const space = sourced.indexOf(" ");
+  return space < 0 ? undefined : { sourceId: sourced.slice(0, space), key: sourced.slice(space + 1) };
+}

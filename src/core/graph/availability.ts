@@ -1,4 +1,5 @@
 import type { ExecutionMode, PipelineType } from "@aws-sdk/client-codepipeline";
+import { isRunning } from "../status";
 import type { ActionView, StageView } from "./status-view";
 
 /** `null` = the API would accept it; a string = why it would not. */
@@ -40,6 +41,6 @@ export function rollbackAvailability(options: {
   if (options.pipelineType !== "V2") return "Stage rollback needs a V2 pipeline.";
   if (options.executionMode === "PARALLEL") return "Stage rollback is not available in PARALLEL execution mode.";
   if (options.isSourceStage) return "A source stage cannot be rolled back.";
-  if (options.stage?.status === "InProgress" || options.stage?.status === "Stopping") return "The stage is running; wait for it to finish.";
+  if (isRunning(options.stage?.status)) return "The stage is running; wait for it to finish.";
   return null;
 }

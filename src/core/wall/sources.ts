@@ -22,11 +22,6 @@ export function selectSources<S extends SourceRef>(all: readonly S[], wanted: re
   return picked.length > 0 ? picked : [...all];
 }
 
-/** A tile's identity: the same pipeline name in two accounts is two tiles. */
-export function tileKey(sourceId: string | undefined, name: string): string {
-  return sourceId === undefined ? name : `${sourceId}/${name}`;
-}
-
 /** What the wall knows about one source's reads. */
 export interface SourceFeed {
   id: string;

@@ -96,6 +96,10 @@ describe("compareTiles", () => {
       .map((x) => x.health);
     expect(order).toEqual(["failed", "waiting-for-approval", "in-progress", "stopped", "succeeded"]);
   });
+  it("ranks as the overview does: a pipeline that never ran after the succeeded ones", () => {
+    const order = [t("never", "unknown"), t("ok", "succeeded"), t("old", "cancelled")].sort(compareTiles).map((x) => x.health);
+    expect(order).toEqual(["cancelled", "succeeded", "unknown"]);
+  });
   it("puts the newest change first within a group", () => {
     expect([t("a", "failed", 1), t("b", "failed", 2)].sort(compareTiles).map((x) => x.name)).toEqual(["b", "a"]);
   });

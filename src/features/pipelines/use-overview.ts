@@ -2,6 +2,7 @@ import type { PipelineExecutionSummary, PipelineSummary, GetPipelineStateOutput 
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { SortablePipeline } from "../../core/attention";
+import { sourcedKey } from "../../core/sourced-key";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
 import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queries";
 import type { Source } from "../../lib/aws/source";
@@ -20,17 +21,11 @@ export interface OverviewRow extends SortablePipeline {
   updatedAt: number;
 }
 
-
-
 /**
  * A row object changes only when its own inputs do, so memoized rows skip re-rendering while others update.
  * Keyed by the ListPipelines entry, which React Query keeps identical between unchanged refreshes.
  */
 const rowCache = new WeakMap<PipelineSummary, { inputs: unknown[]; row: OverviewRow }>();
-
-export function rowKey(source: Pick<Source, "id">, name: string): string {
-  return `${source.id}\u0000${name}`;
-}
 
 /** One source's ListPipelines, for the banner that names a source that cannot be read. */
 export interface SourceList {
@@ -80,7 +75,7 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
       if (cached && cached.inputs.every((value, j) => value === inputs[j])) return cached.row;
       const status = rollUpStatus(state?.data, execution?.data ?? undefined);
       const row: OverviewRow = {
-        key: rowKey(source, name),
+        key: sourcedKey(source.id, name),
         source,
         name,
         summary,

@@ -3,11 +3,13 @@ import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { compileNameFilter, matchesTags, type WallOptions } from "../../core/wall/options";
 import { listIntervalMs } from "../../core/wall/polling";
-import { tileKey, type SourceFeed } from "../../core/wall/sources";
+import { sourcedKey } from "../../core/sourced-key";
+import type { SourceFeed } from "../../core/wall/sources";
 import { stateFingerprint, type TileInput } from "../../core/wall/tile";
 import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queries";
 import type { Source } from "../../lib/aws/source";
-import { backoff, pipelineArn, wallDeclarationQuery, wallExecutionsQuery, wallKeys, wallTagsQuery } from "../../lib/aws/wall-queries";
+import { backoff, pipelineArn, wallDeclarationQuery, wallExecutionsQuery, wallTagsQuery } from "../../lib/aws/wall-queries";
+import { codepipelineKeys } from "../../lib/aws/query-keys";
 import { slices, type QuerySlice } from "../../lib/query-slices";
 
 const EMPTY: never[] = [];
@@ -53,7 +55,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
     () =>
       sources.flatMap((source, i) =>
         (lists[i]?.data ?? EMPTY).flatMap((p): WallPipeline[] =>
-          p.name && matchName(p.name) ? [{ source, name: p.name, key: tileKey(source.id, p.name), version: p.version }] : [],
+          p.name && matchName(p.name) ? [{ source, name: p.name, key: sourcedKey(source.id, p.name), version: p.version }] : [],
         ),
       ),
     [sources, lists, matchName],
@@ -118,7 +120,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       next.set(p.key, fingerprint);
       const before = previous.get(p.key);
       if (before && fingerprint && before !== fingerprint) {
-        void queryClient.invalidateQueries({ queryKey: wallKeys.executions(p.source, p.name), exact: true });
+        void queryClient.invalidateQueries({ queryKey: codepipelineKeys.wallExecutions(p.source, p.name), exact: true });
       }
     });
     fingerprints.current = next;

@@ -2,13 +2,8 @@ import { GetPipelineStateCommand, PutApprovalResultCommand } from "@aws-sdk/clie
 import type { QueryClient } from "@tanstack/react-query";
 import { pipelineStateQuery } from "./pipeline-queries";
 import type { Source } from "./source";
-import { allActionExecutions, executionQuery } from "./execution-queries";
+import { allActionExecutions } from "./execution-queries";
 import { freshnessFromActionExecutions, freshnessFromState, type ApprovalTarget, type Decision, type Freshness } from "../../core/approvals/decision";
-
-/** The waiting execution's revisions and trigger: they never change, so fetched once per execution id. */
-export function approvalExecutionQuery(source: Source, name: string, executionId: string) {
-  return { ...executionQuery(source, name, executionId), refetchInterval: false as const, staleTime: Infinity, refetchOnWindowFocus: false };
-}
 
 export type DecideResult = { sent: false; freshness: Exclude<Freshness, { kind: "ready" }> } | { sent: true; executionId?: string; approvedAt?: Date };
 

@@ -1,16 +1,8 @@
 import { ListActionExecutionsCommand, type ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
-import { codepipelineKeys } from "./pipeline-queries";
+import { codepipelineKeys } from "./query-keys";
+import { executionQuery } from "./execution-queries";
 import type { Source } from "./source";
-
-/**
- * The inbox's own queries (read on every page for the navigation's count, so nothing else lives here: deciding
- * is in decide-approval.ts, loaded only with the pages that decide), under F's key scheme: everything sits under `codepipelineKeys.executions(...)`, so
- * `invalidateAfter(..., "execution")` (any control on the pipeline page) refreshes them too.
- */
-export const approvalKeys = {
-  runs: (source: Source, name: string) => [...codepipelineKeys.executions(source, name), "approvals", "runs"] as const,
-};
 
 /**
  * One page of ListActionExecutions (newest 100 action runs). It serves both the PARALLEL-mode pending approvals
@@ -19,7 +11,7 @@ export const approvalKeys = {
  */
 export function approvalRunsQuery(source: Source, name: string) {
   return queryOptions({
-    queryKey: approvalKeys.runs(source, name),
+    queryKey: codepipelineKeys.approvalRuns(source, name),
     queryFn: async ({ signal }): Promise<ActionExecutionDetail[]> => {
       const out = await source.send(
         (client, abortSignal) => client.send(new ListActionExecutionsCommand({ pipelineName: name, maxResults: 100 }), { abortSignal }),
@@ -31,4 +23,9 @@ export function approvalRunsQuery(source: Source, name: string) {
     refetchOnWindowFocus: false,
     staleTime: source.polling.idleSeconds * 1000,
   });
+}
+
+/** The waiting execution's revisions and trigger: they never change, so fetched once per execution id. */
+export function approvalExecutionQuery(source: Source, name: string, executionId: string) {
+  return { ...executionQuery(source, name, executionId), refetchInterval: false as const, staleTime: Infinity, refetchOnWindowFocus: false };
 }

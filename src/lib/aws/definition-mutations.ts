@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useSource } from "../sources/source-context";
-import { codepipelineKeys } from "./pipeline-queries";
+import { codepipelineKeys } from "./query-keys";
 
 /**
  * A new version changes everything about the pipeline (layout, state, and running executions are

@@ -1,56 +1,26 @@
 import {
-  GetPipelineCommand,
-  GetPipelineExecutionCommand,
+    GetPipelineExecutionCommand,
   ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
   type ActionExecutionDetail,
   type PipelineExecutionSummary,
 } from "@aws-sdk/client-codepipeline";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { codepipelineKeys } from "./pipeline-queries";
+import { codepipelineKeys } from "./query-keys";
 import type { Source } from "./source";
+import { isRunning } from "../../core/status";
 
 /**
- * The pipeline page's queries, under F's key scheme. Everything execution-related sits under
- * `codepipelineKeys.executions(...)`, so `invalidateAfter(..., "execution")` refreshes it too.
- * GetPipelineState itself is F's `pipelineStateQuery` (shared with the overview's cache).
+ * Executions and action runs, everything under `codepipelineKeys.executions(...)`: `invalidateAfter(...,
+ * "execution")` and a state change (followStateChanges) refresh them all.
  */
-export const pipelinePageKeys = {
-  declaration: (source: Source, name: string, version: number | undefined) =>
-    [...codepipelineKeys.pipeline(source, name), "declaration", version ?? "latest"] as const,
-  recentExecutions: (source: Source, name: string) => [...codepipelineKeys.executions(source, name), "recent"] as const,
-  history: (source: Source, name: string) => [...codepipelineKeys.executions(source, name), "history"] as const,
-  execution: (source: Source, name: string, id: string) => [...codepipelineKeys.executions(source, name), "detail", id] as const,
-  actionExecutions: (source: Source, name: string, executionId: string) =>
-    [...codepipelineKeys.executions(source, name), "actions", executionId] as const,
-  recentActionExecutions: (source: Source, name: string) => [...codepipelineKeys.executions(source, name), "actions", "recent"] as const,
-  succeededInStage: (source: Source, name: string, stageName: string) =>
-    [...codepipelineKeys.executions(source, name), "succeeded-in", stageName] as const,
-};
 
 const seconds = (s: number) => s * 1000;
-const RUNNING = new Set(["InProgress", "Stopping"]);
-
-/**
- * GetPipeline for one version (from GetPipelineState.pipelineVersion): a version never changes, so
- * it is fetched once and the layout stays put while statuses poll.
- */
-export function pipelineDeclarationQuery(source: Source, name: string, version: number | undefined) {
-  return queryOptions({
-    queryKey: pipelinePageKeys.declaration(source, name, version),
-    queryFn: ({ signal }) =>
-      source.send((client, abortSignal) => client.send(new GetPipelineCommand({ name, version }), { abortSignal }), {
-        signal,
-        pipelineName: name,
-      }),
-    staleTime: version === undefined ? seconds(30) : Infinity,
-  });
-}
 
 /** Newest executions (one page), polled: running ones for the picker and Stop, revisions, durations. */
 export function recentExecutionsQuery(source: Source, name: string) {
   return queryOptions({
-    queryKey: pipelinePageKeys.recentExecutions(source, name),
+    queryKey: codepipelineKeys.recentExecutions(source, name),
     queryFn: async ({ signal }): Promise<PipelineExecutionSummary[]> => {
       const out = await source.send(
         (client, abortSignal) => client.send(new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: 25 }), { abortSignal }),
@@ -59,7 +29,7 @@ export function recentExecutionsQuery(source: Source, name: string) {
       return out.pipelineExecutionSummaries ?? [];
     },
     refetchInterval: (query) =>
-      seconds((query.state.data ?? []).some((e) => RUNNING.has(e.status ?? "")) ? source.polling.activeSeconds : source.polling.idleSeconds),
+      seconds((query.state.data ?? []).some((e) => isRunning(e.status)) ? source.polling.activeSeconds : source.polling.idleSeconds),
   });
 }
 
@@ -68,7 +38,7 @@ export const HISTORY_PAGE_SIZE = 25;
 /** The history tab: ListPipelineExecutions page by page (nextToken). */
 export function executionHistoryQuery(source: Source, name: string) {
   return infiniteQueryOptions({
-    queryKey: pipelinePageKeys.history(source, name),
+    queryKey: codepipelineKeys.history(source, name),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
       source.send(
@@ -85,7 +55,7 @@ export function executionHistoryQuery(source: Source, name: string) {
 
 export function executionQuery(source: Source, name: string, executionId: string) {
   return queryOptions({
-    queryKey: pipelinePageKeys.execution(source, name, executionId),
+    queryKey: codepipelineKeys.execution(source, name, executionId),
     queryFn: async ({ signal }) => {
       const out = await source.send(
         (client, abortSignal) =>
@@ -100,7 +70,7 @@ export function executionQuery(source: Source, name: string, executionId: string
 
 /** How often one execution is read: often while it runs, rarely once it is over (it can still be retried). */
 export function executionPollMs(source: Source, status: string | undefined) {
-  return seconds(RUNNING.has(status ?? "") ? source.polling.activeSeconds : source.polling.idleSeconds * 4);
+  return seconds(isRunning(status) ? source.polling.activeSeconds : source.polling.idleSeconds * 4);
 }
 
 /** Action runs of a pipeline, newest first, up to `maxPages` pages of 100 (one execution's with the filter). */
@@ -142,7 +112,7 @@ export async function allActionExecutions(
  */
 export function actionExecutionsQuery(source: Source, name: string, executionId: string, running: boolean, scope: "all" | "latest" = "all") {
   return queryOptions({
-    queryKey: [...pipelinePageKeys.actionExecutions(source, name, executionId), scope] as const,
+    queryKey: codepipelineKeys.actionExecutions(source, name, executionId, scope),
     // "all": 50 stages × 50 actions = 2500 runs = 25 pages (more with retries), for the timeline.
     // "latest": one page of the newest runs, enough for the running stages' start times on the live graph.
     queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, scope === "all" ? 40 : 1, signal),
@@ -156,7 +126,7 @@ export function actionExecutionsQuery(source: Source, name: string, executionId:
 /** Recent action runs across executions, for expected durations: two pages, refreshed slowly. */
 export function recentActionExecutionsQuery(source: Source, name: string) {
   return queryOptions({
-    queryKey: pipelinePageKeys.recentActionExecutions(source, name),
+    queryKey: codepipelineKeys.recentActionExecutions(source, name),
     queryFn: ({ signal }) => allActionExecutions(source, name, {}, 2, signal),
     staleTime: 5 * 60_000,
     refetchInterval: 5 * 60_000,
@@ -166,7 +136,7 @@ export function recentActionExecutionsQuery(source: Source, name: string) {
 /** Rollback targets: executions that succeeded in `stageName` (ListPipelineExecutions filter). */
 export function succeededInStageQuery(source: Source, name: string, stageName: string) {
   return queryOptions({
-    queryKey: pipelinePageKeys.succeededInStage(source, name, stageName),
+    queryKey: codepipelineKeys.succeededInStage(source, name, stageName),
     queryFn: async ({ signal }): Promise<PipelineExecutionSummary[]> => {
       const out = await source.send(
         (client, abortSignal) =>
@@ -181,10 +151,3 @@ export function succeededInStageQuery(source: Source, name: string, stageName: s
   });
 }
 
-/**
- * The current declaration read fresh from CodePipeline: the version check before a save must not trust
- * a cached answer.
- */
-export function freshDefinitionQuery(source: Source, name: string) {
-  return { ...pipelineDeclarationQuery(source, name, undefined), staleTime: 0 };
-}

@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import { useCallback, useRef } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { invalidateAfter, type PipelineChange } from "./pipeline-queries";
+import { invalidateAfter, type PipelineChange } from "./query-keys";
 import { useSource } from "../sources/source-context";
 import {
   mayHaveHappened,

@@ -2,7 +2,7 @@ import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Source } from "./source";
-import { codepipelineKeys, followStateChanges, invalidateAfter, latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "./pipeline-queries";
+import { followStateChanges, latestExecutionQuery, pipelineStateQuery } from "./pipeline-queries";
 
 function fakeSource(id: string): Source {
   return {
@@ -17,60 +17,6 @@ function fakeSource(id: string): Source {
     pending: () => 0,
   };
 }
-
-describe("query keys", () => {
-  const a = fakeSource("us-east-1@a");
-  const b = fakeSource("eu-west-1@b");
-
-  it("carry the source and the pipeline, general to specific", () => {
-    expect(pipelineStateQuery(a, "web").queryKey).toEqual(["codepipeline", "us-east-1@a", "pipeline", "web", "state"]);
-    expect(pipelinesQuery(a).queryKey).toEqual(["codepipeline", "us-east-1@a", "pipelines"]);
-    expect(pipelineStateQuery(a, "web").queryKey).not.toEqual(pipelineStateQuery(b, "web").queryKey);
-  });
-
-  it("let a pipeline prefix match all of that pipeline's queries and nothing else", () => {
-    const client = new QueryClient();
-    client.setQueryData(pipelineStateQuery(a, "web").queryKey, {});
-    client.setQueryData(latestExecutionQuery(a, "web").queryKey, null);
-    client.setQueryData(pipelineStateQuery(a, "api").queryKey, {});
-    client.setQueryData(pipelineStateQuery(b, "web").queryKey, {});
-    const matched = client.getQueryCache().findAll({ queryKey: codepipelineKeys.pipeline(a, "web") });
-    expect(matched.map((q) => q.queryKey)).toEqual([
-      pipelineStateQuery(a, "web").queryKey,
-      latestExecutionQuery(a, "web").queryKey,
-    ]);
-  });
-});
-
-describe("invalidateAfter", () => {
-  const source = fakeSource("s");
-  function seeded() {
-    const client = new QueryClient();
-    for (const name of ["web", "api"]) {
-      client.setQueryData(pipelineStateQuery(source, name).queryKey, {});
-      client.setQueryData(latestExecutionQuery(source, name).queryKey, null);
-    }
-    client.setQueryData(pipelinesQuery(source).queryKey, []);
-    return client;
-  }
-  const invalidated = (client: QueryClient) =>
-    client
-      .getQueryCache()
-      .findAll({ predicate: (q) => q.state.isInvalidated })
-      .map((q) => q.queryKey.slice(2).join("/"));
-
-  it("refreshes state and history of the changed pipeline after an execution change", async () => {
-    const client = seeded();
-    await invalidateAfter(client, source, "web", "execution");
-    expect(invalidated(client)).toEqual(["pipeline/web/state", "pipeline/web/executions/[object Object]"]);
-  });
-
-  it("refreshes only the state after a transition toggle", async () => {
-    const client = seeded();
-    await invalidateAfter(client, source, "web", "transition");
-    expect(invalidated(client)).toEqual(["pipeline/web/state"]);
-  });
-});
 
 describe("followStateChanges", () => {
   const source = fakeSource("s");

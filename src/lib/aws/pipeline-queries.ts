@@ -9,26 +9,10 @@ import {
   type Tag,
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import { GetPipelineCommand } from "@aws-sdk/client-codepipeline";
 import { isStateActive } from "../../core/status";
+import { codepipelineKeys, pipelineOfKey } from "./query-keys";
 import type { Source } from "./source";
-
-/**
- * Keys run general → specific and start with the source, so one prefix invalidates a pipeline, a source or
- * everything. Only the factories below build them.
- */
-type SourceRef = Pick<Source, "id">;
-
-export const codepipelineKeys = {
-  all: ["codepipeline"] as const,
-  source: (source: SourceRef) => [...codepipelineKeys.all, source.id] as const,
-  pipelines: (source: SourceRef) => [...codepipelineKeys.source(source), "pipelines"] as const,
-  pipeline: (source: SourceRef, name: string) => [...codepipelineKeys.source(source), "pipeline", name] as const,
-  state: (source: SourceRef, name: string) => [...codepipelineKeys.pipeline(source, name), "state"] as const,
-  executions: (source: SourceRef, name: string) => [...codepipelineKeys.pipeline(source, name), "executions"] as const,
-  tags: (source: SourceRef, name: string, arn: string | undefined) => [...codepipelineKeys.pipeline(source, name), "tags", arn] as const,
-  latestExecution: (source: SourceRef, name: string) =>
-    [...codepipelineKeys.executions(source, name), { maxResults: 1 }] as const,
-};
 
 const seconds = (s: number) => s * 1000;
 
@@ -95,6 +79,30 @@ export function latestExecutionQuery(source: Source, name: string) {
   });
 }
 
+/**
+ * GetPipeline for one version (from GetPipelineState.pipelineVersion): a version never changes, so
+ * it is fetched once and the layout stays put while statuses poll.
+ */
+export function pipelineDeclarationQuery(source: Source, name: string, version: number | undefined) {
+  return queryOptions({
+    queryKey: codepipelineKeys.declaration(source, name, version),
+    queryFn: ({ signal }) =>
+      source.send((client, abortSignal) => client.send(new GetPipelineCommand({ name, version }), { abortSignal }), {
+        signal,
+        pipelineName: name,
+      }),
+    staleTime: version === undefined ? seconds(30) : Infinity,
+  });
+}
+
+/**
+ * The current declaration read fresh from CodePipeline: the version check before a save must not trust
+ * a cached answer.
+ */
+export function freshDeclarationQuery(source: Source, name: string) {
+  return { ...pipelineDeclarationQuery(source, name, undefined), staleTime: 0 };
+}
+
 /** ListTagsForResource, every page. Needs the ARN, which GetPipeline's metadata gives. */
 export function pipelineTagsQuery(source: Source, name: string, arn: string | undefined) {
   return queryOptions({
@@ -136,26 +144,12 @@ export function followStateChanges(queryClient: QueryClient): () => void {
   const seen = new WeakMap<object, string>();
   return queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== "updated" || event.action.type !== "success") return;
-    const [root, sourceId, kind, name, leaf] = event.query.queryKey as unknown[];
-    if (root !== "codepipeline" || kind !== "pipeline" || leaf !== "state" || typeof sourceId !== "string") return;
+    const pipeline = pipelineOfKey(event.query.queryKey, "state");
+    if (!pipeline) return;
     const fingerprint = executionFingerprint(event.query.state.data as GetPipelineStateOutput | undefined);
     const before = seen.get(event.query);
     seen.set(event.query, fingerprint);
     if (before === undefined || before === fingerprint) return;
-    void queryClient.invalidateQueries({ queryKey: codepipelineKeys.executions({ id: sourceId }, name as string) });
+    void queryClient.invalidateQueries({ queryKey: codepipelineKeys.executions(pipeline.source, pipeline.name) });
   });
-}
-
-/**
- * What a mutation changed, so it refreshes exactly that: an execution change (start, stop, retry, approve,
- * rollback) moves both state and history; a transition toggle only the state.
- */
-export type PipelineChange = "execution" | "transition";
-
-export function invalidateAfter(queryClient: QueryClient, source: Source, name: string, change: PipelineChange) {
-  const keys =
-    change === "execution"
-      ? [codepipelineKeys.state(source, name), codepipelineKeys.executions(source, name)]
-      : [codepipelineKeys.state(source, name)];
-  return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

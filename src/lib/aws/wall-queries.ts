@@ -6,19 +6,9 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
 import { HISTORY_INTERVAL_MS, HISTORY_SIZE, pollDelay, stableJitter, TAGS_INTERVAL_MS } from "../../core/wall/polling";
-import { codepipelineKeys, pipelineTagsQuery } from "./pipeline-queries";
+import { pipelineTagsQuery } from "./pipeline-queries";
+import { codepipelineKeys } from "./query-keys";
 import type { Source } from "./source";
-
-/**
- * The wall's own reads, under the shared key prefixes (so invalidating a pipeline or a source covers them) but
- * in a "wall" branch, so they never share a cache entry with another page's differently shaped query.
- */
-export const wallKeys = {
-  executions: (source: Source, name: string) =>
-    [...codepipelineKeys.executions(source, name), "wall", { maxResults: HISTORY_SIZE }] as const,
-  declaration: (source: Source, name: string, version: number | undefined) =>
-    [...codepipelineKeys.pipeline(source, name), "wall", "declaration", version ?? "latest"] as const,
-};
 
 /**
  * Interval with backoff: React Query hands the query, whose `fetchFailureCount` resets on success. The jitter is
@@ -36,7 +26,7 @@ export function backoff(baseMs: number) {
  */
 export function wallExecutionsQuery(source: Source, name: string) {
   return queryOptions({
-    queryKey: wallKeys.executions(source, name),
+    queryKey: codepipelineKeys.wallExecutions(source, name),
     queryFn: async ({ signal }): Promise<PipelineExecutionSummary[]> => {
       const output = await source.send(
         (client, abortSignal) =>
@@ -55,7 +45,7 @@ export function wallExecutionsQuery(source: Source, name: string) {
 /** The declaration of one pipeline version: approval timeouts, and the pipeline ARN. Never changes for a version. */
 export function wallDeclarationQuery(source: Source, name: string, version: number | undefined) {
   return queryOptions({
-    queryKey: wallKeys.declaration(source, name, version),
+    queryKey: codepipelineKeys.declaration(source, name, version),
     queryFn: ({ signal }): Promise<GetPipelineOutput> =>
       source.send((client, abortSignal) => client.send(new GetPipelineCommand({ name, version }), { abortSignal }), {
         signal,

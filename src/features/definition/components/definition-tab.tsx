@@ -6,9 +6,9 @@ import { paths } from "../../../lib/paths";
 import { useSource } from "../../../lib/sources/source-context";
 import { describeError } from "../../../components/error-banner";
 import { RelativeTime } from "../../../components/relative-time";
-import { dangerButton, primaryButton, secondaryButton } from "../../../components/dialog";
+import { dangerButton, fieldClass, primaryButton, secondaryButton } from "../../../components/styles";
 import { pipelineTagsQuery } from "../../../lib/aws/pipeline-queries";
-import { pipelineDeclarationQuery } from "../../../lib/aws/execution-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
 import { downloadText, formatDeclaration } from "../lib/declaration-text";
 import { DefinitionDiff } from "./definition-diff";
 import { DeletePipelineDialog } from "./delete-pipeline-dialog";
@@ -79,7 +79,7 @@ export default function DefinitionTab({ pipelineName }: { pipelineName: string }
             <label className="flex flex-col gap-1 text-sm font-medium">
               Compare with version
               <select
-                className="rounded-md border border-zinc-400 bg-white px-2 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900"
+                className={fieldClass}
                 value={compareVersion ?? ""}
                 onChange={(e) => setCompare(e.target.value ? Number(e.target.value) : undefined)}
               >

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
-import { ControlDialog, dangerButton, inputClass } from "../../../components/dialog";
+import { ControlDialog } from "../../../components/control-dialog";
+import { dangerButton, inputClass } from "../../../components/styles";
 import { useDeletePipeline } from "../../../lib/aws/definition-mutations";
 
 /** DeletePipeline cannot be undone, so the name must be typed, exactly, before the button works. */

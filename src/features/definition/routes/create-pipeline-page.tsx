@@ -6,9 +6,10 @@ import { useSource } from "../../../lib/sources/source-context";
 import { describeError } from "../../../components/error-banner";
 import { checkDefinitionText, locateServerMessage, type DefinitionProblem } from "../../../core/definition/validate";
 import { pipelinesQuery } from "../../../lib/aws/pipeline-queries";
-import { ApiErrorMessage, inputClass, primaryButton } from "../../../components/dialog";
+import { ApiErrorMessage } from "../../../components/control-dialog";
+import { inputClass, primaryButton } from "../../../components/styles";
 import { useCreatePipeline } from "../../../lib/aws/definition-mutations";
-import { pipelineDeclarationQuery } from "../../../lib/aws/execution-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
 import { DefinitionEditorField } from "../components/definition-editor-field";
 import { formatDeclaration, STRUCTURE_ERRORS, TEMPLATE_DECLARATION, withoutIdentity, type UnnamedDeclaration } from "../lib/declaration-text";
 

@@ -7,10 +7,11 @@ import { runningStageStarts } from "../../../core/graph/stage-start";
 import { statusFromActionExecutions, statusFromState, type StatusView } from "../../../core/graph/status-view";
 import { parseRevisionSummary } from "../../../core/revision";
 import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
-import { actionExecutionsQuery, pipelineDeclarationQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../../../lib/aws/execution-queries";
+import { actionExecutionsQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../../../lib/aws/execution-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
 import type { GraphTiming } from "../components/graph/pipeline-graph";
+import { isRunning } from "../../../core/status";
 
-const RUNNING = new Set(["InProgress", "Stopping"]);
 
 /** Stable (module scope), so useQueries memoizes the combined array until a query's data changes. */
 const runData = (results: { data?: ActionExecutionDetail[] }[]) => results.map((r) => r.data);
@@ -35,7 +36,7 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
   const recentActions = useQuery(recentActionExecutionsQuery(source, name));
 
   const mode = declaration?.executionMode ?? "SUPERSEDED";
-  const running = useMemo(() => (recent.data ?? []).filter((e) => RUNNING.has(e.status ?? "")), [recent.data]);
+  const running = useMemo(() => (recent.data ?? []).filter((e) => isRunning(e.status)), [recent.data]);
   const parallel = mode === "PARALLEL";
   const viewedExecution: PipelineExecutionSummary | undefined = parallel
     ? (running.find((e) => e.pipelineExecutionId === selectedExecutionId) ??
@@ -44,7 +45,7 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
     : undefined;
 
   const viewedId = viewedExecution?.pipelineExecutionId;
-  const viewedRunning = RUNNING.has(viewedExecution?.status ?? "");
+  const viewedRunning = isRunning(viewedExecution?.status);
   // Executions whose action runs we need now: the viewed one (PARALLEL) or those running stages belong to.
   const stateStatus = useMemo(() => statusFromState(state.data), [state.data]);
   const liveExecutionIds = useMemo(() => {

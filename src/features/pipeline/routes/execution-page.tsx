@@ -9,14 +9,15 @@ import { withExecutionRevisions } from "../../../core/graph/execution-revisions"
 import { statusFromActionExecutions } from "../../../core/graph/status-view";
 import { parseRevisionSummary, shortRevisionId } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
-import { actionExecutionsQuery, executionPollMs, executionQuery, pipelineDeclarationQuery } from "../../../lib/aws/execution-queries";
+import { actionExecutionsQuery, executionPollMs, executionQuery } from "../../../lib/aws/execution-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
 import { ExecutionTimeline } from "../components/execution-timeline";
 import type { GraphContextValue } from "../components/graph/graph-context";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
 import { StatusBadge } from "../../../components/status-badge";
 import { usePipelinePaths } from "../../../lib/paths";
+import { isRunning } from "../../../core/status";
 
-const RUNNING = new Set(["InProgress", "Stopping"]);
 const noop = () => {};
 
 /** `/pipelines/:name/executions/:executionId`: summary, action timeline and the graph of that execution. */
@@ -26,7 +27,7 @@ export default function ExecutionPage() {
   const source = useSource();
   const pipelinePaths = usePipelinePaths();
   const execution = useQuery(executionQuery(source, name, executionId));
-  const running = RUNNING.has(execution.data?.status ?? "");
+  const running = isRunning(execution.data?.status);
   const runs = useQuery(actionExecutionsQuery(source, name, executionId, running));
   const declaration = useQuery({
     ...pipelineDeclarationQuery(source, name, execution.data?.pipelineVersion),

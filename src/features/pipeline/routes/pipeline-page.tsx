@@ -14,7 +14,7 @@ import { RollbackDialog } from "../components/controls/rollback-dialog";
 import { StartDialog } from "../components/controls/start-dialog";
 import { StopDialog } from "../components/controls/stop-dialog";
 import { TransitionDialog } from "../components/controls/transition-dialog";
-import { dangerButton, primaryButton } from "../../../components/dialog";
+import { dangerButton, fieldClass, primaryButton } from "../../../components/styles";
 import { HistoryTab } from "../components/history-tab";
 import { StatusBadge } from "../../../components/status-badge";
 import { retryAvailability, rollbackAvailability } from "../../../core/graph/availability";
@@ -278,7 +278,7 @@ function ParallelPicker({
       ) : (
         <select
           id="parallel-execution"
-          className="rounded-md border border-zinc-400 bg-white px-2 py-1 font-mono dark:border-zinc-600 dark:bg-zinc-900"
+          className={`${fieldClass} font-mono`}
           value={selectedId ?? options[0]?.pipelineExecutionId}
           onChange={(e) => onSelect(e.target.value)}
         >

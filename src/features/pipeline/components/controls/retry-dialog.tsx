@@ -2,7 +2,8 @@ import { useId, useState } from "react";
 import type { StageRetryMode } from "@aws-sdk/client-codepipeline";
 import { useRetryStage } from "../../../../lib/aws/pipeline-mutations";
 import type { RetryAvailability } from "../../../../core/graph/availability";
-import { ControlDialog, primaryButton } from "../../../../components/dialog";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { primaryButton } from "../../../../components/styles";
 
 export function RetryDialog({
   pipelineName,

@@ -5,7 +5,8 @@ import { formatExactTime } from "../../../../core/format";
 import { parseRevisionSummary, shortRevisionId } from "../../../../core/revision";
 import { succeededInStageQuery } from "../../../../lib/aws/execution-queries";
 import { useRollbackStage } from "../../../../lib/aws/pipeline-mutations";
-import { ControlDialog, primaryButton } from "../../../../components/dialog";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { primaryButton } from "../../../../components/styles";
 
 /** RollbackStage (V2): pick an earlier execution that succeeded in this stage. */
 export function RollbackDialog({

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { checkDisableReason, DISABLE_REASON_MAX, useSetTransition } from "../../../../lib/aws/pipeline-mutations";
-import { ControlDialog, dangerButton, inputClass, primaryButton } from "../../../../components/dialog";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { dangerButton, inputClass, primaryButton } from "../../../../components/styles";
 
 export function TransitionDialog({
   pipelineName,

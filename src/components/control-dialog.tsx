@@ -1,6 +1,8 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import type { FormEvent, ReactNode } from "react";
 import { CheckedControlError, type ControlResult } from "../lib/aws/pipeline-mutations";
+import { DialogFrame } from "./dialog-frame";
+import { secondaryButton } from "./styles";
 
 /** What the API said, with a plain explanation when the role is read-only. */
 export function ApiErrorMessage({ error }: { error: unknown }) {
@@ -28,15 +30,6 @@ export function ApiErrorMessage({ error }: { error: unknown }) {
     </div>
   );
 }
-
-export const inputClass =
-  "w-full rounded-md border border-zinc-400 bg-white px-2 py-1.5 text-sm text-zinc-900 focus:outline-2 focus:outline-sky-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
-export const primaryButton =
-  "rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-sky-500 dark:text-zinc-950 dark:hover:bg-sky-400";
-export const dangerButton =
-  "rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-red-500 dark:text-zinc-950 dark:hover:bg-red-400";
-export const secondaryButton =
-  "rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-600 dark:hover:bg-zinc-800";
 
 /** The call failed but the pipeline shows it took effect: said plainly, and nothing is offered to send again. */
 function HappenedMessage({ happened }: { happened: NonNullable<ControlResult<unknown>["happened"]> }) {
@@ -78,14 +71,7 @@ export function ControlDialog({
   footer: ReactNode;
 }) {
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/50" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 text-zinc-900 shadow-xl dark:bg-zinc-900 dark:text-zinc-100">
-          <Dialog.Title className="text-lg font-semibold break-words">{title}</Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{description}</div>
-          </Dialog.Description>
+    <DialogFrame open={open} onOpenChange={onOpenChange} title={title} description={description}>
           <form
             className="mt-4 flex flex-col gap-3"
             onSubmit={(event) => {
@@ -104,8 +90,6 @@ export function ControlDialog({
               {!happened && footer}
             </div>
           </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </DialogFrame>
   );
 }
