@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
 import type { DashboardConfig } from "../config/schema";
-import { followStateChanges } from "../lib/aws/pipeline-queries";
+import { followStateChanges } from "../lib/polling/follow-state-changes";
 import { createSources } from "../lib/aws/source";
 import { createQueryClient } from "./query-client";
 import { router } from "./router";

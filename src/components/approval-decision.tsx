@@ -55,7 +55,7 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
   const inFlight = useRef(false);
 
   const execution = useQuery({ ...approvalExecutionQuery(source, pipelineName, executionId ?? ""), enabled: Boolean(executionId) });
-  const state = useQuery({ ...pipelineStateQuery(source, pipelineName), refetchInterval: false, refetchOnWindowFocus: false, staleTime: 5_000 });
+  const state = useQuery(pipelineStateQuery(source, pipelineName, "cached"));
   const revisions = (execution.data?.artifactRevisions ?? []).length
     ? (execution.data?.artifactRevisions ?? []).map((r) => summarizeRevision({ actionName: r.name ?? "", revisionId: r.revisionId, revisionSummary: r.revisionSummary, revisionUrl: r.revisionUrl }))
     : [];

@@ -216,3 +216,23 @@ export function executionDurationMs(summary: PipelineStatusSummary, now: Date): 
   const end = running ? now : (summary.lastChangedAt ?? now);
   return end.getTime() - summary.startedAt.getTime();
 }
+
+/**
+ * What in GetPipelineState says "the executions may have changed": every stage's latest execution and status,
+ * and what waits at each inbound transition. Progress (`percentComplete`, action summaries) changes on every
+ * poll of a running pipeline and does not count. Execution reads are repeated only when this changes
+ * (followStateChanges), so an idle pipeline costs one GetPipelineState per round and nothing more.
+ */
+export function stateFingerprint(state: GetPipelineStateOutput | undefined): string {
+  if (!state) return "";
+  return (state.stageStates ?? [])
+    .map((s) => {
+      const e = s.latestExecution;
+      const inbound = [s.inboundExecution, ...(s.inboundExecutions ?? [])]
+        .map((i) => (i ? `${i.pipelineExecutionId}:${i.status}` : ""))
+        .filter(Boolean)
+        .join("+");
+      return `${e?.pipelineExecutionId ?? ""}:${e?.status ?? ""}${inbound ? `<${inbound}` : ""}`;
+    })
+    .join("|");
+}

@@ -61,3 +61,9 @@ export function sourceProblems(
     return [{ id: feed.id, label: feed.label, kind: "stale", since }];
   });
 }
+
+/** `arn:aws:codepipeline:<region>:<account>:<name>` from any pipeline's ARN, so one GetPipeline serves all. */
+export function pipelineArn(sampleArn: string | undefined, name: string): string | undefined {
+  const match = sampleArn ? /^arn:([^:]+):codepipeline:([^:]*):(\d+):/.exec(sampleArn) : null;
+  return match ? `arn:${match[1]}:codepipeline:${match[2]}:${match[3]}:${name}` : undefined;
+}

@@ -132,25 +132,6 @@ export function compareTiles(a: WallTile, b: WallTile): number {
   );
 }
 
-/**
- * What in GetPipelineState says "the latest execution may have changed": every stage's latest execution and
- * status, and what waits at each inbound transition. The execution list is re-read only when this changes,
- * so an idle pipeline costs one GetPipelineState per refresh and nothing more.
- */
-export function stateFingerprint(state: GetPipelineStateOutput | undefined): string {
-  if (!state) return "";
-  return (state.stageStates ?? [])
-    .map((s) => {
-      const e = s.latestExecution;
-      const inbound = [s.inboundExecution, ...(s.inboundExecutions ?? [])]
-        .map((i) => (i ? `${i.pipelineExecutionId}:${i.status}` : ""))
-        .filter(Boolean)
-        .join("+");
-      return `${e?.pipelineExecutionId ?? ""}:${e?.status ?? ""}${inbound ? `<${inbound}` : ""}`;
-    })
-    .join("|");
-}
-
 export interface HealthTally {
   total: number;
   byHealth: Partial<Record<PipelineHealth, number>>;

@@ -35,15 +35,10 @@ export interface SourceList {
   dataUpdatedAt: number;
 }
 
-function background(source: Source) {
-  const offscreenMs = source.polling.offscreenSeconds * 1000;
-  return { refetchInterval: offscreenMs > 0 ? offscreenMs : false, staleTime: offscreenMs > 0 ? offscreenMs : Infinity } as const;
-}
-
 /**
- * Every pipeline of every source with its rolled-up status. Pipelines off screen are refreshed on the slow
- * `offscreenSeconds` cadence only, to keep the counters and the attention order honest; rows on screen add their
- * own fast polling. A source that cannot be read leaves the others untouched.
+ * Every pipeline of every source with its rolled-up status, read "off-screen" (slowly: the counters and the
+ * attention order); rows in the viewport add their own on-screen observer (usePollOnScreen). A source that
+ * cannot be read leaves the others untouched.
  */
 export function useOverview(sources: readonly Source[], isFavourite: (source: Source, name: string) => boolean) {
   // Structurally shared by React Query: the same array while no list changes, so `entries` stays put.
@@ -55,11 +50,11 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
   );
 
   const states = useQueries({
-    queries: entries.map(({ source, summary }) => ({ ...pipelineStateQuery(source, summary.name!), ...background(source) })),
+    queries: entries.map(({ source, summary }) => pipelineStateQuery(source, summary.name!, "off-screen")),
     combine: slices<GetPipelineStateOutput>,
   });
   const executions = useQueries({
-    queries: entries.map(({ source, summary }) => ({ ...latestExecutionQuery(source, summary.name!), ...background(source) })),
+    queries: entries.map(({ source, summary }) => latestExecutionQuery(source, summary.name!, "off-screen")),
     combine: slices<PipelineExecutionSummary | null>,
   });
 

@@ -1,6 +1,7 @@
 import { ListActionExecutionsCommand, type ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
 import { codepipelineKeys } from "./query-keys";
+import { IMMUTABLE, pollingPolicy, type Presence } from "../polling/policy";
 import { executionQuery } from "./execution-queries";
 import type { Source } from "./source";
 
@@ -9,7 +10,7 @@ import type { Source } from "./source";
  * (their tokens are only here) and the "recently decided" list (`updatedBy`, summary, time). Fetched only for
  * pipelines known to have approvals; never polled by itself (the approvals poller refreshes it).
  */
-export function approvalRunsQuery(source: Source, name: string) {
+export function approvalRunsQuery(source: Source, name: string, presence: Presence = "cached") {
   return queryOptions({
     queryKey: codepipelineKeys.approvalRuns(source, name),
     queryFn: async ({ signal }): Promise<ActionExecutionDetail[]> => {
@@ -19,13 +20,11 @@ export function approvalRunsQuery(source: Source, name: string) {
       );
       return (out.actionExecutionDetails ?? []).filter((d) => d.input?.actionTypeId?.category === "Approval");
     },
-    refetchInterval: false,
-    refetchOnWindowFocus: false,
-    staleTime: source.polling.idleSeconds * 1000,
+    ...pollingPolicy.approvalRuns(source.polling, presence),
   });
 }
 
 /** The waiting execution's revisions and trigger: they never change, so fetched once per execution id. */
 export function approvalExecutionQuery(source: Source, name: string, executionId: string) {
-  return { ...executionQuery(source, name, executionId), refetchInterval: false as const, staleTime: Infinity, refetchOnWindowFocus: false };
+  return { ...executionQuery(source, name, executionId), ...IMMUTABLE };
 }

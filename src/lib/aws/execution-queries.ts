@@ -6,16 +6,16 @@ import {
   type PipelineExecutionSummary,
 } from "@aws-sdk/client-codepipeline";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { HISTORY_SIZE } from "../../core/wall/polling";
+import { pollingPolicy } from "../polling/policy";
 import { codepipelineKeys } from "./query-keys";
 import type { Source } from "./source";
-import { isRunning } from "../../core/status";
 
 /**
  * Executions and action runs, everything under `codepipelineKeys.executions(...)`: `invalidateAfter(...,
  * "execution")` and a state change (followStateChanges) refresh them all.
  */
 
-const seconds = (s: number) => s * 1000;
 
 /** Newest executions (one page), polled: running ones for the picker and Stop, revisions, durations. */
 export function recentExecutionsQuery(source: Source, name: string) {
@@ -28,8 +28,23 @@ export function recentExecutionsQuery(source: Source, name: string) {
       );
       return out.pipelineExecutionSummaries ?? [];
     },
-    refetchInterval: (query) =>
-      seconds((query.state.data ?? []).some((e) => isRunning(e.status)) ? source.polling.activeSeconds : source.polling.idleSeconds),
+    ...pollingPolicy.recentExecutions(source.polling),
+  });
+}
+
+/** The wall's recent executions (newest first): the newest gives status, revision and start; the successful ones the expected duration. */
+export function wallExecutionsQuery(source: Source, name: string) {
+  return queryOptions({
+    queryKey: codepipelineKeys.wallExecutions(source, name),
+    queryFn: async ({ signal }): Promise<PipelineExecutionSummary[]> => {
+      const output = await source.send(
+        (client, abortSignal) =>
+          client.send(new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: HISTORY_SIZE }), { abortSignal }),
+        { signal, pipelineName: name },
+      );
+      return output.pipelineExecutionSummaries ?? [];
+    },
+    ...pollingPolicy.wallExecutions(),
   });
 }
 
@@ -49,7 +64,7 @@ export function executionHistoryQuery(source: Source, name: string) {
         { signal, pipelineName: name },
       ),
     getNextPageParam: (last) => last.nextToken,
-    refetchInterval: seconds(source.polling.idleSeconds),
+    ...pollingPolicy.history(source.polling),
   });
 }
 
@@ -64,13 +79,8 @@ export function executionQuery(source: Source, name: string, executionId: string
       );
       return out.pipelineExecution ?? null;
     },
-    refetchInterval: (query) => executionPollMs(source, query.state.data?.status),
+    ...pollingPolicy.execution(source.polling),
   });
-}
-
-/** How often one execution is read: often while it runs, rarely once it is over (it can still be retried). */
-export function executionPollMs(source: Source, status: string | undefined) {
-  return seconds(isRunning(status) ? source.polling.activeSeconds : source.polling.idleSeconds * 4);
 }
 
 /** Action runs of a pipeline, newest first, up to `maxPages` pages of 100 (one execution's with the filter). */
@@ -107,8 +117,7 @@ export async function allActionExecutions(
 
 /**
  * Every action run of one execution (the timeline, PARALLEL-mode status, running stages' start
- * times). Polled while `running`, and until its own answer shows no action in progress: the execution
- * may be seen finished before the last runs are, and a failed read must be repeated to clear its error.
+ * times), polled while `running` (see the policy's `actionRuns`).
  */
 export function actionExecutionsQuery(source: Source, name: string, executionId: string, running: boolean, scope: "all" | "latest" = "all") {
   return queryOptions({
@@ -116,20 +125,16 @@ export function actionExecutionsQuery(source: Source, name: string, executionId:
     // "all": 50 stages × 50 actions = 2500 runs = 25 pages (more with retries), for the timeline.
     // "latest": one page of the newest runs, enough for the running stages' start times on the live graph.
     queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, scope === "all" ? 40 : 1, signal),
-    refetchInterval: (query) =>
-      running || query.state.status === "error" || (query.state.data ?? []).some((d) => d.status === "InProgress")
-        ? seconds(source.polling.activeSeconds)
-        : false,
+    ...pollingPolicy.actionRuns(source.polling, running),
   });
 }
 
-/** Recent action runs across executions, for expected durations: two pages, refreshed slowly. */
+/** Recent action runs across executions, for expected durations: two pages. */
 export function recentActionExecutionsQuery(source: Source, name: string) {
   return queryOptions({
     queryKey: codepipelineKeys.recentActionExecutions(source, name),
     queryFn: ({ signal }) => allActionExecutions(source, name, {}, 2, signal),
-    staleTime: 5 * 60_000,
-    refetchInterval: 5 * 60_000,
+    ...pollingPolicy.recentActionRuns(),
   });
 }
 

@@ -1,4 +1,5 @@
 import {
+  GetPipelineCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
@@ -8,13 +9,10 @@ import {
   type PipelineSummary,
   type Tag,
 } from "@aws-sdk/client-codepipeline";
-import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { GetPipelineCommand } from "@aws-sdk/client-codepipeline";
-import { isStateActive } from "../../core/status";
-import { codepipelineKeys, pipelineOfKey } from "./query-keys";
+import { queryOptions } from "@tanstack/react-query";
+import { pollingPolicy, type Presence } from "../polling/policy";
+import { codepipelineKeys } from "./query-keys";
 import type { Source } from "./source";
-
-const seconds = (s: number) => s * 1000;
 
 /**
  * `$metadata` carries a fresh request id on every answer; left in, every poll would look like new data,
@@ -25,8 +23,13 @@ function withoutMetadata<T extends { $metadata?: unknown }>(output: T): Omit<T, 
   return data;
 }
 
+/**
+ * The reads every page shares. Each takes what the page shows (`presence`, see lib/polling/policy.ts) and
+ * leaves how often to read it to the polling policy.
+ */
+
 /** Every page of ListPipelines: an account can hold 1000 pipelines, more than one page. */
-export function pipelinesQuery(source: Source) {
+export function pipelinesQuery(source: Source, presence: Presence = "on-screen") {
   return queryOptions({
     queryKey: codepipelineKeys.pipelines(source),
     queryFn: async ({ signal }): Promise<PipelineSummary[]> => {
@@ -42,12 +45,12 @@ export function pipelinesQuery(source: Source) {
       } while (nextToken);
       return pipelines;
     },
-    refetchInterval: seconds(source.polling.listSeconds),
+    ...pollingPolicy.list(source.polling, presence),
   });
 }
 
-/** Fast while something runs or waits for approval, slow when idle. Hidden tabs pause (React Query default). */
-export function pipelineStateQuery(source: Source, name: string) {
+/** GetPipelineState: on screen, fast while something runs or waits for approval, slow when idle. */
+export function pipelineStateQuery(source: Source, name: string, presence: Presence = "on-screen") {
   return queryOptions({
     queryKey: codepipelineKeys.state(source, name),
     queryFn: async ({ signal }): Promise<GetPipelineStateOutput> =>
@@ -57,12 +60,12 @@ export function pipelineStateQuery(source: Source, name: string) {
           pipelineName: name,
         }),
       ),
-    refetchInterval: (query) =>
-      seconds(isStateActive(query.state.data) ? source.polling.activeSeconds : source.polling.idleSeconds),
+    ...pollingPolicy.state(source.polling, presence),
   });
 }
 
-export function latestExecutionQuery(source: Source, name: string) {
+/** The newest execution (ListPipelineExecutions, one result): followStateChanges re-reads it when the state moves. */
+export function latestExecutionQuery(source: Source, name: string, presence: Presence = "on-screen") {
   return queryOptions({
     queryKey: codepipelineKeys.latestExecution(source, name),
     queryFn: async ({ signal }): Promise<PipelineExecutionSummary | null> => {
@@ -74,8 +77,7 @@ export function latestExecutionQuery(source: Source, name: string) {
       // null, not undefined: React Query refuses undefined as data, and "never ran" is an answer.
       return output.pipelineExecutionSummaries?.[0] ?? null;
     },
-    // Not polled fast: followStateChanges refetches it whenever the (polled) state changes. This is the safety net.
-    refetchInterval: seconds(source.polling.idleSeconds),
+    ...pollingPolicy.latestExecution(source.polling, presence),
   });
 }
 
@@ -83,7 +85,7 @@ export function latestExecutionQuery(source: Source, name: string) {
  * GetPipeline for one version (from GetPipelineState.pipelineVersion): a version never changes, so
  * it is fetched once and the layout stays put while statuses poll.
  */
-export function pipelineDeclarationQuery(source: Source, name: string, version: number | undefined) {
+export function pipelineDeclarationQuery(source: Source, name: string, version: number | undefined, presence: Presence = "on-screen") {
   return queryOptions({
     queryKey: codepipelineKeys.declaration(source, name, version),
     queryFn: ({ signal }) =>
@@ -91,7 +93,7 @@ export function pipelineDeclarationQuery(source: Source, name: string, version: 
         signal,
         pipelineName: name,
       }),
-    staleTime: version === undefined ? seconds(30) : Infinity,
+    ...pollingPolicy.declaration(presence, version),
   });
 }
 
@@ -104,7 +106,7 @@ export function freshDeclarationQuery(source: Source, name: string) {
 }
 
 /** ListTagsForResource, every page. Needs the ARN, which GetPipeline's metadata gives. */
-export function pipelineTagsQuery(source: Source, name: string, arn: string | undefined) {
+export function pipelineTagsQuery(source: Source, name: string, arn: string | undefined, presence: Presence = "on-screen") {
   return queryOptions({
     queryKey: codepipelineKeys.tags(source, name, arn),
     queryFn: async ({ signal }): Promise<Tag[]> => {
@@ -121,35 +123,6 @@ export function pipelineTagsQuery(source: Source, name: string, arn: string | un
       return tags;
     },
     enabled: arn !== undefined,
-    staleTime: 60_000,
-  });
-}
-
-/**
- * What the execution history depends on: which execution each stage holds and its status. Progress
- * (`percentComplete`, action summaries) changes on every poll of a running pipeline and must not count.
- */
-function executionFingerprint(state: GetPipelineStateOutput | undefined): string {
-  return (state?.stageStates ?? [])
-    .map((stage) => `${stage.latestExecution?.pipelineExecutionId}:${stage.latestExecution?.status}`)
-    .join("|");
-}
-
-/**
- * Cheap poll, targeted refresh: only GetPipelineState polls fast. When a stage's execution or its status
- * changes, the same pipeline's execution history is refreshed. Halves the requests of every visible row.
- * Returns the unsubscribe function.
- */
-export function followStateChanges(queryClient: QueryClient): () => void {
-  const seen = new WeakMap<object, string>();
-  return queryClient.getQueryCache().subscribe((event) => {
-    if (event.type !== "updated" || event.action.type !== "success") return;
-    const pipeline = pipelineOfKey(event.query.queryKey, "state");
-    if (!pipeline) return;
-    const fingerprint = executionFingerprint(event.query.state.data as GetPipelineStateOutput | undefined);
-    const before = seen.get(event.query);
-    seen.set(event.query, fingerprint);
-    if (before === undefined || before === fingerprint) return;
-    void queryClient.invalidateQueries({ queryKey: codepipelineKeys.executions(pipeline.source, pipeline.name) });
+    ...pollingPolicy.tags(presence),
   });
 }

@@ -6,19 +6,20 @@ import { isStateActive } from "../../core/status";
 import { pipelineStateQuery, pipelinesQuery } from "../aws/pipeline-queries";
 import type { Source } from "../aws/source";
 import { notificationsEnabled } from "../approvals/notification-settings";
+import { pollingPolicy } from "./policy";
 import { approvalRunsQuery } from "../aws/approval-queries";
 
 export const isParallel = (p: PipelineSummary | undefined) => p?.executionMode === "PARALLEL";
 
 /**
- * Fills the gaps the pages leave, never doubles them: the overview and pipeline page poll the states they show;
- * this one timer only re-fetches a state that nobody refreshed within its window. While someone is eager for
- * news (an approvals page is open, or notifications are on), pipelines that run or wait for approval get the
- * idle cadence; otherwise everything gets the slow off-screen cadence, so the overview's rule "only rows on
- * screen poll" holds and the navigation count is at most one off-screen interval old.
+ * The approvals count and inbox read every pipeline's state from the cache; this sweep fills the gaps the pages
+ * leave, never doubles them: the overview and the pipeline page poll the states they show, and this one timer
+ * only re-fetches a state (or a PARALLEL pipeline's approval runs) that nobody refreshed within its window. The
+ * windows are the polling policy's (`pollingPolicy.sweep`).
  *
  * One timer per client and source: each source has its own cadence settings and its own request limiter, so a
- * slow or failing account never holds back another one's rounds.
+ * slow or failing account never holds back another one's rounds. A React Query interval per observer could not
+ * do this: it fires whether or not another page has just read the same state.
  */
 interface Poller {
   refs: number;
@@ -34,8 +35,7 @@ function startPoller(queryClient: QueryClient, source: Source, eager: boolean): 
   if (poller) {
     poller.refs++;
   } else {
-    const tickMs = Math.max(1, source.polling.activeSeconds) * 1000;
-    const timer = setInterval(() => tick(queryClient, source, (bySource.get(source.id)?.eager ?? 0) > 0), tickMs);
+    const timer = setInterval(() => tick(queryClient, source, (bySource.get(source.id)?.eager ?? 0) > 0), pollingPolicy.sweep(source.polling).tickMs);
     poller = { refs: 1, eager: 0, stop: () => clearInterval(timer) };
     bySource.set(source.id, poller);
   }
@@ -63,29 +63,31 @@ function tick(queryClient: QueryClient, source: Source, eagerPages: boolean) {
   // A hidden tab without notifications has nobody to tell: let it rest like React Query's own polling.
   if (typeof document !== "undefined" && document.hidden && !notificationsEnabled(source.id)) return;
   const now = Date.now();
-  const list = pipelinesQuery(source);
+  const windows = pollingPolicy.sweep(source.polling);
+  const list = pipelinesQuery(source, "cached");
   // A source whose list fails is retried at the list's cadence, not every tick: no request storm from a bad role.
-  if (due(queryClient, list.queryKey, source.polling.listSeconds * 1000, now)) void queryClient.prefetchQuery({ ...list, staleTime: 0 });
+  if (due(queryClient, list.queryKey, windows.listMs, now)) void queryClient.prefetchQuery({ ...list, staleTime: 0 });
   const summaries = queryClient.getQueryData(list.queryKey) ?? [];
-  const idleMs = source.polling.idleSeconds * 1000;
-  const slowMs = source.polling.offscreenSeconds * 1000;
   const eager = eagerPages || notificationsEnabled(source.id);
   for (const summary of summaries) {
     if (!summary.name) continue;
-    const options = pipelineStateQuery(source, summary.name);
+    const options = pipelineStateQuery(source, summary.name, "cached");
     const state = queryClient.getQueryData<GetPipelineStateOutput>(options.queryKey);
-    const lively = eager && (isStateActive(state) || pendingFromState(summary.name, state).length > 0);
-    const windowMs = lively ? idleMs : slowMs;
+    const lively = isStateActive(state) || pendingFromState(summary.name, state).length > 0;
+    const windowMs = windows.stateMs(eager, lively);
     if (windowMs > 0 && due(queryClient, options.queryKey, windowMs, now)) void queryClient.prefetchQuery({ ...options, staleTime: 0 });
     if (isParallel(summary) && mayHideParallelApproval(state)) {
       const runs = approvalRunsQuery(source, summary.name);
-      if (due(queryClient, runs.queryKey, idleMs, now)) void queryClient.prefetchQuery({ ...runs, staleTime: 0 });
+      if (due(queryClient, runs.queryKey, windows.approvalRunsMs, now)) void queryClient.prefetchQuery({ ...runs, staleTime: 0 });
     }
   }
 }
 
-/** Keeps the given sources' approvals fresh; `sources` must be a stable array (memoized by the caller). */
-export function useApprovalsPoller(sources: readonly Source[], eager: boolean) {
+/**
+ * Keeps the given sources' approvals fresh; `sources` must be a stable array (memoized by the caller). `eager`: the
+ * page is about approvals (the inbox, an approval's page), so lively pipelines are re-read at the idle cadence.
+ */
+export function useApprovalsSweep(sources: readonly Source[], eager: boolean) {
   const queryClient = useQueryClient();
   useEffect(() => {
     const stops = sources.map((source) => startPoller(queryClient, source, eager));

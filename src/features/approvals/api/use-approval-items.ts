@@ -18,8 +18,8 @@ function declarations(results: UseQueryResult<GetPipelineOutput>[]) {
 
 /**
  * Pending approvals with their declaration (CustomData, link, timeout) from GetPipeline, one request per
- * pipeline version of each source (the graph engineer's query: cached for good, shared with the pipeline
- * page), sorted by urgency across every source: soonest to expire first.
+ * pipeline version of each source (cached for good, shared with the pipeline page), sorted by urgency across
+ * every source: soonest to expire first.
  */
 export function useApprovalItems(approvals: SourcedApproval[], states: Map<string, GetPipelineStateOutput | undefined>): ApprovalItem[] {
   const wanted = useMemo(() => {
@@ -32,7 +32,7 @@ export function useApprovalItems(approvals: SourcedApproval[], states: Map<strin
     return [...seen.values()];
   }, [approvals, states]);
   const results = useQueries({
-    queries: wanted.map((w) => ({ ...pipelineDeclarationQuery(w.source, w.name, w.version), refetchOnWindowFocus: false })),
+    queries: wanted.map((w) => pipelineDeclarationQuery(w.source, w.name, w.version, "cached")),
     combine: declarations,
   });
   return useMemo(() => {

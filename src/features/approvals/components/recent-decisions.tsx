@@ -39,7 +39,7 @@ export function RecentDecisions({
   const labelled = useSources().length > 1;
   const read = pipelines.slice(0, 25);
   const results = useQueries({
-    queries: read.map(({ source, name }) => ({ ...approvalRunsQuery(source, name), refetchInterval: source.polling.idleSeconds * 2000 })),
+    queries: read.map(({ source, name }) => approvalRunsQuery(source, name, "on-screen")),
     combine,
   });
   const rows: Row[] = read

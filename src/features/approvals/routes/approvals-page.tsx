@@ -1,5 +1,6 @@
 import { SourceContext, useSources } from "../../../lib/sources/source-context";
 import { Staleness } from "../../../components/staleness";
+import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
 import { useRetainedItems } from "../api/use-retained-items";
@@ -42,7 +43,7 @@ export default function ApprovalsPage() {
     sources,
   ).filter((p) => scope.includes(p.source));
   const pipelines = new Set(approvals.map((a) => sourcedKey(a.source.id, a.approval.pipelineName))).size;
-  const staleAfterMs = Math.max(...scope.map((s) => Math.max(s.polling.idleSeconds, s.polling.listSeconds))) * 2000;
+  const staleAfterMs = Math.max(...scope.map((s) => pollingPolicy.staleAfterMs(s.polling, "lists")));
   const where = scope.length === 1 ? scope[0].label : "any source";
 
   return (

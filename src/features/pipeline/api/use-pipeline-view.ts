@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import type { ActionExecutionDetail, PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { useSource } from "../../../lib/sources/source-context";
@@ -6,6 +6,7 @@ import { expectedActionDurations, expectedStageDurations } from "../../../core/d
 import { runningStageStarts } from "../../../core/graph/stage-start";
 import { statusFromActionExecutions, statusFromState, type StatusView } from "../../../core/graph/status-view";
 import { parseRevisionSummary } from "../../../core/revision";
+import { useFirstInLine } from "../../../lib/polling/use-on-screen";
 import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
 import { actionExecutionsQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../../../lib/aws/execution-queries";
 import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
@@ -23,11 +24,7 @@ const runData = (results: { data?: ActionExecutionDetail[] }[]) => results.map((
  */
 export function usePipelineView(name: string, selectedExecutionId: string | undefined) {
   const source = useSource();
-  useEffect(() => {
-    source.setVisible(name, true);
-    return () => source.setVisible(name, false);
-  }, [source, name]);
-
+  useFirstInLine(source, name);
   const state = useQuery(pipelineStateQuery(source, name));
   const version = state.data?.pipelineVersion;
   const declarationQuery = useQuery({ ...pipelineDeclarationQuery(source, name, version), enabled: state.isSuccess });

@@ -9,7 +9,8 @@ import { withExecutionRevisions } from "../../../core/graph/execution-revisions"
 import { statusFromActionExecutions } from "../../../core/graph/status-view";
 import { parseRevisionSummary, shortRevisionId } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
-import { actionExecutionsQuery, executionPollMs, executionQuery } from "../../../lib/aws/execution-queries";
+import { actionExecutionsQuery, executionQuery } from "../../../lib/aws/execution-queries";
+import { pollingPolicy } from "../../../lib/polling/policy";
 import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
 import { ExecutionTimeline } from "../components/execution-timeline";
 import type { GraphContextValue } from "../components/graph/graph-context";
@@ -75,7 +76,7 @@ export default function ExecutionPage() {
         {e && <StatusBadge status={e.status} className="text-base" />}
         {e?.executionType === "ROLLBACK" && <span className="rounded bg-violet-100 px-1.5 text-sm font-semibold text-violet-800 dark:bg-violet-900 dark:text-violet-200">Rollback</span>}
         {/* Stale after three missed polls, as on the pipeline page. */}
-        {execution.dataUpdatedAt > 0 && <Staleness updatedAt={execution.dataUpdatedAt} staleAfterMs={3 * executionPollMs(source, e?.status)} />}
+        {execution.dataUpdatedAt > 0 && <Staleness updatedAt={execution.dataUpdatedAt} staleAfterMs={3 * pollingPolicy.executionEveryMs(source.polling, e?.status)} />}
       </div>
       {execution.error?.name === "PipelineExecutionNotFoundException" ? (
         <p role="alert" className="text-red-800 dark:text-red-300">

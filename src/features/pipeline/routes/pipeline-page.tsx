@@ -19,6 +19,7 @@ import { HistoryTab } from "../components/history-tab";
 import { StatusBadge } from "../../../components/status-badge";
 import { retryAvailability, rollbackAvailability } from "../../../core/graph/availability";
 import { paths, usePipelinePaths } from "../../../lib/paths";
+import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
 
 type PipelineTab = "graph" | "history" | "definition";
@@ -112,7 +113,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
             Execution mode: <strong>{mode}</strong>
           </span>
         )}
-        {state.dataUpdatedAt > 0 && <Staleness updatedAt={state.dataUpdatedAt} staleAfterMs={source.polling.idleSeconds * 3000} />}
+        {state.dataUpdatedAt > 0 && <Staleness updatedAt={state.dataUpdatedAt} staleAfterMs={pollingPolicy.staleAfterMs(source.polling, "pipeline")} />}
         {!readOnly && declaration && (
           <div className="ml-auto flex gap-2">
             {stopTarget?.pipelineExecutionId && (

@@ -1,8 +1,10 @@
 import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import type { Source } from "./source";
-import { followStateChanges, latestExecutionQuery, pipelineStateQuery } from "./pipeline-queries";
+import type { Source } from "../aws/source";
+import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../aws/pipeline-queries";
+import { wallExecutionsQuery } from "../aws/execution-queries";
+import { followStateChanges } from "./follow-state-changes";
 
 function fakeSource(id: string): Source {
   return {
@@ -47,15 +49,18 @@ describe("followStateChanges", () => {
     expect(other()).toBe(false);
     stop();
   });
-});
 
-describe("adaptive polling", () => {
-  const source = fakeSource("s");
-  it("polls fast while running and slow when idle", () => {
-    const options = pipelineStateQuery(source, "web");
-    const interval = options.refetchInterval as (q: { state: { data: unknown } }) => number;
-    const running = { stageStates: [{ latestExecution: { pipelineExecutionId: "x", status: "InProgress" } }] };
-    expect(interval({ state: { data: running } })).toBe(5000);
-    expect(interval({ state: { data: { stageStates: [] } } })).toBe(30_000);
+  it("refreshes the wall's history too, and never the pipeline list or the state itself", () => {
+    const client = new QueryClient();
+    const stop = followStateChanges(client);
+    const stateKey = pipelineStateQuery(source, "web").queryKey;
+    client.setQueryData(wallExecutionsQuery(source, "web").queryKey, []);
+    client.setQueryData(pipelinesQuery(source).queryKey, []);
+    client.setQueryData(stateKey, { stageStates: [{ stageName: "Build", latestExecution: { pipelineExecutionId: "e1", status: "InProgress" } }] });
+    client.setQueryData(stateKey, { stageStates: [{ stageName: "Build", latestExecution: { pipelineExecutionId: "e1", status: "Succeeded" } }] });
+    expect(client.getQueryState(wallExecutionsQuery(source, "web").queryKey)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(pipelinesQuery(source).queryKey)?.isInvalidated).toBe(false);
+    expect(client.getQueryState(stateKey)?.isInvalidated).toBe(false);
+    stop();
   });
 });
