@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executionDurationMs, isExecutionActive, isStateActive, rollUpStatus, stateFingerprint } from "./status";
+import { executionDurationMs, isRunning, isStateActive, rollUpStatus, stateFingerprint } from "./status";
 import { EXEC_NEW, EXEC_OLD, action, execution, stage, state } from "../testing/pipeline-fixtures";
 
 describe("rollUpStatus", () => {
@@ -118,8 +118,8 @@ describe("activity", () => {
     expect(isStateActive(state(stage("Build", "InProgress")))).toBe(true);
     expect(isStateActive(state(stage("Build", "Succeeded", [action("A", { status: "InProgress" })])))).toBe(true);
     expect(isStateActive(state(stage("Build", "Succeeded")))).toBe(false);
-    expect(isExecutionActive(execution("Stopping"))).toBe(true);
-    expect(isExecutionActive(execution("Failed"))).toBe(false);
+    expect(isRunning(execution("Stopping").status)).toBe(true);
+    expect(isRunning(execution("Failed").status)).toBe(false);
   });
 });
 

@@ -143,10 +143,6 @@ export function isStateActive(state: GetPipelineStateOutput | undefined): boolea
   );
 }
 
-export function isExecutionActive(latest: PipelineExecutionSummary | undefined): boolean {
-  return isRunning(latest?.status);
-}
-
 function healthOf(
   status: string | undefined,
   stages: StageState[],

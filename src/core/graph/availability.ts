@@ -1,6 +1,7 @@
-import type { ExecutionMode, PipelineType } from "@aws-sdk/client-codepipeline";
+import type { ExecutionMode, PipelineDeclaration, PipelineType } from "@aws-sdk/client-codepipeline";
 import { isRunning } from "../status";
-import type { ActionView, StageView } from "./status-view";
+import { actionNodeId, stageNodeId } from "./layout";
+import type { ActionView, StageView, StatusView } from "./status-view";
 
 /** `null` = the API would accept it; a string = why it would not. */
 export type Availability = string | null;
@@ -43,4 +44,30 @@ export function rollbackAvailability(options: {
   if (options.isSourceStage) return "A source stage cannot be rolled back.";
   if (isRunning(options.stage?.status)) return "The stage is running; wait for it to finish.";
   return null;
+}
+
+/** Stage names whose declaration holds a Source action: they cannot be rolled back. */
+export function sourceStageNames(declaration: PipelineDeclaration | undefined): Set<string> {
+  return new Set(
+    (declaration?.stages ?? []).filter((s) => s.actions?.some((a) => a.actionTypeId?.category === "Source")).map((s) => s.name ?? ""),
+  );
+}
+
+/** What the Retry dialog of `stageName` offers, from the live status of the stage and its declared actions. */
+export function stageRetryAvailability(declaration: PipelineDeclaration | undefined, status: StatusView, stageName: string): RetryAvailability {
+  const actions = declaration?.stages?.find((s) => s.name === stageName)?.actions ?? [];
+  return retryAvailability(
+    status.stages.get(stageNodeId(stageName)),
+    actions.map((a) => status.actions.get(actionNodeId(stageName, a.name ?? ""))),
+  );
+}
+
+/** Why the Roll back dialog of `stageName` cannot send right now, if it cannot. */
+export function stageRollbackAvailability(declaration: PipelineDeclaration | undefined, status: StatusView, stageName: string): Availability {
+  return rollbackAvailability({
+    pipelineType: declaration?.pipelineType,
+    executionMode: declaration?.executionMode,
+    isSourceStage: sourceStageNames(declaration).has(stageName),
+    stage: status.stages.get(stageNodeId(stageName)),
+  });
 }

@@ -4,13 +4,13 @@ import type { ActionExecutionDetail, PipelineExecutionSummary } from "@aws-sdk/c
 import { useSource } from "../../../lib/sources/source-context";
 import { expectedActionDurations, expectedStageDurations } from "../../../core/durations";
 import { runningStageStarts } from "../../../core/graph/stage-start";
-import { statusFromActionExecutions, statusFromState, type StatusView } from "../../../core/graph/status-view";
-import { parseRevisionSummary } from "../../../core/revision";
+import { statusFromActionExecutions, statusFromState, withPipelineWide, type StatusView } from "../../../core/graph/status-view";
+import { revisionMessagesOf } from "../../../core/revision";
 import { useFirstInLine } from "../../../lib/polling/use-on-screen";
 import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
 import { actionExecutionsQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../../../lib/aws/execution-queries";
 import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
-import type { GraphTiming } from "../components/graph/pipeline-graph";
+import type { GraphTiming } from "../../../core/graph/flow";
 import { isRunning } from "../../../core/status";
 
 
@@ -60,18 +60,7 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
   const status: StatusView = useMemo(() => {
     if (!parallel) return stateStatus;
     if (!viewedId) return { stages: new Map(), actions: new Map() };
-    const fromRuns = statusFromActionExecutions(declaration, viewedId, liveRunData[0] ?? [], viewedRunning);
-    // Transitions, conditions and source revisions are pipeline-wide: keep them from the state.
-    for (const [stageId, st] of fromRuns.stages) {
-      const fromState = stateStatus.stages.get(stageId);
-      fromRuns.stages.set(stageId, { ...st, inbound: fromState?.inbound, conditions: fromState?.conditions ?? [] });
-    }
-    for (const [actionId, a] of fromRuns.actions) {
-      const fromState = stateStatus.actions.get(actionId);
-      fromRuns.actions.set(actionId, { ...a, entityUrl: fromState?.entityUrl, revisionUrl: fromState?.revisionUrl, revision: fromState?.revision });
-    }
-    for (const [actionId, a] of stateStatus.actions) if (!fromRuns.actions.has(actionId)) fromRuns.actions.set(actionId, { entityUrl: a.entityUrl });
-    return fromRuns;
+    return withPipelineWide(statusFromActionExecutions(declaration, viewedId, liveRunData[0] ?? [], viewedRunning), stateStatus);
   }, [parallel, stateStatus, declaration, viewedId, viewedRunning, liveRunData]);
 
   const expected = useMemo(
@@ -84,17 +73,7 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
   );
   const timing: GraphTiming = useMemo(() => ({ ...expected, stageStarts }), [expected, stageStarts]);
 
-  const revisionMessages = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const e of recent.data ?? []) {
-      for (const r of e.sourceRevisions ?? []) {
-        if (!r.actionName || map.has(r.actionName)) continue;
-        const message = parseRevisionSummary(r.revisionSummary).message;
-        if (message) map.set(r.actionName, message);
-      }
-    }
-    return map;
-  }, [recent.data]);
+  const revisionMessages = useMemo(() => revisionMessagesOf(recent.data ?? []), [recent.data]);
 
   return {
     source,

@@ -4,7 +4,7 @@ import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { useSources } from "../../../lib/sources/source-context";
 import { describeError, ErrorBanner } from "../../../components/error-banner";
 import { Staleness } from "../../../components/staleness";
-import { actionNodeId, stageNodeId } from "../../../core/graph/layout";
+import { stageNodeId } from "../../../core/graph/layout";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
 import type { ControlRequest, GraphContextValue } from "../components/graph/graph-context";
 import { OverrideDialog } from "../components/controls/override-dialog";
@@ -17,7 +17,7 @@ import { TransitionDialog } from "../components/controls/transition-dialog";
 import { dangerButton, fieldClass, primaryButton } from "../../../components/styles";
 import { HistoryTab } from "../components/history-tab";
 import { StatusBadge } from "../../../components/status-badge";
-import { retryAvailability, rollbackAvailability } from "../../../core/graph/availability";
+import { sourceStageNames, stageRetryAvailability, stageRollbackAvailability } from "../../../core/graph/availability";
 import { paths, usePipelinePaths } from "../../../lib/paths";
 import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
@@ -54,10 +54,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
   const [dialog, setDialog] = useState<PageDialog | null>(null);
   const close = useCallback(() => setDialog(null), []);
 
-  const sourceStages = useMemo(
-    () => new Set((declaration?.stages ?? []).filter((s) => s.actions?.some((a) => a.actionTypeId?.category === "Source")).map((s) => s.name ?? "")),
-    [declaration],
-  );
+  const sourceStages = useMemo(() => sourceStageNames(declaration), [declaration]);
   const context: GraphContextValue = useMemo(
     () => ({
       pipelineName: name,
@@ -218,12 +215,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
           pipelineName={name}
           stageName={dialog.stageName}
           executionId={dialog.executionId}
-          availability={retryAvailability(
-            status.stages.get(stageNodeId(dialog.stageName)),
-            (declaration?.stages?.find((s) => s.name === dialog.stageName)?.actions ?? []).map((a) =>
-              status.actions.get(actionNodeId(dialog.stageName, a.name ?? "")),
-            ),
-          )}
+          availability={stageRetryAvailability(declaration, status, dialog.stageName)}
           onClose={close}
         />
       )}
@@ -232,12 +224,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
           pipelineName={name}
           stageName={dialog.stageName}
           currentExecutionId={status.stages.get(stageNodeId(dialog.stageName))?.executionId}
-          unavailable={rollbackAvailability({
-            pipelineType: declaration?.pipelineType,
-            executionMode: declaration?.executionMode,
-            isSourceStage: sourceStages.has(dialog.stageName),
-            stage: status.stages.get(stageNodeId(dialog.stageName)),
-          })}
+          unavailable={stageRollbackAvailability(declaration, status, dialog.stageName)}
           onClose={close}
         />
       )}
