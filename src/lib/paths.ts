@@ -6,7 +6,7 @@ import { useSource } from "./sources/source-context";
 export type SourceRef = Pick<Source, "id" | "isDefault">;
 
 /** `/sources/:sourceId` for every source but the default; every URL about one source's pipelines starts with it. */
-export function sourcePrefix(source: SourceRef): string {
+function sourcePrefix(source: SourceRef): string {
   return source.isDefault ? "" : `/sources/${encodeURIComponent(source.id)}`;
 }
 
@@ -62,7 +62,7 @@ export const paths = {
 };
 
 /** The URLs of one source's pipelines, bound to that source: what the pipeline pages link with. */
-export function pipelinePathsFor(source: SourceRef) {
+function pipelinePathsFor(source: SourceRef) {
   return {
     pipeline: (name: string) => paths.pipeline.href(source, name),
     history: (name: string) => paths.history.href(source, name),

@@ -8,7 +8,7 @@ import type { Source } from "./source";
 /**
  * One page of ListActionExecutions (newest 100 action runs). It serves both the PARALLEL-mode pending approvals
  * (their tokens are only here) and the "recently decided" list (`updatedBy`, summary, time). Fetched only for
- * pipelines known to have approvals; never polled by itself (the approvals poller refreshes it).
+ * pipelines known to have approvals; never polled by itself (the approvals sweep refreshes it).
  */
 export function approvalRunsQuery(source: Source, name: string, presence: Presence = "cached") {
   return queryOptions({

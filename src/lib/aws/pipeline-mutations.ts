@@ -44,7 +44,7 @@ export class CheckedControlError extends Error {
 }
 
 /**
- * One hook per control. Each sends through F's limiter, then refreshes what it changed
+ * One hook per control. Each sends through its source's limiter, then refreshes what it changed
  * (state only for transitions; state and every execution query otherwise).
  *
  * `submit` sends at most once at a time: a double click or a second Enter arrives before React shows
@@ -101,7 +101,6 @@ function usePipelineMutation<Input, Output>(
 }
 
 /** Allowed by the API for DisableStageTransition's `reason`: 1–300 of `[a-zA-Z0-9!@ ().*?-]`. */
-export const DISABLE_REASON_PATTERN = /^[a-zA-Z0-9!@ ().*?-]+$/;
 export const DISABLE_REASON_MAX = 300;
 
 /** null when valid, else what is wrong (named characters, so the fix is obvious). */

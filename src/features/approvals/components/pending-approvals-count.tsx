@@ -19,7 +19,7 @@ export function PendingApprovalsCount() {
   );
 }
 
-/** Ready-made nav item (same look as F's "Pipelines" link): "Approvals" plus the count. */
+/** The navigation's "Approvals" item (same look as the "Pipelines" link), with the count. */
 export function ApprovalsNavLink() {
   return (
     <NavLink
