@@ -188,57 +188,57 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
         onOpenChange={(o) => !o && !mutation.isPending && setConfirming(null)}
         title={`${verb} ${actionName} in ${pipelineName}?`}
         description={
-              <div className="mt-1 flex flex-col gap-2 text-zinc-800 dark:text-zinc-200">
-                <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
-                  <dt className="font-medium">Pipeline</dt>
-                  <dd className="break-all">{pipelineName}</dd>
-                  <dt className="font-medium">Stage › action</dt>
-                  <dd className="break-all">
-                    {stageName} › {actionName}
-                  </dd>
-                  <dt className="font-medium">Execution</dt>
-                  <dd className="font-mono break-all">{executionId ?? "the one waiting when you confirm"}</dd>
-                  <dt className="font-medium">Revision</dt>
-                  <dd>
-                    {revisions.length === 0 ? (
-                      <span className={mutedText}>{execution.isPending && executionId ? "loading…" : "not reported"}</span>
-                    ) : (
-                      <ul>
-                        {revisions.map((r, i) => (
-                          <li key={i} className="break-words">
-                            <code className="font-mono">{r?.shortId}</code> {r?.message}
-                            {r?.author ? <span className={mutedText}> by {r.author}</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </dd>
-                  <dt className="font-medium">Comment</dt>
-                  <dd className="break-words whitespace-pre-wrap">{composeSummary(identity, comment) || <span className={mutedText}>none</span>}</dd>
-                </dl>
-                <p>
-                  {confirming === "reject"
-                    ? "Rejecting fails this execution at the stage; it will not deploy."
-                    : "Approving lets this execution continue to the next actions."}{" "}
-                  The approval is read again just before sending; if it was decided, expired or superseded meanwhile, nothing is sent.
-                </p>
-              </div>
+          <div className="mt-1 flex flex-col gap-2 text-zinc-800 dark:text-zinc-200">
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+              <dt className="font-medium">Pipeline</dt>
+              <dd className="break-all">{pipelineName}</dd>
+              <dt className="font-medium">Stage › action</dt>
+              <dd className="break-all">
+                {stageName} › {actionName}
+              </dd>
+              <dt className="font-medium">Execution</dt>
+              <dd className="font-mono break-all">{executionId ?? "the one waiting when you confirm"}</dd>
+              <dt className="font-medium">Revision</dt>
+              <dd>
+                {revisions.length === 0 ? (
+                  <span className={mutedText}>{execution.isPending && executionId ? "loading…" : "not reported"}</span>
+                ) : (
+                  <ul>
+                    {revisions.map((r, i) => (
+                      <li key={i} className="break-words">
+                        <code className="font-mono">{r?.shortId}</code> {r?.message}
+                        {r?.author ? <span className={mutedText}> by {r.author}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+              <dt className="font-medium">Comment</dt>
+              <dd className="break-words whitespace-pre-wrap">{composeSummary(identity, comment) || <span className={mutedText}>none</span>}</dd>
+            </dl>
+            <p>
+              {confirming === "reject"
+                ? "Rejecting fails this execution at the stage; it will not deploy."
+                : "Approving lets this execution continue to the next actions."}{" "}
+              The approval is read again just before sending; if it was decided, expired or superseded meanwhile, nothing is sent.
+            </p>
+          </div>
         }
       >
-            <div className="mt-4 flex flex-wrap justify-end gap-2">
-                <button type="button" className={secondaryButton} disabled={mutation.isPending} onClick={() => setConfirming(null)}>
-                  Cancel
-                </button>
-              <button
-                type="button"
-                className={confirming === "reject" ? dangerButton : approveButton}
-                disabled={mutation.isPending}
-                aria-disabled={mutation.isPending}
-                onClick={send}
-              >
-                {mutation.isPending ? (confirming === "reject" ? "Rejecting…" : "Approving…") : confirming === "reject" ? "Confirm rejection" : "Confirm approval"}
-              </button>
-            </div>
+        <div className="mt-4 flex flex-wrap justify-end gap-2">
+          <button type="button" className={secondaryButton} disabled={mutation.isPending} onClick={() => setConfirming(null)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={confirming === "reject" ? dangerButton : approveButton}
+            disabled={mutation.isPending}
+            aria-disabled={mutation.isPending}
+            onClick={send}
+          >
+            {mutation.isPending ? (confirming === "reject" ? "Rejecting…" : "Approving…") : confirming === "reject" ? "Confirm rejection" : "Confirm approval"}
+          </button>
+        </div>
       </DialogFrame>
     </div>
   );

@@ -72,24 +72,24 @@ export function ControlDialog({
 }) {
   return (
     <DialogFrame open={open} onOpenChange={onOpenChange} title={title} description={description}>
-          <form
-            className="mt-4 flex flex-col gap-3"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!happened) onSubmit(event);
-            }}
-          >
-            {children}
-            {happened ? <HappenedMessage happened={happened} /> : <ApiErrorMessage error={error} />}
-            <div className="flex flex-wrap justify-end gap-2">
-              <Dialog.Close asChild>
-                <button type="button" className={secondaryButton}>
-                  {happened ? "Close" : "Cancel"}
-                </button>
-              </Dialog.Close>
-              {!happened && footer}
-            </div>
-          </form>
+      <form
+        className="mt-4 flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!happened) onSubmit(event);
+        }}
+      >
+        {children}
+        {happened ? <HappenedMessage happened={happened} /> : <ApiErrorMessage error={error} />}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Dialog.Close asChild>
+            <button type="button" className={secondaryButton}>
+              {happened ? "Close" : "Cancel"}
+            </button>
+          </Dialog.Close>
+          {!happened && footer}
+        </div>
+      </form>
     </DialogFrame>
   );
 }

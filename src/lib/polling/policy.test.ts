@@ -52,6 +52,17 @@ describe("pollingPolicy for the pipeline page", () => {
   });
 });
 
+describe("pollingPolicy.declaration", () => {
+  it("never re-reads a version, and on the wall retries only a failed read, backing off", () => {
+    expect(pollingPolicy.declaration("on-screen", 3)).toEqual({ staleTime: Infinity });
+    expect(pollingPolicy.declaration("on-screen", undefined)).toEqual({ staleTime: 30_000 });
+    const wall = pollingPolicy.declaration(onWall(15_000), 3);
+    expect(every(wall, { pipeline: {} })).toBe(false);
+    expect(every(wall, undefined, 1)).toBeGreaterThanOrEqual(60_000);
+    expect(every(wall, undefined, 4)).toBeGreaterThan(every(wall, undefined, 1) as number);
+  });
+});
+
 describe("pollingPolicy.sweep", () => {
   const sweep = pollingPolicy.sweep(polling);
   it("re-reads lively pipelines at the idle cadence only while someone is eager for approvals", () => {

@@ -48,13 +48,16 @@ export interface Cadence<T = unknown> {
 
 const ms = (seconds: number) => seconds * 1000;
 
+const backoffMs = (baseMs: number, query: PolledQuery<unknown>) =>
+  pollDelay(baseMs, query.state.fetchFailureCount, stableJitter(query.queryHash, query.state.fetchFailureCount));
+
 /**
  * The wall's reads: their interval while they work, capped exponential backoff with a stable jitter while they
  * fail (core/wall/polling), and no retries of React Query's own on top: the next poll is the retry.
  */
 function unattended<T>(baseMs: number, extra: Cadence<T> = {}): Cadence<T> {
   return {
-    refetchInterval: (query) => pollDelay(baseMs, query.state.fetchFailureCount, stableJitter(query.queryHash, query.state.fetchFailureCount)),
+    refetchInterval: (query) => backoffMs(baseMs, query),
     refetchIntervalInBackground: true,
     retry: false,
     ...extra,
@@ -146,9 +149,7 @@ export const pollingPolicy = {
   declaration(presence: Presence, version: number | undefined): Cadence<unknown> {
     if (isWall(presence)) {
       // Only errors retry, on the backoff schedule; a loaded declaration is never polled.
-      const retrying = unattended(60_000);
-      const backoff = retrying.refetchInterval as (query: PolledQuery<unknown>) => number;
-      return { ...retrying, staleTime: Infinity, gcTime: 10 * 60_000, refetchInterval: (query) => (query.state.data ? false : backoff(query)) };
+      return unattended(60_000, { staleTime: Infinity, gcTime: 10 * 60_000, refetchInterval: (query) => (query.state.data ? false : backoffMs(60_000, query)) });
     }
     const staleTime = version === undefined ? 30_000 : Infinity;
     return presence === "cached" ? { staleTime, refetchOnWindowFocus: false } : { staleTime };
