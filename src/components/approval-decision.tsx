@@ -17,7 +17,7 @@ import { pipelineStateQuery } from "../lib/aws/pipeline-queries";
 import { invalidateAfter } from "../lib/aws/query-keys";
 import type { Source } from "../lib/aws/source";
 import { decideApproval, type DecideResult } from "../lib/aws/approval-mutations";
-import { approvalExecutionQuery } from "../lib/aws/approval-queries";
+import { approvalExecutionQuery } from "../lib/aws/execution-queries";
 import { recordDecision, type SourcedDecision } from "../lib/approvals/decisions-store";
 import { signedInIdentity } from "../lib/aws/id-token";
 import { DialogFrame } from "./dialog-frame";

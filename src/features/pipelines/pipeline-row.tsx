@@ -7,7 +7,7 @@ import { safeHref } from "../../core/safe-link";
 import { executionDurationMs } from "../../core/status";
 import { HealthIcon, LockIcon, StarIcon, WarningIcon } from "../../components/icons";
 import { RelativeTime } from "../../components/relative-time";
-import { StatusBadge } from "../../components/status-badge";
+import { HealthBadge } from "../../components/health-badge";
 import { useNow } from "../../components/use-now";
 import { usePollOnScreen } from "../../lib/polling/use-on-screen";
 import type { OverviewRow } from "./use-overview";
@@ -90,7 +90,7 @@ export const PipelineRow = memo(function PipelineRow({
       <div className="min-w-0 text-sm">
         {row.loaded || row.status.health !== "unknown" ? (
           <>
-            <StatusBadge health={status.health} label={status.stopping ? "Stopping" : undefined} />
+            <HealthBadge health={status.health} label={status.stopping ? "Stopping" : undefined} />
             <StageLine row={row} />
           </>
         ) : row.error ? (

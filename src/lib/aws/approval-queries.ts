@@ -1,12 +1,12 @@
 import { ListActionExecutionsCommand, type ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
 import { codepipelineKeys } from "./query-keys";
-import { IMMUTABLE, pollingPolicy, type Presence } from "../polling/policy";
-import { executionQuery } from "./execution-queries";
+import { pollingPolicy, type Presence } from "../polling/policy";
 import type { Source } from "./source";
 
 /**
- * One page of ListActionExecutions (newest 100 action runs). It serves both the PARALLEL-mode pending approvals
+ * The approvals count's own read, on every page (so nothing heavier lives here). One page of ListActionExecutions
+ * (newest 100 action runs). It serves both the PARALLEL-mode pending approvals
  * (their tokens are only here) and the "recently decided" list (`updatedBy`, summary, time). Fetched only for
  * pipelines known to have approvals; never polled by itself (the approvals sweep refreshes it).
  */
@@ -22,9 +22,4 @@ export function approvalRunsQuery(source: Source, name: string, presence: Presen
     },
     ...pollingPolicy.approvalRuns(source.polling, presence),
   });
-}
-
-/** The waiting execution's revisions and trigger: they never change, so fetched once per execution id. */
-export function approvalExecutionQuery(source: Source, name: string, executionId: string) {
-  return { ...executionQuery(source, name, executionId), ...IMMUTABLE };
 }

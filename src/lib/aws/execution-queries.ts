@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { HISTORY_SIZE } from "../../core/wall/polling";
-import { pollingPolicy } from "../polling/policy";
+import { IMMUTABLE, pollingPolicy } from "../polling/policy";
 import { codepipelineKeys } from "./query-keys";
 import type { Source } from "./source";
 
@@ -81,6 +81,11 @@ export function executionQuery(source: Source, name: string, executionId: string
     },
     ...pollingPolicy.execution(source.polling),
   });
+}
+
+/** The waiting execution's revisions and trigger: they never change, so fetched once per execution id. */
+export function approvalExecutionQuery(source: Source, name: string, executionId: string) {
+  return { ...executionQuery(source, name, executionId), ...IMMUTABLE };
 }
 
 /** Action runs of a pipeline, newest first, up to `maxPages` pages of 100 (one execution's with the filter). */

@@ -1,13 +1,10 @@
 import {
-  GetPipelineCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
-  ListTagsForResourceCommand,
   type GetPipelineStateOutput,
   type PipelineExecutionSummary,
   type PipelineSummary,
-  type Tag,
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
 import { pollingPolicy, type Presence } from "../polling/policy";
@@ -78,51 +75,5 @@ export function latestExecutionQuery(source: Source, name: string, presence: Pre
       return output.pipelineExecutionSummaries?.[0] ?? null;
     },
     ...pollingPolicy.latestExecution(source.polling, presence),
-  });
-}
-
-/**
- * GetPipeline for one version (from GetPipelineState.pipelineVersion): a version never changes, so
- * it is fetched once and the layout stays put while statuses poll.
- */
-export function pipelineDeclarationQuery(source: Source, name: string, version: number | undefined, presence: Presence = "on-screen") {
-  return queryOptions({
-    queryKey: codepipelineKeys.declaration(source, name, version),
-    queryFn: ({ signal }) =>
-      source.send((client, abortSignal) => client.send(new GetPipelineCommand({ name, version }), { abortSignal }), {
-        signal,
-        pipelineName: name,
-      }),
-    ...pollingPolicy.declaration(presence, version),
-  });
-}
-
-/**
- * The current declaration read fresh from CodePipeline: the version check before a save must not trust
- * a cached answer.
- */
-export function freshDeclarationQuery(source: Source, name: string) {
-  return { ...pipelineDeclarationQuery(source, name, undefined), staleTime: 0 };
-}
-
-/** ListTagsForResource, every page. Needs the ARN, which GetPipeline's metadata gives. */
-export function pipelineTagsQuery(source: Source, name: string, arn: string | undefined, presence: Presence = "on-screen") {
-  return queryOptions({
-    queryKey: codepipelineKeys.tags(source, name, arn),
-    queryFn: async ({ signal }): Promise<Tag[]> => {
-      const tags: Tag[] = [];
-      let nextToken: string | undefined;
-      do {
-        const page = await source.send(
-          (client, abortSignal) => client.send(new ListTagsForResourceCommand({ resourceArn: arn, nextToken }), { abortSignal }),
-          { signal, pipelineName: name },
-        );
-        tags.push(...(page.tags ?? []));
-        nextToken = page.nextToken;
-      } while (nextToken);
-      return tags;
-    },
-    enabled: arn !== undefined,
-    ...pollingPolicy.tags(presence),
   });
 }

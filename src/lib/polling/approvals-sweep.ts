@@ -73,8 +73,8 @@ function tick(queryClient: QueryClient, source: Source, eagerPages: boolean) {
     if (!summary.name) continue;
     const options = pipelineStateQuery(source, summary.name, "cached");
     const state = queryClient.getQueryData<GetPipelineStateOutput>(options.queryKey);
-    const lively = isStateActive(state) || pendingFromState(summary.name, state).length > 0;
-    const windowMs = windows.stateMs(eager, lively);
+    // Only an eager sweep asks whether the pipeline is lively: the others read every state at the same slow pace.
+    const windowMs = windows.stateMs(eager, eager && (isStateActive(state) || pendingFromState(summary.name, state).length > 0));
     if (windowMs > 0 && due(queryClient, options.queryKey, windowMs, now)) void queryClient.prefetchQuery({ ...options, staleTime: 0 });
     if (isParallel(summary) && mayHideParallelApproval(state)) {
       const runs = approvalRunsQuery(source, summary.name);

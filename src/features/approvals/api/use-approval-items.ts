@@ -3,7 +3,7 @@ import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { approvalDeclaration, expiresAt, sortByUrgency, type ApprovalDeclaration } from "../../../core/approvals/pending";
 import type { Source } from "../../../lib/aws/source";
-import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { sourcedKey } from "../../../core/sourced-key";
 import type { SourcedApproval } from "./use-approvals";
 

@@ -5,7 +5,7 @@ import { Since } from "./since";
 import { shortId } from "../../../core/approvals/decision";
 import { summarizeRevision } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
-import { approvalExecutionQuery } from "../../../lib/aws/approval-queries";
+import { approvalExecutionQuery } from "../../../lib/aws/execution-queries";
 import type { ApprovalItem } from "../api/use-approval-items";
 import { paths } from "../../../lib/paths";
 import { ApprovalDecision } from "../../../components/approval-decision";

@@ -7,7 +7,7 @@ import { recentExecutionsQuery } from "../../../lib/aws/execution-queries";
 import { ApiErrorMessage, ControlDialog } from "../../../components/control-dialog";
 import { primaryButton, secondaryButton } from "../../../components/styles";
 import { useUpdatePipeline } from "../../../lib/aws/definition-mutations";
-import { freshDeclarationQuery } from "../../../lib/aws/pipeline-queries";
+import { freshDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { formatDeclaration, STRUCTURE_ERRORS } from "../lib/declaration-text";
 import { DefinitionDiff } from "./definition-diff";
 import { DefinitionEditorField } from "./definition-editor-field";

@@ -9,7 +9,7 @@ import { pipelinesQuery } from "../../../lib/aws/pipeline-queries";
 import { ApiErrorMessage } from "../../../components/control-dialog";
 import { inputClass, primaryButton } from "../../../components/styles";
 import { useCreatePipeline } from "../../../lib/aws/definition-mutations";
-import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { DefinitionEditorField } from "../components/definition-editor-field";
 import { formatDeclaration, STRUCTURE_ERRORS, TEMPLATE_DECLARATION, withoutIdentity, type UnnamedDeclaration } from "../lib/declaration-text";
 

@@ -9,7 +9,7 @@ import { revisionMessagesOf } from "../../../core/revision";
 import { useFirstInLine } from "../../../lib/polling/use-on-screen";
 import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
 import { actionExecutionsQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../../../lib/aws/execution-queries";
-import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import type { GraphTiming } from "../../../core/graph/flow";
 import { isRunning } from "../../../core/status";
 

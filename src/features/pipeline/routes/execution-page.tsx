@@ -11,7 +11,7 @@ import { parseRevisionSummary, shortRevisionId } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
 import { actionExecutionsQuery, executionQuery } from "../../../lib/aws/execution-queries";
 import { pollingPolicy } from "../../../lib/polling/policy";
-import { pipelineDeclarationQuery } from "../../../lib/aws/pipeline-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { ExecutionTimeline } from "../components/execution-timeline";
 import type { GraphContextValue } from "../components/graph/graph-context";
 import { PipelineGraph } from "../components/graph/pipeline-graph";

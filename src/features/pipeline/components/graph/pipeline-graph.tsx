@@ -5,7 +5,7 @@ import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider
 import { flowNodes, type FlowInputs, type PipelineFlowNode } from "../../../../core/graph/flow";
 import { actionNodeId, layoutPipeline, stageNodeId } from "../../../../core/graph/layout";
 import type { StatusView } from "../../../../core/graph/status-view";
-import { TONES } from "../../../../components/status-badge";
+import { TONES } from "../tones";
 import { statusLook } from "../../../../core/status-look";
 import { DETAIL_ZOOM } from "./zoom";
 import { GraphContext, type GraphContextValue } from "./graph-context";

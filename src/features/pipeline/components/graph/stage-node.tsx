@@ -6,7 +6,8 @@ import { TRANSITION_HANDLE_Y, type ConditionKind } from "../../../../core/graph/
 import type { ConditionView, TransitionView } from "../../../../core/graph/status-view";
 import { formatExactTime, formatRelativeTime } from "../../../../core/format";
 import { Elapsed } from "../elapsed";
-import { StatusBadge, TONES } from "../../../../components/status-badge";
+import { StatusBadge } from "../../../../components/status-badge";
+import { TONES } from "../tones";
 import { statusLook } from "../../../../core/status-look";
 import { useGraphContext } from "./graph-context";
 import type { StageFlowNode } from "../../../../core/graph/flow";
