@@ -65,15 +65,20 @@ export default tseslint.config(
       "@tanstack/query/prefer-query-options": "error",
     },
   },
-  // The dashboard's layers (the emulator's own layers get a block of their own, for emulator/).
+  // Import resolution for the layer rules, here for src/ and for a block of the emulator's own layers (emulator/).
   {
-    files: ["src/**/*.{ts,tsx}"],
-    plugins: { "import-x": importX, "check-file": checkFile },
+    files: ["src/**/*.{ts,tsx}", "emulator/**/*.ts"],
+    plugins: { "import-x": importX },
     settings: {
       "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js"] })],
       // no-cycle reads the imported modules itself: with the TypeScript parser.
       "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
     },
+  },
+  // The dashboard's layers.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "check-file": checkFile },
     rules: {
       "import-x/no-restricted-paths": ["error", { zones: layerZones }],
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
