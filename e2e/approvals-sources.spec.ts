@@ -46,7 +46,7 @@ async function twoCheckouts(emulator: EmulatorControl) {
 const card = (page: Page, source: string) => page.getByRole("article", { name: `checkout › Approve › Review Source: ${source}` });
 const navCount = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ });
 
-test("approvals of every source in one list, each labelled; the filter narrows it; approving Prod's acts in Prod only", async ({ page, emulator }) => {
+test("approvals of every source in one list, each labelled; the filter narrows it; approving Prod's acts in Prod only", async ({ page, emulator }, testInfo) => {
   await twoCheckouts(emulator);
   const dev = await approveStage(emulator, "dev");
   const prod = await approveStage(emulator, "prod");
@@ -74,7 +74,7 @@ test("approvals of every source in one list, each labelled; the filter narrows i
   await expect(brokenAlert).toContainText("Could not refresh the pipelines of Broken · us-east-1");
   await expect(brokenAlert).toContainText("AccessDenied");
   await expect(page.getByRole("alert")).toHaveCount(1);
-  await page.screenshot({ path: "/tmp/approvals-sources-all.png", fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("approvals-sources-all.png"), fullPage: true });
 
   // The filter lives in the URL and survives a reload.
   const filter = page.getByRole("combobox", { name: "Source" });
@@ -110,7 +110,7 @@ test("approvals of every source in one list, each labelled; the filter narrows i
   await expect(recent.getByRole("row", { name: /checkout › Approve › Review Prod · us-east-1 Approved/ })).toContainText("Prod looks right");
   // Several retry rounds of the broken source later, its error is still there (not blinking back to "loading").
   await expect(brokenAlert).toContainText("Could not refresh the pipelines of Broken · us-east-1");
-  await page.screenshot({ path: "/tmp/approvals-sources-approved.png", fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("approvals-sources-approved.png"), fullPage: true });
 });
 
 test("a deep link to the Prod approval shows Prod's execution, not the same-named one in Dev", async ({ page, emulator }) => {

@@ -101,7 +101,7 @@ test.describe("a signed-in session", () => {
     })),
   });
 
-  test("says when the sign-in expired and offers to sign in again", async ({ page, emulator }) => {
+  test("says when the sign-in expired and offers to sign in again", async ({ page, emulator }, testInfo) => {
     await emulator.loadScenario(world());
     await emulator.advance(200);
     await emulator.credentials({ loginTokenLifetimeSeconds: 4, lifetimeSeconds: 4 });
@@ -113,7 +113,7 @@ test.describe("a signed-in session", () => {
 
     const notice = page.getByRole("alert").filter({ hasText: "Your sign-in expired at" });
     await expect(notice).toBeVisible({ timeout: 20_000 });
-    await page.screenshot({ path: "/tmp/sign-in-expired.png" });
+    await page.screenshot({ path: testInfo.outputPath("sign-in-expired.png") });
     await emulator.credentials({ loginTokenLifetimeSeconds: 3600, lifetimeSeconds: 3600 });
     await notice.getByRole("button", { name: "Sign in again" }).click();
     await page.getByLabel("Username").fill("kiosk");

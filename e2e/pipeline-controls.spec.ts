@@ -71,7 +71,7 @@ test("retry a failed stage: failed actions only", async ({ page, emulator }) => 
   await expect(action(page, "Compile")).toContainText("Succeeded");
 });
 
-test("a retry whose answer is lost is checked, not sent twice: the dialog says it happened", async ({ page, emulator }) => {
+test("a retry whose answer is lost is checked, not sent twice: the dialog says it happened", async ({ page, emulator }, testInfo) => {
   await emulator.loadScenario(scenario(pipeline("ctl-retry-lost", { buildFailsOnRuns: [1], buildError: "Unit tests failed" })));
   await emulator.advance(200);
   await page.goto("/pipelines/ctl-retry-lost");
@@ -92,7 +92,7 @@ test("a retry whose answer is lost is checked, not sent twice: the dialog says i
   await expect(dialog.getByRole("status")).toContainText("It did happen: stage Build is running again.");
   await expect(dialog.getByRole("alert")).toHaveCount(0);
   await expect(dialog.getByRole("button", { name: "Retry", exact: true })).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/retry-lost-answer.png" });
+  await page.screenshot({ path: testInfo.outputPath("retry-lost-answer.png") });
   // Enter in the open dialog sends nothing more.
   await dialog.getByRole("button", { name: "Close" }).focus();
   await page.keyboard.press("Enter");

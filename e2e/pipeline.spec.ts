@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { configFor, e2eConfig, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
-import { samplePipeline } from "../src/core/graph/sample";
+import { samplePipeline } from "../src/testing/sample-pipeline";
 
 /** Where screenshots go: SCREENSHOT_DIR when set (for reviewing), else the test's output folder. */
 function shot(page: Page, name: string) {

@@ -37,7 +37,7 @@ test.describe("wall display across accounts and regions", () => {
     await emulator.faults({ down: false, regions: [] });
   });
 
-  test("shows every source in one attention order, labelled, same names apart, the broken source named", async ({ page, emulator }) => {
+  test("shows every source in one attention order, labelled, same names apart, the broken source named", async ({ page, emulator }, testInfo) => {
     await openWall(page, emulator, "?refresh=10");
     await expect(tiles(page)).toHaveCount(4);
     // Failures first, whichever account they are in.
@@ -57,7 +57,7 @@ test.describe("wall display across accounts and regions", () => {
     await expect(page.getByTestId("wall-stale-banner")).toHaveCount(0);
 
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-    await page.screenshot({ path: "/tmp/wall-sources-1920x1080.png" });
+    await page.screenshot({ path: testInfo.outputPath("wall-sources-1920x1080.png") });
 
     // Budget per source: one state read per shown pipeline per interval, all sources together.
     await emulator.resetRequests();
@@ -97,7 +97,7 @@ test.describe("wall display across accounts and regions", () => {
     await expect(page.getByTestId("wall-tile-source")).toHaveCount(3);
   });
 
-  test("a region down goes stale grey with a note naming it while the other region stays current", async ({ page, emulator }) => {
+  test("a region down goes stale grey with a note naming it while the other region stays current", async ({ page, emulator }, testInfo) => {
     await openWall(page, emulator, "?refresh=5");
     await expect(tiles(page)).toHaveCount(4);
     const euOrders = tile(page, "orders", "Prod · eu-west-1");
@@ -119,7 +119,7 @@ test.describe("wall display across accounts and regions", () => {
     const note = page.getByTestId("wall-stale-banner");
     await expect(note).toHaveCount(1);
     await expect(note).toContainText(/Can’t reach Prod · eu-west-1 — showing data from \d\d:\d\d/);
-    await page.screenshot({ path: "/tmp/wall-sources-region-down.png" });
+    await page.screenshot({ path: testInfo.outputPath("wall-sources-region-down.png") });
 
     await emulator.faults({ down: false });
     // Backoff is capped at 5 minutes + 20 % jitter; the next poll brings it back.

@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures";
 import type { EmulatorControl } from "./fixtures/emulator";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
-/** Wall order rank, as the issue states it: failures, approvals, running work, then the rest. */
+/** Wall order rank: failures, approvals, running work, then the rest. */
 const RANK: Record<string, number> = { failed: 0, "waiting-for-approval": 1, "in-progress": 2 };
 const rank = (health: string | null) => RANK[health ?? ""] ?? 3;
 

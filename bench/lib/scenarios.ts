@@ -2,7 +2,7 @@ import type { ActionDeclaration } from "@aws-sdk/client-codepipeline";
 import { generatedPipelines } from "../../emulator/src/demo/generated";
 import { codeBuild, githubSource, pipeline, stage } from "../../emulator/src/demo/builders";
 import type { Scenario } from "../../emulator/src/scenario/types";
-import { samplePipeline } from "../../src/core/graph/sample";
+import { samplePipeline } from "../../src/testing/sample-pipeline";
 
 /** `count` generated pipelines (the CLI's --pipelines world without the 14 demo ones), no background traffic. */
 export function fleetScenario(count: number): Scenario {

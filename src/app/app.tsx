@@ -2,11 +2,11 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
 import type { DashboardConfig } from "../config/schema";
-import { followStateChanges } from "../lib/aws/codepipeline-queries";
+import { followStateChanges } from "../lib/polling/follow-state-changes";
 import { createSources } from "../lib/aws/source";
 import { createQueryClient } from "./query-client";
 import { router } from "./router";
-import { SourceContext, SourcesContext } from "./source-context";
+import { SourceContext, SourcesContext } from "../lib/sources/source-context";
 
 export function App({ config }: { config: DashboardConfig }) {
   // One client and one limiter per account/region, for the life of the page: each has its own API limits.

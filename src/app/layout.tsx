@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from "react-router";
-import { useSources } from "./source-context";
-import { paths } from "./paths";
+import { useSources } from "../lib/sources/source-context";
+import { paths } from "../lib/paths";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
 

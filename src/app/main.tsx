@@ -4,6 +4,7 @@ import "../index.css";
 import { applyConnectPolicy } from "../config/csp";
 import { loadConfig } from "../config/load-config";
 import { ConfigErrorPage } from "../components/config-error-page";
+import { secondaryButton } from "../components/styles";
 import { acceptRedirect, storedIdToken, tokenExpiresAt } from "../lib/aws/id-token";
 import { SignInExpiryNotice, SignInPage } from "./sign-in-page";
 
@@ -48,7 +49,7 @@ start().catch((error: unknown) => {
       <h1 className="text-2xl font-bold">The dashboard could not start</h1>
       <p className="mt-4 font-mono text-sm break-words">{error instanceof Error ? error.message : String(error)}</p>
       <p className="mt-4">
-        <button type="button" className="rounded-md border border-zinc-400 px-3 py-1.5" onClick={() => location.reload()}>
+        <button type="button" className={secondaryButton} onClick={() => location.reload()}>
           Reload
         </button>
       </p>

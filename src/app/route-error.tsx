@@ -1,5 +1,5 @@
 import { Link, isRouteErrorResponse, useRouteError } from "react-router";
-import { paths } from "./paths";
+import { paths } from "../lib/paths";
 
 export function RouteError({ notFound = false }: { notFound?: boolean }) {
   const error = useRouteError();

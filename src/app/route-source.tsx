@@ -1,5 +1,5 @@
 import { Outlet, useParams } from "react-router";
-import { SourceContext, useSources } from "./source-context";
+import { SourceContext, useSources } from "../lib/sources/source-context";
 import { RouteError } from "./route-error";
 
 /** `/sources/:sourceId/…`: the pages below read from that source; an unknown id is a not-found, never the default. */

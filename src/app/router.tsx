@@ -1,21 +1,29 @@
+import { lazy } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
+import { OverviewPage } from "../features/pipelines/overview-page";
+import { paths } from "../lib/paths";
 import { Layout } from "./layout";
 import { RouteError } from "./route-error";
-import { OverviewPage } from "../features/pipelines/overview-page";
-import { paths } from "./paths";
-import { executionPattern } from "../features/pipeline/lib/paths";
-import { approvalPaths } from "../features/approvals/lib/paths";
 import { RouteSource } from "./route-source";
 
-/** Pages about one source's pipelines: at the root for the default source, under `sources/:sourceId` for the others. */
+// Lazy: the Definition tab brings CodeMirror, which the graph and history never need.
+const DefinitionTab = lazy(() => import("../features/definition/components/definition-tab"));
+
+/**
+ * Pages about one source's pipelines: at the root for the default source, under `sources/:sourceId` for the
+ * others. Lazy, so the pipeline page (graph and all) does not weigh on the overview's first load. Features never
+ * import one another: the pipeline page gets its Definition tab from here.
+ */
 const sourceRoutes: RouteObject[] = [
   {
     path: paths.pipeline.pattern,
-    // Lazy: the pipeline page (graph and all) must not weigh on the overview's first load.
-    lazy: async () => ({ Component: (await import("../features/pipeline/routes/pipeline-page")).default }),
+    lazy: async () => {
+      const { default: PipelinePage } = await import("../features/pipeline/routes/pipeline-page");
+      return { element: <PipelinePage definitionTab={DefinitionTab} /> };
+    },
   },
   {
-    path: executionPattern,
+    path: paths.execution.pattern,
     lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).default }),
   },
   {
@@ -23,7 +31,7 @@ const sourceRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import("../features/definition/routes/create-pipeline-page")).default }),
   },
   {
-    path: approvalPaths.approvalPattern,
+    path: paths.approval.pattern,
     lazy: async () => ({ Component: (await import("../features/approvals/routes/approval-page")).default }),
   },
 ];
@@ -31,12 +39,12 @@ const sourceRoutes: RouteObject[] = [
 export const router = createBrowserRouter([
   // The wall display is a kiosk: no app header or navigation around it.
   {
-    path: "wall",
+    path: paths.wall.pattern,
     errorElement: <RouteError />,
     lazy: async () => ({ Component: (await import("../features/wall/wall-route")).default }),
   },
   {
-    path: "wall/setup",
+    path: paths.wallSetup.pattern,
     errorElement: <RouteError />,
     lazy: async () => ({ Component: (await import("../features/wall/wall-route")).WallSetupRoute }),
   },
@@ -48,7 +56,7 @@ export const router = createBrowserRouter([
       ...sourceRoutes,
       { path: paths.source.pattern, element: <RouteSource />, children: sourceRoutes },
       {
-        path: approvalPaths.inboxPattern,
+        path: paths.approvals.pattern,
         lazy: async () => ({ Component: (await import("../features/approvals/routes/approvals-page")).default }),
       },
       { path: "*", element: <RouteError notFound /> },

@@ -1,7 +1,10 @@
 import type { PipelineHealth } from "./status";
 
-/** Failed first, then what waits for a person, then what moves; the quiet rest after. */
-const ATTENTION_RANK: Record<PipelineHealth, number> = {
+/**
+ * Failed first, then what waits for a person, then what moves; the quiet rest after, a pipeline that never ran
+ * last. The one order of every page that ranks pipelines (the overview, the wall).
+ */
+export const ATTENTION_RANK: Record<PipelineHealth, number> = {
   failed: 0,
   "waiting-for-approval": 1,
   "in-progress": 2,

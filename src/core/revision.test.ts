@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRevisionSummary, shortRevisionId, summarizeRevision } from "./revision";
+import { parseRevisionSummary, revisionMessagesOf, shortRevisionId, summarizeRevision } from "./revision";
 
 describe("parseRevisionSummary", () => {
   it("takes the first line of a plain-text commit message", () => {
@@ -56,5 +56,20 @@ describe("summarizeRevision", () => {
       author: undefined,
       url: "https://github.com/acme/web/commit/fedcba9",
     });
+  });
+});
+
+describe("revisionMessagesOf", () => {
+  it("keeps the newest commit message of each source action", () => {
+    const summary = (message: string) => JSON.stringify({ ProviderType: "GitHub", CommitMessage: message });
+    const messages = revisionMessagesOf([
+      { sourceRevisions: [{ actionName: "App", revisionId: "b", revisionSummary: summary("Newest\n\nbody") }] },
+      { sourceRevisions: [{ actionName: "App", revisionId: "a", revisionSummary: summary("Older") }, { actionName: "Infra", revisionId: "c", revisionSummary: summary("Infra change") }] },
+      { sourceRevisions: [{ actionName: "", revisionId: "d", revisionSummary: summary("No action name") }] },
+    ]);
+    expect([...messages]).toEqual([
+      ["App", "Newest"],
+      ["Infra", "Infra change"],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { SourceRevision } from "@aws-sdk/client-codepipeline";
+import type { PipelineExecutionSummary, SourceRevision } from "@aws-sdk/client-codepipeline";
 
 /** What the overview shows about the code an execution runs. */
 export interface RevisionInfo {
@@ -65,4 +65,17 @@ function firstString(record: Record<string, unknown>, keys: string[]): string | 
 function firstLine(text: string): string | undefined {
   const line = text.split(/\r?\n/, 1)[0].trim();
   return line === "" ? undefined : line;
+}
+
+/** The newest commit message per source action, from executions newest first: what the graph shows beside a revision. */
+export function revisionMessagesOf(executions: readonly PipelineExecutionSummary[]): Map<string, string> {
+  const messages = new Map<string, string>();
+  for (const e of executions) {
+    for (const r of e.sourceRevisions ?? []) {
+      if (!r.actionName || messages.has(r.actionName)) continue;
+      const message = parseRevisionSummary(r.revisionSummary).message;
+      if (message) messages.set(r.actionName, message);
+    }
+  }
+  return messages;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executionDurationMs, isExecutionActive, isStateActive, rollUpStatus } from "./status";
+import { executionDurationMs, isRunning, isStateActive, rollUpStatus, stateFingerprint } from "./status";
 import { EXEC_NEW, EXEC_OLD, action, execution, stage, state } from "../testing/pipeline-fixtures";
 
 describe("rollUpStatus", () => {
@@ -118,8 +118,8 @@ describe("activity", () => {
     expect(isStateActive(state(stage("Build", "InProgress")))).toBe(true);
     expect(isStateActive(state(stage("Build", "Succeeded", [action("A", { status: "InProgress" })])))).toBe(true);
     expect(isStateActive(state(stage("Build", "Succeeded")))).toBe(false);
-    expect(isExecutionActive(execution("Stopping"))).toBe(true);
-    expect(isExecutionActive(execution("Failed"))).toBe(false);
+    expect(isRunning(execution("Stopping").status)).toBe(true);
+    expect(isRunning(execution("Failed").status)).toBe(false);
   });
 });
 
@@ -130,5 +130,32 @@ describe("executionDurationMs", () => {
   });
   it("ends a finished execution at its last update", () => {
     expect(executionDurationMs(rollUpStatus(undefined, execution("Succeeded")), now)).toBe(5 * 60_000);
+  });
+});
+
+describe("stateFingerprint", () => {
+  const running = (percentComplete: number) =>
+    state(stage("Source", "Succeeded"), stage("Build", "InProgress", [action("Compile", { status: "InProgress", percentComplete })]));
+
+  it("stays put while only progress moves", () => {
+    expect(stateFingerprint(running(10))).toBe(stateFingerprint(running(80)));
+  });
+
+  it("changes when a stage's execution or status changes", () => {
+    const finished = state(stage("Source", "Succeeded"), stage("Build", "Succeeded"));
+    const newer = state(stage("Source", "InProgress", [], { latestExecution: { pipelineExecutionId: EXEC_OLD, status: "InProgress" } }), stage("Build", "InProgress"));
+    expect(stateFingerprint(finished)).not.toBe(stateFingerprint(running(10)));
+    expect(stateFingerprint(newer)).not.toBe(stateFingerprint(running(10)));
+  });
+
+  it("changes when an execution starts waiting at an inbound transition", () => {
+    const waiting = state(
+      stage("Source", "Succeeded"),
+      stage("Build", "InProgress", [action("Compile", { status: "InProgress", percentComplete: 10 })], {
+        inboundExecutions: [{ pipelineExecutionId: EXEC_OLD, status: "InProgress" }],
+      }),
+    );
+    expect(stateFingerprint(waiting)).not.toBe(stateFingerprint(running(10)));
+    expect(stateFingerprint(undefined)).toBe("");
   });
 });

@@ -68,7 +68,13 @@ export interface PipelineStatusSummary {
   lastChangedAt?: Date;
 }
 
-const RUNNING = new Set<string>(["InProgress", "Stopping"]);
+/** Statuses of an execution or stage that still runs: a stopping one still runs its actions. */
+const RUNNING: ReadonlySet<string> = new Set(["InProgress", "Stopping"]);
+
+/** The execution or stage still runs (InProgress or Stopping). */
+export function isRunning(status: string | undefined): boolean {
+  return RUNNING.has(status ?? "");
+}
 
 /**
  * Rolls GetPipelineState and the newest ListPipelineExecutions summary into one status. Either may be missing
@@ -118,7 +124,7 @@ export function rollUpStatus(
         )
       : undefined;
     const blocked = running || held ? undefined : blockedByDisabledTransition(stages, executionId);
-    const stage = running ?? held ?? blocked ?? stages.find((s) => RUNNING.has(s.latestExecution?.status ?? ""));
+    const stage = running ?? held ?? blocked ?? stages.find((s) => isRunning(s.latestExecution?.status));
     summary.stageName = stage?.stageName;
     summary.heldBeforeStage = !running && stage !== undefined && (stage === held || stage === blocked);
   } else if (health === "stopped" || health === "cancelled") {
@@ -132,13 +138,9 @@ export function rollUpStatus(
 export function isStateActive(state: GetPipelineStateOutput | undefined): boolean {
   return (state?.stageStates ?? []).some(
     (stage) =>
-      RUNNING.has(stage.latestExecution?.status ?? "") ||
+      isRunning(stage.latestExecution?.status) ||
       (stage.actionStates ?? []).some((action) => action.latestExecution?.status === "InProgress"),
   );
-}
-
-export function isExecutionActive(latest: PipelineExecutionSummary | undefined): boolean {
-  return RUNNING.has(latest?.status ?? "");
 }
 
 function healthOf(
@@ -162,7 +164,7 @@ function healthOf(
     case "Succeeded":
       return "succeeded";
     default:
-      return stages.some((s) => RUNNING.has(s.latestExecution?.status ?? "")) ? "in-progress" : "unknown";
+      return stages.some((s) => isRunning(s.latestExecution?.status)) ? "in-progress" : "unknown";
   }
 }
 
@@ -209,4 +211,24 @@ export function executionDurationMs(summary: PipelineStatusSummary, now: Date): 
   const running = summary.health === "in-progress" || summary.health === "waiting-for-approval";
   const end = running ? now : (summary.lastChangedAt ?? now);
   return end.getTime() - summary.startedAt.getTime();
+}
+
+/**
+ * What in GetPipelineState says "the executions may have changed": every stage's latest execution and status,
+ * and what waits at each inbound transition. Progress (`percentComplete`, action summaries) changes on every
+ * poll of a running pipeline and does not count. Execution reads are repeated only when this changes
+ * (followStateChanges), so an idle pipeline costs one GetPipelineState per round and nothing more.
+ */
+export function stateFingerprint(state: GetPipelineStateOutput | undefined): string {
+  if (!state) return "";
+  return (state.stageStates ?? [])
+    .map((s) => {
+      const e = s.latestExecution;
+      const inbound = [s.inboundExecution, ...(s.inboundExecutions ?? [])]
+        .map((i) => (i ? `${i.pipelineExecutionId}:${i.status}` : ""))
+        .filter(Boolean)
+        .join("+");
+      return `${e?.pipelineExecutionId ?? ""}:${e?.status ?? ""}${inbound ? `<${inbound}` : ""}`;
+    })
+    .join("|");
 }

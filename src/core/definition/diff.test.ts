@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeChange, diffDeclarations } from "./diff";
-import { sampleDeclaration } from "./sample-declaration";
+import { sampleDeclaration } from "../../testing/sample-declaration";
 
 describe("diffDeclarations", () => {
   it("finds nothing between equal declarations, whatever their version or key order", () => {

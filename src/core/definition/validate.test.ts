@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDeclaration, checkDefinitionText, checkName, locateServerMessage } from "./validate";
-import { sampleDeclaration } from "./sample-declaration";
+import { sampleDeclaration } from "../../testing/sample-declaration";
 
 const messages = (value: unknown) => checkDeclaration(value).map((p) => p.message);
 

@@ -12,7 +12,7 @@ import {
   transitionEdgeId,
   type LayoutNode,
 } from "./layout";
-import { samplePipeline } from "./sample";
+import { samplePipeline } from "../../testing/sample-pipeline";
 
 const action = (name: string, runOrder?: number, category: "Source" | "Build" | "Deploy" = "Build") => ({
   name,

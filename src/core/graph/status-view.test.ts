@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ActionExecutionDetail, GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { actionNodeId, stageNodeId } from "./layout";
-import { samplePipeline } from "./sample";
-import { statusFromActionExecutions, statusFromState } from "./status-view";
+import { samplePipeline } from "../../testing/sample-pipeline";
+import { statusFromActionExecutions, statusFromState, withPipelineWide, type StatusView } from "./status-view";
 
 const EXEC = "11111111-1111-4111-8111-111111111111";
 const OTHER = "22222222-2222-4222-8222-222222222222";
@@ -77,5 +77,31 @@ describe("statusFromActionExecutions", () => {
   it("reads a half-run stage of a finished execution as stopped", () => {
     const view = statusFromActionExecutions(declaration, EXEC, [d("Source", "Source-1-1", "Succeeded", 0)], false);
     expect(view.stages.get(stageNodeId("Source"))?.status).toBe("Stopped");
+  });
+});
+
+describe("withPipelineWide", () => {
+  it("keeps the execution's own statuses and takes transitions, conditions, links and revisions from the state", () => {
+    const stage = stageNodeId("Deploy");
+    const ran = actionNodeId("Deploy", "Prod");
+    const notRun = actionNodeId("Deploy", "Smoke");
+    const fromRuns: StatusView = {
+      stages: new Map([[stage, { status: "InProgress", executionId: EXEC, conditions: [] }]]),
+      actions: new Map([[ran, { status: "InProgress", executionId: EXEC, entityUrl: "https://stale.example" }]]),
+    };
+    const inbound = { enabled: false, disabledReason: "Freeze", waiting: [] };
+    const fromState: StatusView = {
+      stages: new Map([[stage, { status: "Failed", executionId: OTHER, inbound, conditions: [{ kind: "beforeEntry", status: "Succeeded", rules: [] }] }]]),
+      actions: new Map([
+        [ran, { status: "Failed", entityUrl: "https://console.example/prod", revision: { revisionId: "abc" } }],
+        [notRun, { status: "Succeeded", entityUrl: "https://console.example/smoke" }],
+      ]),
+    };
+    const merged = withPipelineWide(fromRuns, fromState);
+    expect(merged.stages.get(stage)).toEqual({ status: "InProgress", executionId: EXEC, inbound, conditions: [{ kind: "beforeEntry", status: "Succeeded", rules: [] }] });
+    expect(merged.actions.get(ran)).toMatchObject({ status: "InProgress", executionId: EXEC, entityUrl: "https://console.example/prod", revision: { revisionId: "abc" } });
+    expect(merged.actions.get(notRun)).toEqual({ entityUrl: "https://console.example/smoke" });
+    // The inputs stay as they were: the state's view is shared with the rest of the page.
+    expect(fromRuns.actions.get(ran)?.entityUrl).toBe("https://stale.example");
   });
 });

@@ -215,3 +215,23 @@ export function statusFromActionExecutions(
   }
   return { stages, actions };
 }
+
+/**
+ * PARALLEL mode: the viewed execution's own statuses (from its action runs) with what is pipeline-wide taken
+ * from GetPipelineState: transitions, conditions, resource links and source revisions. Actions the execution has
+ * not run keep their resource link.
+ */
+export function withPipelineWide(fromRuns: StatusView, fromState: StatusView): StatusView {
+  const stages = new Map<string, StageView>();
+  for (const [stageId, stage] of fromRuns.stages) {
+    const wide = fromState.stages.get(stageId);
+    stages.set(stageId, { ...stage, inbound: wide?.inbound, conditions: wide?.conditions ?? [] });
+  }
+  const actions = new Map<string, ActionView>();
+  for (const [actionId, action] of fromRuns.actions) {
+    const wide = fromState.actions.get(actionId);
+    actions.set(actionId, { ...action, entityUrl: wide?.entityUrl, revisionUrl: wide?.revisionUrl, revision: wide?.revision });
+  }
+  for (const [actionId, action] of fromState.actions) if (!actions.has(actionId)) actions.set(actionId, { entityUrl: action.entityUrl });
+  return { stages, actions };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectSources, sourceProblems, tileKey, wallSourceId, type SourceFeed } from "./sources";
+import { selectSources, sourceProblems, wallSourceId, type SourceFeed } from "./sources";
 
 const dev = { id: "us-east-1@host", isDefault: true };
 const prod = { id: "prod", isDefault: false };
@@ -14,12 +14,6 @@ describe("selectSources", () => {
   it("names the top-level source `default` and falls back to all when nothing named exists", () => {
     expect(wallSourceId(dev)).toBe("default");
     expect(selectSources(all, ["us-east-1@host"])).toEqual(all);
-  });
-});
-
-describe("tileKey", () => {
-  it("keeps same-named pipelines of two sources apart", () => {
-    expect(tileKey("prod", "web")).not.toBe(tileKey("prod-eu", "web"));
   });
 });
 

@@ -22,11 +22,6 @@ export function selectSources<S extends SourceRef>(all: readonly S[], wanted: re
   return picked.length > 0 ? picked : [...all];
 }
 
-/** A tile's identity: the same pipeline name in two accounts is two tiles. */
-export function tileKey(sourceId: string | undefined, name: string): string {
-  return sourceId === undefined ? name : `${sourceId}/${name}`;
-}
-
 /** What the wall knows about one source's reads. */
 export interface SourceFeed {
   id: string;
@@ -65,4 +60,10 @@ export function sourceProblems(
     const since = times.length > 0 ? Math.min(...times) : feed.listUpdatedAt;
     return [{ id: feed.id, label: feed.label, kind: "stale", since }];
   });
+}
+
+/** `arn:aws:codepipeline:<region>:<account>:<name>` from any pipeline's ARN, so one GetPipeline serves all. */
+export function pipelineArn(sampleArn: string | undefined, name: string): string | undefined {
+  const match = sampleArn ? /^arn:([^:]+):codepipeline:([^:]*):(\d+):/.exec(sampleArn) : null;
+  return match ? `arn:${match[1]}:codepipeline:${match[2]}:${match[3]}:${name}` : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { action, execution, EXEC_NEW, EXEC_OLD, stage, state } from "../../testing/pipeline-fixtures";
-import { approvalCountdown, buildTile, compareTiles, DEFAULT_APPROVAL_TIMEOUT_MINUTES, stateFingerprint, type WallTile } from "./tile";
+import { action, execution, EXEC_OLD, stage, state } from "../../testing/pipeline-fixtures";
+import { approvalCountdown, buildTile, compareTiles, DEFAULT_APPROVAL_TIMEOUT_MINUTES, type WallTile } from "./tile";
 
 const NOW = new Date("2025-01-10T12:00:00Z").getTime();
 const STALE = 90_000;
@@ -96,6 +96,10 @@ describe("compareTiles", () => {
       .map((x) => x.health);
     expect(order).toEqual(["failed", "waiting-for-approval", "in-progress", "stopped", "succeeded"]);
   });
+  it("ranks as the overview does: a pipeline that never ran after the succeeded ones", () => {
+    const order = [t("never", "unknown"), t("ok", "succeeded"), t("old", "cancelled")].sort(compareTiles).map((x) => x.health);
+    expect(order).toEqual(["cancelled", "succeeded", "unknown"]);
+  });
   it("puts the newest change first within a group", () => {
     expect([t("a", "failed", 1), t("b", "failed", 2)].sort(compareTiles).map((x) => x.name)).toEqual(["b", "a"]);
   });
@@ -114,17 +118,5 @@ describe("buildTile across sources", () => {
     expect(dev.key).not.toBe(prod.key);
     expect(prod).toMatchObject({ name: "web", sourceId: "prod", sourceLabel: "Prod · us-east-1" });
     expect(buildTile({ name: "web", stateUpdatedAt: 0 }, NOW, STALE)).toMatchObject({ key: "web", sourceLabel: undefined });
-  });
-});
-
-describe("stateFingerprint", () => {
-  it("changes when a stage moves and not otherwise", () => {
-    const a = state(stage("Source", "Succeeded"), stage("Build", "InProgress"));
-    const b = state(stage("Source", "Succeeded"), stage("Build", "InProgress"));
-    const c = state(stage("Source", "Succeeded"), stage("Build", "Succeeded"));
-    expect(stateFingerprint(a)).toBe(stateFingerprint(b));
-    expect(stateFingerprint(a)).not.toBe(stateFingerprint(c));
-    expect(stateFingerprint(a)).toContain(EXEC_NEW);
-    expect(stateFingerprint(undefined)).toBe("");
   });
 });

@@ -3,10 +3,11 @@ import type {
   PipelineDeclaration,
   PipelineExecutionSummary,
 } from "@aws-sdk/client-codepipeline";
+import { ATTENTION_RANK } from "../attention";
 import { elapsedStatus, expectedPipelineDuration, type ElapsedStatus } from "../durations";
 import { rollUpStatus, type PipelineHealth } from "../status";
 import type { RevisionInfo } from "../revision";
-import { tileKey } from "./sources";
+import { sourcedKey } from "../sourced-key";
 
 /** CodePipeline's default approval timeout: 7 days. */
 export const DEFAULT_APPROVAL_TIMEOUT_MINUTES = 7 * 24 * 60;
@@ -14,18 +15,6 @@ export const DEFAULT_APPROVAL_TIMEOUT_MINUTES = 7 * 24 * 60;
 /** Healthy pipelines are the ones "hide healthy" hides: nothing for a person to look at. */
 const HEALTHY = new Set<PipelineHealth>(["succeeded", "superseded", "cancelled", "unknown"]);
 export const isHealthy = (health: PipelineHealth) => HEALTHY.has(health);
-
-/** Wall order: failures, then approvals, then running work, then the rest. */
-const WALL_RANK: Record<PipelineHealth, number> = {
-  failed: 0,
-  "waiting-for-approval": 1,
-  "in-progress": 2,
-  stopped: 3,
-  cancelled: 4,
-  superseded: 5,
-  unknown: 6,
-  succeeded: 7,
-};
 
 export interface ApprovalCountdown {
   stageName: string;
@@ -37,7 +26,7 @@ export interface ApprovalCountdown {
 }
 
 export interface WallTile {
-  /** Unique on the wall: source id and name. */
+  /** Unique on the wall: `sourcedKey(sourceId, name)`, as the same pipeline name in two accounts is two tiles. */
   key: string;
   name: string;
   sourceId?: string;
@@ -82,7 +71,7 @@ export function buildTile(input: TileInput, now: number, staleAfterMs: number): 
   const status = rollUpStatus(state, latest);
   const updatedAt = input.stateUpdatedAt;
   const tile: WallTile = {
-    key: tileKey(input.sourceId, name),
+    key: input.sourceId === undefined ? name : sourcedKey(input.sourceId, name),
     name,
     sourceId: input.sourceId,
     sourceLabel: input.sourceLabel,
@@ -130,36 +119,17 @@ export function approvalCountdown(
 }
 
 /**
- * Failures first, then approvals, then running work, then the rest; newest change first within a group. Sources
+ * The overview's attention order (failures, approvals, running work, the rest); newest change first within a group. Sources
  * are mixed: what needs a person comes first whichever account it is in; the source only breaks ties.
  */
 export function compareTiles(a: WallTile, b: WallTile): number {
   return (
-    WALL_RANK[a.health] - WALL_RANK[b.health] ||
+    ATTENTION_RANK[a.health] - ATTENTION_RANK[b.health] ||
     (b.lastChangedAt?.getTime() ?? 0) - (a.lastChangedAt?.getTime() ?? 0) ||
     a.name.localeCompare(b.name, "en", { numeric: true }) ||
     (a.sourceLabel ?? "").localeCompare(b.sourceLabel ?? "", "en") ||
     a.key.localeCompare(b.key, "en")
   );
-}
-
-/**
- * What in GetPipelineState says "the latest execution may have changed": every stage's latest execution and
- * status, and what waits at each inbound transition. The execution list is re-read only when this changes,
- * so an idle pipeline costs one GetPipelineState per refresh and nothing more.
- */
-export function stateFingerprint(state: GetPipelineStateOutput | undefined): string {
-  if (!state) return "";
-  return (state.stageStates ?? [])
-    .map((s) => {
-      const e = s.latestExecution;
-      const inbound = [s.inboundExecution, ...(s.inboundExecutions ?? [])]
-        .map((i) => (i ? `${i.pipelineExecutionId}:${i.status}` : ""))
-        .filter(Boolean)
-        .join("+");
-      return `${e?.pipelineExecutionId ?? ""}:${e?.status ?? ""}${inbound ? `<${inbound}` : ""}`;
-    })
-    .join("|");
 }
 
 export interface HealthTally {

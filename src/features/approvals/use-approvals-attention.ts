@@ -1,10 +1,10 @@
 import { useEffect, useRef } from "react";
 import { useNavigate } from "react-router";
-import { useSources } from "../../app/source-context";
+import { useSources } from "../../lib/sources/source-context";
 import { boundKeys, faviconDataUrl, newEvents, titleWithCount } from "../../core/approvals/attention";
 import { usePendingApprovals } from "./api/use-approvals";
-import { approvalPaths } from "./lib/paths";
-import { notificationsEnabled } from "./lib/notification-settings";
+import { paths } from "../../lib/paths";
+import { notificationsEnabled } from "../../lib/approvals/notification-settings";
 
 const NOTIFIED_KEY = "codepipeline-dashboard:notified";
 
@@ -79,7 +79,7 @@ export function useApprovalsAttention() {
             key: `approval:${key}`,
             title: `Approval waiting: ${a.pipelineName}${where}`,
             body: `${a.stageName} › ${a.actionName} is waiting for a decision.`,
-            href: approvalPaths.approval(source, a.pipelineName, a.stageName, a.actionName),
+            href: paths.approval.href(source, a.pipelineName, a.stageName, a.actionName),
           })),
         ...failures
           .filter((f) => f.source === source)
@@ -87,7 +87,7 @@ export function useApprovalsAttention() {
             key: `failure:${key}`,
             title: `Pipeline failed: ${f.pipelineName}${where}`,
             body: `${f.stageName}${f.actionName ? ` › ${f.actionName}` : ""} failed${f.message ? `: ${f.message}` : "."}`,
-            href: approvalPaths.pipeline(source, f.pipelineName),
+            href: paths.pipeline.href(source, f.pipelineName),
           })),
       ];
       const result = newEvents(seen.current.get(source.id), events);

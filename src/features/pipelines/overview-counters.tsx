@@ -1,7 +1,7 @@
 import type { HealthCounts } from "../../core/filter";
 import type { PipelineHealth } from "../../core/status";
 import { HealthIcon } from "../../components/icons";
-import { HEALTH_STYLES } from "../../components/status-badge";
+import { HEALTH_STYLES } from "../../components/health-badge";
 
 const COUNTERS: { key: keyof HealthCounts; label: string; health?: PipelineHealth }[] = [
   { key: "failed", label: "Failing", health: "failed" },

@@ -1,10 +1,11 @@
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useSources } from "../../app/source-context";
+import { useSources } from "../../lib/sources/source-context";
 import { sortPipelines } from "../../core/attention";
 import { countHealth, filterPipelines } from "../../core/filter";
 import { ErrorBanner } from "../../components/error-banner";
 import { Staleness } from "../../components/staleness";
+import { pollingPolicy } from "../../lib/polling/policy";
 import { OverviewCounters } from "./overview-counters";
 import { OverviewToolbar, parseSort, parseStatus, type OverviewView } from "./overview-toolbar";
 import { PipelineList } from "./pipeline-list";
@@ -46,8 +47,7 @@ export function OverviewPage() {
 
   const update = (change: Partial<OverviewView>) => setView((current) => ({ ...current, ...change }));
 
-  const polling = sources[0].polling;
-  const staleAfterMs = Math.max(polling.idleSeconds, polling.listSeconds) * 2000;
+  const staleAfterMs = pollingPolicy.staleAfterMs(sources[0].polling, "lists");
   const failedLists = lists.filter((l) => l.error);
   const pending = lists.some((l) => l.isPending && !l.error);
   const anyListed = lists.some((l) => !l.isPending);

@@ -1,9 +1,10 @@
 import { Link } from "react-router";
-import { paths } from "../../app/paths";
-import { useSources } from "../../app/source-context";
+import { paths } from "../../lib/paths";
+import { useSources } from "../../lib/sources/source-context";
 import { SourceFilter } from "../../components/source-filter";
 import { SORT_ORDERS, type SortOrder } from "../../core/attention";
 import { HEALTH_LABELS, PIPELINE_HEALTHS, type PipelineHealth } from "../../core/status";
+import { fieldClass, secondaryButton } from "../../components/styles";
 
 const SORT_LABELS: Record<SortOrder, string> = {
   attention: "Attention first",
@@ -11,8 +12,6 @@ const SORT_LABELS: Record<SortOrder, string> = {
   "last-change": "Last change",
 };
 
-const field =
-  "rounded-md border border-zinc-400 bg-white px-3 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-700";
 
 export interface OverviewView {
   search: string;
@@ -37,7 +36,7 @@ export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChan
             value={search}
             placeholder="Name contains…"
             onChange={(e) => onChange({ search: e.target.value })}
-            className={`${field} w-72`}
+            className={`${fieldClass} w-72`}
           />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
@@ -45,7 +44,7 @@ export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChan
           <select
             value={status}
             onChange={(e) => onChange({ status: e.target.value as PipelineHealth | "" })}
-            className={field}
+            className={fieldClass}
           >
             <option value="">All statuses</option>
             {PIPELINE_HEALTHS.map((health) => (
@@ -58,7 +57,7 @@ export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChan
         <SourceFilter value={view.source} onSelect={(source) => onChange({ source })} />
         <label className="flex flex-col gap-1 text-sm font-medium">
           Sort by
-          <select value={sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })} className={field}>
+          <select value={sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })} className={fieldClass}>
             {SORT_ORDERS.map((order) => (
               <option key={order} value={order}>
                 {SORT_LABELS[order]}
@@ -70,7 +69,7 @@ export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChan
       {!source.readOnly && (
         <Link
           to={paths.createPipeline.href(source)}
-          className="rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
+          className={secondaryButton}
         >
           New pipeline
         </Link>

@@ -1,17 +1,15 @@
 import type { ExecutionMode } from "@aws-sdk/client-codepipeline";
-import { useQuery } from "@tanstack/react-query";
 import { memo, useEffect, useRef, useState, type RefObject } from "react";
 import { Link } from "react-router";
-import { paths } from "../../app/paths";
+import { paths } from "../../lib/paths";
 import { formatAge, formatDuration } from "../../core/format";
 import { safeHref } from "../../core/safe-link";
 import { executionDurationMs } from "../../core/status";
 import { HealthIcon, LockIcon, StarIcon, WarningIcon } from "../../components/icons";
 import { RelativeTime } from "../../components/relative-time";
-import { StatusBadge } from "../../components/status-badge";
+import { HealthBadge } from "../../components/health-badge";
 import { useNow } from "../../components/use-now";
-import { pipelineStateQuery } from "../../lib/aws/codepipeline-queries";
-import type { Source } from "../../lib/aws/source";
+import { usePollOnScreen } from "../../lib/polling/use-on-screen";
 import type { OverviewRow } from "./use-overview";
 
 /** Shared with the column headings so they line up. */
@@ -39,21 +37,6 @@ function useInViewport(ref: RefObject<Element | null>): boolean {
   return inViewport;
 }
 
-/**
- * While the row is in the viewport, its observer adds the fast, adaptive polling of this pipeline's state (its
- * executions follow state changes, see followStateChanges) and puts its requests ahead of off-screen ones. A row
- * scrolling in refetches at once if its data is stale. Data flows in through `row`, so the observer never
- * re-renders it.
- */
-function usePollWhileVisible(source: Source, name: string, inViewport: boolean) {
-  useEffect(() => {
-    if (!inViewport) return;
-    source.setVisible(name, true);
-    return () => source.setVisible(name, false);
-  }, [source, name, inViewport]);
-  useQuery({ ...pipelineStateQuery(source, name), notifyOnChangeProps: [], enabled: inViewport });
-}
-
 export const PipelineRow = memo(function PipelineRow({
   row,
   showSource,
@@ -66,7 +49,7 @@ export const PipelineRow = memo(function PipelineRow({
 }) {
   const { source } = row;
   const rowRef = useRef<HTMLDivElement>(null);
-  usePollWhileVisible(source, row.name, useInViewport(rowRef));
+  usePollOnScreen(source, row.name, useInViewport(rowRef));
   const now = useNow();
   const { status, summary } = row;
   const duration = executionDurationMs(status, now);
@@ -107,7 +90,7 @@ export const PipelineRow = memo(function PipelineRow({
       <div className="min-w-0 text-sm">
         {row.loaded || row.status.health !== "unknown" ? (
           <>
-            <StatusBadge health={status.health} label={status.stopping ? "Stopping" : undefined} />
+            <HealthBadge health={status.health} label={status.stopping ? "Stopping" : undefined} />
             <StageLine row={row} />
           </>
         ) : row.error ? (

@@ -2,8 +2,9 @@ import type { PipelineExecutionSummary, PipelineSummary, GetPipelineStateOutput 
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { SortablePipeline } from "../../core/attention";
+import { sourcedKey } from "../../core/sourced-key";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
-import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
+import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queries";
 import type { Source } from "../../lib/aws/source";
 import { slices } from "../../lib/query-slices";
 
@@ -20,17 +21,11 @@ export interface OverviewRow extends SortablePipeline {
   updatedAt: number;
 }
 
-
-
 /**
  * A row object changes only when its own inputs do, so memoized rows skip re-rendering while others update.
  * Keyed by the ListPipelines entry, which React Query keeps identical between unchanged refreshes.
  */
 const rowCache = new WeakMap<PipelineSummary, { inputs: unknown[]; row: OverviewRow }>();
-
-export function rowKey(source: Pick<Source, "id">, name: string): string {
-  return `${source.id}\u0000${name}`;
-}
 
 /** One source's ListPipelines, for the banner that names a source that cannot be read. */
 export interface SourceList {
@@ -40,15 +35,10 @@ export interface SourceList {
   dataUpdatedAt: number;
 }
 
-function background(source: Source) {
-  const offscreenMs = source.polling.offscreenSeconds * 1000;
-  return { refetchInterval: offscreenMs > 0 ? offscreenMs : false, staleTime: offscreenMs > 0 ? offscreenMs : Infinity } as const;
-}
-
 /**
- * Every pipeline of every source with its rolled-up status. Pipelines off screen are refreshed on the slow
- * `offscreenSeconds` cadence only, to keep the counters and the attention order honest; rows on screen add their
- * own fast polling. A source that cannot be read leaves the others untouched.
+ * Every pipeline of every source with its rolled-up status, read "off-screen" (slowly: the counters and the
+ * attention order); rows in the viewport add their own on-screen observer (usePollOnScreen). A source that
+ * cannot be read leaves the others untouched.
  */
 export function useOverview(sources: readonly Source[], isFavourite: (source: Source, name: string) => boolean) {
   // Structurally shared by React Query: the same array while no list changes, so `entries` stays put.
@@ -60,11 +50,11 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
   );
 
   const states = useQueries({
-    queries: entries.map(({ source, summary }) => ({ ...pipelineStateQuery(source, summary.name!), ...background(source) })),
+    queries: entries.map(({ source, summary }) => pipelineStateQuery(source, summary.name!, "off-screen")),
     combine: slices<GetPipelineStateOutput>,
   });
   const executions = useQueries({
-    queries: entries.map(({ source, summary }) => ({ ...latestExecutionQuery(source, summary.name!), ...background(source) })),
+    queries: entries.map(({ source, summary }) => latestExecutionQuery(source, summary.name!, "off-screen")),
     combine: slices<PipelineExecutionSummary | null>,
   });
 
@@ -80,7 +70,7 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
       if (cached && cached.inputs.every((value, j) => value === inputs[j])) return cached.row;
       const status = rollUpStatus(state?.data, execution?.data ?? undefined);
       const row: OverviewRow = {
-        key: rowKey(source, name),
+        key: sourcedKey(source.id, name),
         source,
         name,
         summary,

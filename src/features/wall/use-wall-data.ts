@@ -1,13 +1,15 @@
 import type { GetPipelineOutput, GetPipelineStateOutput, PipelineExecutionSummary, PipelineSummary, Tag } from "@aws-sdk/client-codepipeline";
-import { useQueries, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
+import { useQueries } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { compileNameFilter, matchesTags, type WallOptions } from "../../core/wall/options";
-import { listIntervalMs } from "../../core/wall/polling";
-import { tileKey, type SourceFeed } from "../../core/wall/sources";
-import { stateFingerprint, type TileInput } from "../../core/wall/tile";
-import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/codepipeline-queries";
+import { sourcedKey } from "../../core/sourced-key";
+import { pipelineArn, type SourceFeed } from "../../core/wall/sources";
+import type { TileInput } from "../../core/wall/tile";
+import { wallExecutionsQuery } from "../../lib/aws/execution-queries";
+import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queries";
+import { pipelineDeclarationQuery, pipelineTagsQuery } from "../../lib/aws/declaration-queries";
 import type { Source } from "../../lib/aws/source";
-import { backoff, pipelineArn, wallDeclarationQuery, wallExecutionsQuery, wallKeys, wallTagsQuery } from "./api/wall-queries";
+import { onWall } from "../../lib/polling/policy";
 import { slices, type QuerySlice } from "../../lib/query-slices";
 
 const EMPTY: never[] = [];
@@ -30,21 +32,17 @@ interface WallPipeline {
  * - with a tag filter: one GetPipeline (for the account in the ARN) and ListTagsForResource per name-matched
  *   pipeline every 30 minutes; pipelines are shown once their tags are known to match;
  * - GetPipelineState once per refresh interval per matching pipeline (backing off while failing);
- * - ListPipelineExecutions only when that state changed (a stage moved), else every 30 minutes;
+ * - ListPipelineExecutions only when that state changed (a stage moved: followStateChanges), else every 30 minutes;
  * - GetPipeline once per pipeline version, only for pipelines that wait for an approval (its timeout).
- * All of it keeps polling while the tab is hidden. `labelled`: tiles carry their source's label.
+ * All of it keeps polling while the tab is hidden, backing off while failing (the policy's `onWall` cadences).
+ * `labelled`: tiles carry their source's label.
  */
 export function useWallData(sources: readonly Source[], options: WallOptions, labelled: boolean) {
   const refreshMs = options.refreshSeconds * 1000;
-  const queryClient = useQueryClient();
+  const wall = useMemo(() => onWall(refreshMs), [refreshMs]);
 
   const lists = useQueries({
-    queries: sources.map((source) => ({
-      ...pipelinesQuery(source),
-      refetchInterval: backoff(listIntervalMs(refreshMs, source.polling.listSeconds * 1000)),
-      refetchIntervalInBackground: true,
-      retry: false,
-    })),
+    queries: sources.map((source) => pipelinesQuery(source, wall)),
     combine: slices<PipelineSummary[]>,
   });
 
@@ -53,7 +51,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
     () =>
       sources.flatMap((source, i) =>
         (lists[i]?.data ?? EMPTY).flatMap((p): WallPipeline[] =>
-          p.name && matchName(p.name) ? [{ source, name: p.name, key: tileKey(source.id, p.name), version: p.version }] : [],
+          p.name && matchName(p.name) ? [{ source, name: p.name, key: sourcedKey(source.id, p.name), version: p.version }] : [],
         ),
       ),
     [sources, lists, matchName],
@@ -65,7 +63,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
   const samples = sources.map((source) => (filteringByTags ? named.find((p) => p.source === source) : undefined));
   const sampleDeclarations = useQueries({
     queries: sources.map((source, i) => ({
-      ...wallDeclarationQuery(source, samples[i]?.name ?? "", samples[i]?.version),
+      ...pipelineDeclarationQuery(source, samples[i]?.name ?? "", samples[i]?.version, wall),
       enabled: samples[i] !== undefined,
     })),
     combine: slices<GetPipelineOutput>,
@@ -78,7 +76,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       return arn ? [{ pipeline: p, arn }] : [];
     });
   }, [filteringByTags, sources, sampleDeclarations, named]);
-  const tags = useQueries({ queries: tagged.map((t) => wallTagsQuery(t.pipeline.source, t.pipeline.name, t.arn)), combine: slices<Tag[]> });
+  const tags = useQueries({ queries: tagged.map((t) => pipelineTagsQuery(t.pipeline.source, t.pipeline.name, t.arn, wall)), combine: slices<Tag[]> });
   const tagsByKey = useMemo(() => new Map(tagged.map((t, i) => [t.pipeline.key, tags[i]?.data])), [tagged, tags]);
   const candidates = useMemo(
     () =>
@@ -92,14 +90,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
   );
 
   const states = useQueries({
-    queries: candidates.map((p) => ({
-      ...pipelineStateQuery(p.source, p.name),
-      refetchInterval: backoff(refreshMs),
-      refetchIntervalInBackground: true,
-      // A refocused or re-mounted screen must not add requests inside the interval.
-      staleTime: refreshMs - 1000,
-      retry: false,
-    })),
+    queries: candidates.map((p) => pipelineStateQuery(p.source, p.name, wall)),
     combine: slices<GetPipelineStateOutput>,
   });
 
@@ -107,22 +98,6 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
     queries: candidates.map((p, i) => ({ ...wallExecutionsQuery(p.source, p.name), enabled: states[i]?.data !== undefined })),
     combine: slices<PipelineExecutionSummary[]>,
   });
-
-  // Re-read the executions of a pipeline whose stages moved. The map holds current candidates only.
-  const fingerprints = useRef(new Map<string, string>());
-  useEffect(() => {
-    const previous = fingerprints.current;
-    const next = new Map<string, string>();
-    candidates.forEach((p, i) => {
-      const fingerprint = stateFingerprint(states[i]?.data);
-      next.set(p.key, fingerprint);
-      const before = previous.get(p.key);
-      if (before && fingerprint && before !== fingerprint) {
-        void queryClient.invalidateQueries({ queryKey: wallKeys.executions(p.source, p.name), exact: true });
-      }
-    });
-    fingerprints.current = next;
-  }, [candidates, states, queryClient]);
 
   const waiting = useMemo(
     () =>
@@ -136,7 +111,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
     [candidates, states],
   );
   const declarations = useQueries({
-    queries: waiting.map((w) => wallDeclarationQuery(w.pipeline.source, w.pipeline.name, w.version)),
+    queries: waiting.map((w) => pipelineDeclarationQuery(w.pipeline.source, w.pipeline.name, w.version, wall)),
     combine: slices<GetPipelineOutput>,
   });
 

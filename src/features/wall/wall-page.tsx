@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useSource, useSources } from "../../app/source-context";
+import { useSource, useSources } from "../../lib/sources/source-context";
 import { HealthIcon } from "../../components/icons";
 import { useNow } from "../../components/use-now";
 import { formatDuration } from "../../core/format";
 import { burnInOffset, gridFor, pageOf } from "../../core/wall/layout";
 import { isDimmed, parseWallOptions, type WallOptions } from "../../core/wall/options";
 import { staleAfterMs } from "../../core/wall/polling";
+import { splitSourcedKey } from "../../core/sourced-key";
 import { selectSources, sourceProblems, wallSourceId } from "../../core/wall/sources";
 import { buildTile, compareTiles, isHealthy, tally, type WallTile } from "../../core/wall/tile";
 import type { Source } from "../../lib/aws/source";
@@ -73,13 +74,14 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
   const hidden = paged.hidden.length > 0 ? tally(paged.hidden) : undefined;
 
   // Shown pipelines jump their own source's request queue.
-  const shownKeys = paged.items.map((t) => `${t.sourceId ?? ""}\n${t.name}`).join("\n\n");
+  // One string (tile keys, one a line) so the effect re-runs only when the shown set changes.
+  const shownKeys = paged.items.map((t) => t.key).join("\n");
   useEffect(() => {
     const byId = new Map(sources.map((s) => [s.id, s]));
-    const marks = (shownKeys ? shownKeys.split("\n\n") : []).flatMap((key) => {
-      const [id, name] = key.split("\n");
-      const source = byId.get(id!);
-      return source && name ? [{ source, name }] : [];
+    const marks = (shownKeys ? shownKeys.split("\n") : []).flatMap((key) => {
+      const shown = splitSourcedKey(key);
+      const source = shown && byId.get(shown.sourceId);
+      return source && shown.key ? [{ source, name: shown.key }] : [];
     });
     marks.forEach((m) => m.source.setVisible(m.name, true));
     return () => marks.forEach((m) => m.source.setVisible(m.name, false));

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { filterProblem, LIMITS, parseWallOptions, wallSearch, WALL_DEFAULTS, type WallOptions } from "../../core/wall/options";
 import { wallSourceId } from "../../core/wall/sources";
+import { paths } from "../../lib/paths";
 import { useConfiguredSources } from "./wall-page";
 
 const field =
@@ -41,7 +42,7 @@ export function WallSetupPage() {
     return { search: wallSearch(parsed.options), ignored: parsed.ignored };
   }, [filter, tags, hideHealthy, columns, rotate, theme, refresh, dimFrom, dimTo, sourceIds, excluded]);
 
-  const url = `${window.location.origin}/wall${search}`;
+  const url = `${window.location.origin}${paths.wall.href(search)}`;
   const hours = Array.from({ length: 24 }, (_, h) => String(h));
   const problem = filterProblem(filter);
 
@@ -158,7 +159,7 @@ export function WallSetupPage() {
           {url}
         </output>
         <div className="flex gap-3">
-          <Link className="rounded-md bg-sky-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-900" to={`/wall${search}`}>
+          <Link className="rounded-md bg-sky-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-900" to={paths.wall.href(search)}>
             Open the wall
           </Link>
           <button

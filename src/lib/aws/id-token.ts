@@ -58,19 +58,32 @@ export function startLogin(login: LoginConfig): void {
   location.assign(url.href);
 }
 
-export function signOut(): void {
-  sessionStorage.removeItem(TOKEN_KEY);
+/** The token's claims; `{}` for a token we cannot read. Nothing here is verified: it is only shown or compared. */
+function claimsOf(token: string): { exp?: unknown; email?: unknown; sub?: unknown } {
+  try {
+    const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    return JSON.parse(atob(payload)) as { exp?: unknown; email?: unknown; sub?: unknown };
+  } catch {
+    return {};
+  }
 }
 
 /** Milliseconds since the epoch; tokens we cannot read count as expired. */
 export function tokenExpiresAt(token: string): number {
-  try {
-    const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-    const exp = (JSON.parse(atob(payload)) as { exp?: unknown }).exp;
-    return typeof exp === "number" ? exp * 1000 : 0;
-  } catch {
-    return 0;
-  }
+  const { exp } = claimsOf(token);
+  return typeof exp === "number" ? exp * 1000 : 0;
+}
+
+/**
+ * The signed-in person (authenticated Cognito login): email, else subject. Undefined with unauthenticated or
+ * static credentials: nobody is known, so nobody is claimed.
+ */
+export function signedInIdentity(): string | undefined {
+  const token = storedIdToken();
+  if (!token) return undefined;
+  const { email, sub } = claimsOf(token);
+  const name = typeof email === "string" && email ? email : typeof sub === "string" ? sub : undefined;
+  return name?.slice(0, 128);
 }
 
 function randomId(): string {

@@ -3,8 +3,8 @@ import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { approvalDeclaration, expiresAt, sortByUrgency, type ApprovalDeclaration } from "../../../core/approvals/pending";
 import type { Source } from "../../../lib/aws/source";
-import { pipelineDeclarationQuery } from "../../pipeline/api/pipeline-queries";
-import { sourcedKey } from "../lib/sourced";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
+import { sourcedKey } from "../../../core/sourced-key";
 import type { SourcedApproval } from "./use-approvals";
 
 export interface ApprovalItem extends SourcedApproval {
@@ -18,8 +18,8 @@ function declarations(results: UseQueryResult<GetPipelineOutput>[]) {
 
 /**
  * Pending approvals with their declaration (CustomData, link, timeout) from GetPipeline, one request per
- * pipeline version of each source (the graph engineer's query: cached for good, shared with the pipeline
- * page), sorted by urgency across every source: soonest to expire first.
+ * pipeline version of each source (cached for good, shared with the pipeline page), sorted by urgency across
+ * every source: soonest to expire first.
  */
 export function useApprovalItems(approvals: SourcedApproval[], states: Map<string, GetPipelineStateOutput | undefined>): ApprovalItem[] {
   const wanted = useMemo(() => {
@@ -32,7 +32,7 @@ export function useApprovalItems(approvals: SourcedApproval[], states: Map<strin
     return [...seen.values()];
   }, [approvals, states]);
   const results = useQueries({
-    queries: wanted.map((w) => ({ ...pipelineDeclarationQuery(w.source, w.name, w.version), refetchOnWindowFocus: false })),
+    queries: wanted.map((w) => pipelineDeclarationQuery(w.source, w.name, w.version, "cached")),
     combine: declarations,
   });
   return useMemo(() => {

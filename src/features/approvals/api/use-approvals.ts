@@ -1,18 +1,16 @@
 import type { ActionExecutionDetail, GetPipelineStateOutput, PipelineSummary } from "@aws-sdk/client-codepipeline";
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { useSources } from "../../../app/source-context";
+import { useSources } from "../../../lib/sources/source-context";
 import { failuresFromState, type PipelineFailure } from "../../../core/approvals/attention";
 import { mayHideParallelApproval, pendingFromActionExecutions, pendingFromState, type PendingApproval } from "../../../core/approvals/pending";
-import { pipelineStateQuery, pipelinesQuery } from "../../../lib/aws/codepipeline-queries";
+import { pipelineStateQuery, pipelinesQuery } from "../../../lib/aws/pipeline-queries";
 import type { Source } from "../../../lib/aws/source";
-import { sourcedKey } from "../lib/sourced";
-import { approvalRunsQuery } from "./approval-queries";
-import { isParallel, useApprovalsPoller } from "./approvals-poller";
+import { sourcedKey } from "../../../core/sourced-key";
+import { approvalRunsQuery } from "../../../lib/aws/approval-queries";
+import { isParallel, useApprovalsSweep } from "../../../lib/polling/approvals-sweep";
 import { useStickyErrors } from "./use-sticky-errors";
 import { slices } from "../../../lib/query-slices";
-
-
 
 /** One waiting approval and the source it waits in; `key` is unique across sources. */
 export interface SourcedApproval {
@@ -60,21 +58,16 @@ interface Target {
 
 /**
  * Every approval waiting now in the given sources (all of them by default; pass a stable array), from the
- * GetPipelineState queries already in the cache (the overview's own). Observers here never poll (the per-source
- * poller does); they only fetch what is missing on mount. Query keys start with the source, so two pipelines of
+ * GetPipelineState queries already in the cache (the overview's own). Observers here never poll (the approvals
+ * sweep fills the gaps); they only fetch what is missing on mount. Query keys start with the source, so two pipelines of
  * the same name in two accounts never share an entry.
  */
 export function usePendingApprovals({ eager = false, sources: only }: { eager?: boolean; sources?: readonly Source[] } = {}): ApprovalsSnapshot {
   const all = useSources();
   const sources = only ?? all;
-  useApprovalsPoller(sources, eager);
+  useApprovalsSweep(sources, eager);
   const lists = useQueries({
-    queries: sources.map((source) => ({
-      ...pipelinesQuery(source),
-      refetchInterval: false as const,
-      refetchOnWindowFocus: false,
-      staleTime: source.polling.listSeconds * 1000,
-    })),
+    queries: sources.map((source) => pipelinesQuery(source, "cached")),
     combine: slices<PipelineSummary[]>,
   });
   const targets = useMemo(
@@ -85,12 +78,7 @@ export function usePendingApprovals({ eager = false, sources: only }: { eager?: 
     [sources, lists],
   );
   const states = useQueries({
-    queries: targets.map(({ source, summary }) => ({
-      ...pipelineStateQuery(source, summary.name),
-      refetchInterval: false as const,
-      refetchOnWindowFocus: false,
-      staleTime: source.polling.offscreenSeconds > 0 ? source.polling.offscreenSeconds * 1000 : Infinity,
-    })),
+    queries: targets.map(({ source, summary }) => pipelineStateQuery(source, summary.name, "cached")),
     combine: slices<GetPipelineStateOutput>,
   });
   // A string key keeps the PARALLEL subset stable across polls that change nothing about it.

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { useSources } from "../../../app/source-context";
+import { useSources } from "../../../lib/sources/source-context";
 import type { Source } from "../../../lib/aws/source";
 
 /**

@@ -1,17 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useSource } from "../../../app/source-context";
+import { useSource } from "../../../lib/sources/source-context";
 import { Since } from "./since";
 import { shortId } from "../../../core/approvals/decision";
 import { summarizeRevision } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
-import { approvalExecutionQuery } from "../api/decide-approval";
+import { approvalExecutionQuery } from "../../../lib/aws/execution-queries";
 import type { ApprovalItem } from "../api/use-approval-items";
-import { approvalPaths } from "../lib/paths";
-import { ApprovalDecision } from "./approval-decision";
+import { paths } from "../../../lib/paths";
+import { ApprovalDecision } from "../../../components/approval-decision";
 import { Countdown } from "./countdown";
 import { SourceBadge, useManySources } from "./source-badge";
-import { linkClass, mutedText } from "./styles";
+import { linkClass, mutedText } from "../../../components/styles";
 
 const TRIGGERS: Record<string, string> = {
   CreatePipeline: "pipeline creation",
@@ -50,7 +50,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <Heading id={headingId} className="text-lg font-semibold break-all">
-          <Link to={approvalPaths.pipeline(source, approval.pipelineName)} className={linkClass}>
+          <Link to={paths.pipeline.href(source, approval.pipelineName)} className={linkClass}>
             <bdi>{approval.pipelineName}</bdi>
           </Link>{" "}
           <span className="font-normal text-zinc-700 dark:text-zinc-300">
@@ -162,7 +162,7 @@ export function ApprovalCard({ item, gone = false, headingLevel = 2 }: { item: A
         </div>
       )}
       <p className="mt-2 text-xs">
-        <Link to={approvalPaths.approval(source, approval.pipelineName, approval.stageName, approval.actionName)} className={linkClass}>
+        <Link to={paths.approval.href(source, approval.pipelineName, approval.stageName, approval.actionName)} className={linkClass}>
           Link to this approval
         </Link>
       </p>

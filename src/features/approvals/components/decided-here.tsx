@@ -1,13 +1,13 @@
 import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { Link } from "react-router";
-import { useSources } from "../../../app/source-context";
+import { useSources } from "../../../lib/sources/source-context";
 import { aftermathOf } from "../../../core/approvals/aftermath";
 import { shortId } from "../../../core/approvals/decision";
 import { Since } from "./since";
-import { sourceOfDecision, type SourcedDecision } from "../lib/decisions-store";
-import { approvalPaths } from "../lib/paths";
-import { sourcedKey } from "../lib/sourced";
-import { linkClass, mutedText } from "./styles";
+import { sourceOfDecision, type SourcedDecision } from "../../../lib/approvals/decisions-store";
+import { paths } from "../../../lib/paths";
+import { sourcedKey } from "../../../core/sourced-key";
+import { linkClass, mutedText } from "../../../components/styles";
 
 const tones = {
   progress: "border-sky-600/40 bg-sky-50 text-sky-950 dark:border-sky-400/40 dark:bg-sky-950 dark:text-sky-100",
@@ -38,7 +38,7 @@ export function DecidedHere({ decisions, states }: { decisions: SourcedDecision[
           return (
             <li key={sourcedKey(source.id, d.key)} className={`rounded-lg border px-4 py-3 text-sm ${tones[next.tone]}`}>
               <p>
-                <Link to={approvalPaths.approval(source, d.pipelineName, d.stageName, d.actionName)} className={`font-semibold ${linkClass}`}>
+                <Link to={paths.approval.href(source, d.pipelineName, d.stageName, d.actionName)} className={`font-semibold ${linkClass}`}>
                   {d.pipelineName} › {d.stageName} › {d.actionName}
                 </Link>{" "}
                 <span className="font-semibold">{d.decision === "approve" ? "approved" : "rejected"}</span>{" "}

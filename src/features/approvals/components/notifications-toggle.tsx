@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { useSources } from "../../../app/source-context";
-import { notificationsSupported, setNotificationsEnabled, useNotificationsEnabled } from "../lib/notification-settings";
-import { mutedText, secondaryButton } from "./styles";
+import { useSources } from "../../../lib/sources/source-context";
+import { notificationsSupported, setNotificationsEnabled, useNotificationsEnabled } from "../../../lib/approvals/notification-settings";
+import { mutedText, secondaryButton } from "../../../components/styles";
 
 /**
  * Opt-in: asks the browser's permission on click (a user gesture). The choice is stored per source (each

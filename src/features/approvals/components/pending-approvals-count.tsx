@@ -1,6 +1,6 @@
 import { NavLink } from "react-router";
 import { usePendingApprovals } from "../api/use-approvals";
-import { approvalPaths } from "../lib/paths";
+import { paths } from "../../../lib/paths";
 
 /** The nav badge: how many approvals wait, on every page. Amber while some wait, quiet at zero. */
 export function PendingApprovalsCount() {
@@ -19,11 +19,11 @@ export function PendingApprovalsCount() {
   );
 }
 
-/** Ready-made nav item (same look as F's "Pipelines" link): "Approvals" plus the count. */
+/** The navigation's "Approvals" item (same look as the "Pipelines" link), with the count. */
 export function ApprovalsNavLink() {
   return (
     <NavLink
-      to={approvalPaths.inbox()}
+      to={paths.approvals.href()}
       className={({ isActive }) => `rounded px-2 py-1 ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}
     >
       Approvals

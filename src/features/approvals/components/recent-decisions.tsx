@@ -1,14 +1,14 @@
 import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useSources } from "../../../app/source-context";
+import { useSources } from "../../../lib/sources/source-context";
 import type { Source } from "../../../lib/aws/source";
 import { Since } from "./since";
 import { shortId, shortPrincipal } from "../../../core/approvals/decision";
-import { approvalRunsQuery } from "../api/approval-queries";
-import { approvalPaths } from "../lib/paths";
-import type { SourcedPipeline } from "../lib/sourced";
-import { linkClass, mutedText } from "./styles";
+import { approvalRunsQuery } from "../../../lib/aws/approval-queries";
+import { paths } from "../../../lib/paths";
+import type { SourcedPipeline } from "../lib/known-pipelines";
+import { linkClass, mutedText } from "../../../components/styles";
 
 interface Row {
   source: Source;
@@ -39,7 +39,7 @@ export function RecentDecisions({
   const labelled = useSources().length > 1;
   const read = pipelines.slice(0, 25);
   const results = useQueries({
-    queries: read.map(({ source, name }) => ({ ...approvalRunsQuery(source, name), refetchInterval: source.polling.idleSeconds * 2000 })),
+    queries: read.map(({ source, name }) => approvalRunsQuery(source, name, "on-screen")),
     combine,
   });
   const rows: Row[] = read
@@ -80,7 +80,7 @@ export function RecentDecisions({
                 return (
                   <tr key={`${source.id} ${detail.actionExecutionId ?? `${pipelineName}-${detail.pipelineExecutionId}`}`} className="border-b border-zinc-200 align-top dark:border-zinc-800">
                     <td className="py-2 pr-4 break-all">
-                      <Link to={approvalPaths.approval(source, pipelineName, detail.stageName ?? "", detail.actionName ?? "")} className={linkClass}>
+                      <Link to={paths.approval.href(source, pipelineName, detail.stageName ?? "", detail.actionName ?? "")} className={linkClass}>
                         {pipelineName} › {detail.stageName} › {detail.actionName}
                       </Link>
                     </td>

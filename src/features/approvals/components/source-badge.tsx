@@ -1,4 +1,4 @@
-import { useSource, useSources } from "../../../app/source-context";
+import { useSource, useSources } from "../../../lib/sources/source-context";
 
 /**
  * The account label and region an item belongs to, shown only when there is more than one source: with one,

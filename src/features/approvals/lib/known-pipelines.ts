@@ -1,5 +1,11 @@
 import type { Source } from "../../../lib/aws/source";
-import { sourcedKey, type SourcedPipeline } from "./sourced";
+import { sourcedKey, splitSourcedKey } from "../../../core/sourced-key";
+
+/** A pipeline of one source: what the recent-decisions list and the known-pipelines memory hold. */
+export interface SourcedPipeline {
+  source: Source;
+  name: string;
+}
 
 /**
  * Pipelines seen with a manual approval this session: the "recently decided" list reads their action runs.
@@ -20,10 +26,10 @@ function load(): Set<string> {
 }
 
 function resolve(entry: string, sources: readonly Source[]): SourcedPipeline | undefined {
-  const space = entry.indexOf(" ");
-  if (space < 0) return sources[0] ? { source: sources[0], name: entry } : undefined;
-  const source = sources.find((s) => s.id === entry.slice(0, space));
-  return source ? { source, name: entry.slice(space + 1) } : undefined;
+  const sourced = splitSourcedKey(entry);
+  if (!sourced) return sources[0] ? { source: sources[0], name: entry } : undefined;
+  const source = sources.find((s) => s.id === sourced.sourceId);
+  return source ? { source, name: sourced.key } : undefined;
 }
 
 /** Idempotent; returns every known pipeline of a configured source, sorted by name then source order. */

@@ -1,20 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
-import { useSource, useSources } from "../../../app/source-context";
-import { pipelineStateQuery } from "../../../lib/aws/codepipeline-queries";
+import { useSource, useSources } from "../../../lib/sources/source-context";
+import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
 import { useRetainedItems } from "../api/use-retained-items";
 import { ApprovalCard } from "../components/approval-card";
 import { DecidedHere } from "../components/decided-here";
 import { RecentDecisions } from "../components/recent-decisions";
-import { linkClass, mutedText } from "../components/styles";
+import { linkClass, mutedText } from "../../../components/styles";
 import { SourceBadge } from "../components/source-badge";
-import { sourceOfDecision, useLocalDecisions } from "../lib/decisions-store";
+import { sourceOfDecision, useLocalDecisions } from "../../../lib/approvals/decisions-store";
 import { rememberApprovalPipelines } from "../lib/known-pipelines";
-import { approvalPaths } from "../lib/paths";
-import { sourcedKey } from "../lib/sourced";
+import { paths } from "../../../lib/paths";
+import { sourcedKey } from "../../../core/sourced-key";
 
 /**
  * `[/sources/:sourceId]/pipelines/:name/approvals/:stage/:action`: one approval, for chat messages and
@@ -45,11 +45,11 @@ export default function ApprovalPage() {
   return (
     <main id="main" className="mx-auto max-w-5xl px-6 py-6">
       <p className="text-sm">
-        <Link to={approvalPaths.inbox()} className={linkClass}>
+        <Link to={paths.approvals.href()} className={linkClass}>
           ← All approvals
         </Link>{" "}
         <span className={mutedText}>·</span>{" "}
-        <Link to={approvalPaths.pipeline(source, name)} className={linkClass}>
+        <Link to={paths.pipeline.href(source, name)} className={linkClass}>
           Pipeline {name}
         </Link>
       </p>

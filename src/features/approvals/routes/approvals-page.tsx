@@ -1,5 +1,6 @@
-import { SourceContext, useSources } from "../../../app/source-context";
+import { SourceContext, useSources } from "../../../lib/sources/source-context";
 import { Staleness } from "../../../components/staleness";
+import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
 import { useRetainedItems } from "../api/use-retained-items";
@@ -10,10 +11,10 @@ import { RecentDecisions } from "../components/recent-decisions";
 import { SourceErrors } from "../components/source-errors";
 import { SourceFilter } from "../../../components/source-filter";
 import { useSourceFilter } from "../api/use-source-filter";
-import { mutedText } from "../components/styles";
-import { sourceOfDecision, useLocalDecisions } from "../lib/decisions-store";
+import { mutedText } from "../../../components/styles";
+import { sourceOfDecision, useLocalDecisions } from "../../../lib/approvals/decisions-store";
 import { rememberApprovalPipelines } from "../lib/known-pipelines";
-import { sourcedKey } from "../lib/sourced";
+import { sourcedKey } from "../../../core/sourced-key";
 
 /**
  * `/approvals`: every manual approval waiting across every source's pipelines (or the one chosen in the
@@ -42,7 +43,7 @@ export default function ApprovalsPage() {
     sources,
   ).filter((p) => scope.includes(p.source));
   const pipelines = new Set(approvals.map((a) => sourcedKey(a.source.id, a.approval.pipelineName))).size;
-  const staleAfterMs = Math.max(...scope.map((s) => Math.max(s.polling.idleSeconds, s.polling.listSeconds))) * 2000;
+  const staleAfterMs = Math.max(...scope.map((s) => pollingPolicy.staleAfterMs(s.polling, "lists")));
   const where = scope.length === 1 ? scope[0].label : "any source";
 
   return (

@@ -2,14 +2,13 @@ import type { PipelineDeclaration, Tag } from "@aws-sdk/client-codepipeline";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { paths } from "../../../app/paths";
-import { useSource } from "../../../app/source-context";
+import { paths } from "../../../lib/paths";
+import { useSource } from "../../../lib/sources/source-context";
 import { describeError } from "../../../components/error-banner";
 import { RelativeTime } from "../../../components/relative-time";
-import { isReadOnly } from "../../pipeline/lib/read-only";
-import { dangerButton, primaryButton, secondaryButton } from "../../pipeline/components/controls/control-dialog";
-import { pipelineTagsQuery } from "../../../lib/aws/codepipeline-queries";
-import { pipelineDeclarationQuery } from "../../pipeline/api/pipeline-queries";
+import { dangerButton, fieldClass, primaryButton, secondaryButton } from "../../../components/styles";
+import { pipelineTagsQuery } from "../../../lib/aws/declaration-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { downloadText, formatDeclaration } from "../lib/declaration-text";
 import { DefinitionDiff } from "./definition-diff";
 import { DeletePipelineDialog } from "./delete-pipeline-dialog";
@@ -22,7 +21,7 @@ import { EditDefinition } from "./edit-definition";
  */
 export default function DefinitionTab({ pipelineName }: { pipelineName: string }) {
   const source = useSource();
-  const readOnly = isReadOnly(source);
+  const readOnly = source.readOnly;
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const current = useQuery(pipelineDeclarationQuery(source, pipelineName, undefined));
@@ -80,7 +79,7 @@ export default function DefinitionTab({ pipelineName }: { pipelineName: string }
             <label className="flex flex-col gap-1 text-sm font-medium">
               Compare with version
               <select
-                className="rounded-md border border-zinc-400 bg-white px-2 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900"
+                className={fieldClass}
                 value={compareVersion ?? ""}
                 onChange={(e) => setCompare(e.target.value ? Number(e.target.value) : undefined)}
               >

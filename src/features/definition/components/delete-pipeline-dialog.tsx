@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
-import { ControlDialog, dangerButton, inputClass } from "../../pipeline/components/controls/control-dialog";
-import { useDeletePipeline } from "../api/definition-mutations";
+import { ControlDialog } from "../../../components/control-dialog";
+import { dangerButton, inputClass } from "../../../components/styles";
+import { useDeletePipeline } from "../../../lib/aws/definition-mutations";
 
 /** DeletePipeline cannot be undone, so the name must be typed, exactly, before the button works. */
 export function DeletePipelineDialog({ name, onClose, onDeleted }: { name: string; onClose(): void; onDeleted(): void }) {

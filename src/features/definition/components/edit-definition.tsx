@@ -1,17 +1,18 @@
 import type { GetPipelineOutput, PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { useSource } from "../../../app/source-context";
+import { useSource } from "../../../lib/sources/source-context";
 import { checkDefinitionText, locateServerMessage, type DefinitionProblem } from "../../../core/definition/validate";
-import { recentExecutionsQuery } from "../../pipeline/api/pipeline-queries";
-import { ApiErrorMessage, ControlDialog, primaryButton, secondaryButton } from "../../pipeline/components/controls/control-dialog";
-import { useUpdatePipeline } from "../api/definition-mutations";
-import { freshDefinitionQuery } from "../api/definition-queries";
+import { recentExecutionsQuery } from "../../../lib/aws/execution-queries";
+import { ApiErrorMessage, ControlDialog } from "../../../components/control-dialog";
+import { primaryButton, secondaryButton } from "../../../components/styles";
+import { useUpdatePipeline } from "../../../lib/aws/definition-mutations";
+import { freshDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { formatDeclaration, STRUCTURE_ERRORS } from "../lib/declaration-text";
 import { DefinitionDiff } from "./definition-diff";
 import { DefinitionEditorField } from "./definition-editor-field";
+import { isRunning } from "../../../core/status";
 
-const RUNNING = new Set(["InProgress", "Stopping"]);
 
 type Conflict = { latest: PipelineDeclaration };
 
@@ -23,7 +24,7 @@ export function EditDefinition({ name, base, onClose }: { name: string; base: Pi
   const source = useSource();
   const queryClient = useQueryClient();
   const update = useUpdatePipeline(name);
-  const running = useQuery({ ...recentExecutionsQuery(source, name), select: (list) => list.filter((e) => RUNNING.has(e.status ?? "")).length });
+  const running = useQuery({ ...recentExecutionsQuery(source, name), select: (list) => list.filter((e) => isRunning(e.status)).length });
   const [start, setStart] = useState(base);
   const initialText = useMemo(() => formatDeclaration(start), [start]);
   const [text, setText] = useState(initialText);
@@ -45,7 +46,7 @@ export function EditDefinition({ name, base, onClose }: { name: string; base: Pi
     setCheckError(null);
     let latest: GetPipelineOutput;
     try {
-      latest = await queryClient.fetchQuery(freshDefinitionQuery(source, name));
+      latest = await queryClient.fetchQuery(freshDeclarationQuery(source, name));
     } catch (error) {
       setCheckError(error);
       return;

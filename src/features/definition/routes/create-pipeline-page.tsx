@@ -1,15 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { paths } from "../../../app/paths";
-import { useSource } from "../../../app/source-context";
+import { paths } from "../../../lib/paths";
+import { useSource } from "../../../lib/sources/source-context";
 import { describeError } from "../../../components/error-banner";
 import { checkDefinitionText, locateServerMessage, type DefinitionProblem } from "../../../core/definition/validate";
-import { pipelinesQuery } from "../../../lib/aws/codepipeline-queries";
-import { ApiErrorMessage, inputClass, primaryButton } from "../../pipeline/components/controls/control-dialog";
-import { isReadOnly } from "../../pipeline/lib/read-only";
-import { useCreatePipeline } from "../api/definition-mutations";
-import { pipelineDeclarationQuery } from "../../pipeline/api/pipeline-queries";
+import { pipelinesQuery } from "../../../lib/aws/pipeline-queries";
+import { ApiErrorMessage } from "../../../components/control-dialog";
+import { inputClass, primaryButton } from "../../../components/styles";
+import { useCreatePipeline } from "../../../lib/aws/definition-mutations";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { DefinitionEditorField } from "../components/definition-editor-field";
 import { formatDeclaration, STRUCTURE_ERRORS, TEMPLATE_DECLARATION, withoutIdentity, type UnnamedDeclaration } from "../lib/declaration-text";
 
@@ -26,7 +26,7 @@ export default function CreatePipelinePage() {
   const original = useQuery({ ...pipelineDeclarationQuery(source, from, undefined), enabled: from !== "" });
   const startingPoint = from ? original.data?.pipeline : TEMPLATE_DECLARATION;
 
-  if (isReadOnly(source)) {
+  if (source.readOnly) {
     return (
       <main id="main" className="px-4 py-4 sm:px-6">
         <h1 className="text-2xl font-bold">New pipeline</h1>

@@ -2,9 +2,11 @@ import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { Link } from "react-router";
 import { formatDuration, formatExactTime } from "../../../core/format";
 import { useNow } from "../../../components/use-now";
-import { buildTimeline } from "../lib/timeline";
+import { buildTimeline } from "../../../core/timeline";
 import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
-import { statusLook, StatusIcon, TONES } from "./status";
+import { StatusIcon, TONE_TEXT } from "../../../components/status-badge";
+import { TONES } from "./tones";
+import { statusLook } from "../../../core/status-look";
 
 /** Every action run of an execution as bars on one time axis: queue (hatched) then run (solid). */
 export function ExecutionTimeline({
@@ -45,7 +47,7 @@ export function ExecutionTimeline({
           return (
             <div role="row" key={r.key} className="grid grid-cols-[minmax(10rem,16rem)_1fr_7rem] items-center gap-2 border-b border-zinc-200 py-1 dark:border-zinc-800">
               <span role="cell" className="flex min-w-0 items-center gap-1">
-                <span className={TONES[look.tone].text}>
+                <span className={TONE_TEXT[look.tone]}>
                   <StatusIcon status={r.status} />
                 </span>
                 <Link to={actionHref(r.stageName, r.actionName)} className="truncate underline decoration-dotted" title={`${r.stageName} / ${r.actionName}`}>

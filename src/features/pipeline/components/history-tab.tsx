@@ -1,15 +1,16 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useSource } from "../../../app/source-context";
+import { useSource } from "../../../lib/sources/source-context";
 import { describeError } from "../../../components/error-banner";
 import { RelativeTime } from "../../../components/relative-time";
 import { formatDuration } from "../../../core/format";
-import { executionHistoryQuery } from "../api/pipeline-queries";
-import { usePipelinePaths } from "../lib/paths";
+import { executionHistoryQuery } from "../../../lib/aws/execution-queries";
+import { usePipelinePaths } from "../../../lib/paths";
+import { secondaryButton } from "../../../components/styles";
 import { RevisionList } from "./revision-list";
-import { StatusBadge } from "./status";
+import { StatusBadge } from "../../../components/status-badge";
+import { isRunning } from "../../../core/status";
 
-const RUNNING = new Set(["InProgress", "Stopping"]);
 
 /** ListPipelineExecutions, page by page (newest first). */
 export function HistoryTab({ pipelineName }: { pipelineName: string }) {
@@ -42,7 +43,7 @@ export function HistoryTab({ pipelineName }: { pipelineName: string }) {
         <tbody>
           {rows.map((e) => {
             const id = e.pipelineExecutionId ?? "";
-            const end = RUNNING.has(e.status ?? "") ? undefined : e.lastUpdateTime;
+            const end = isRunning(e.status) ? undefined : e.lastUpdateTime;
             return (
               <tr key={id} className="border-b border-zinc-200 align-top dark:border-zinc-800">
                 <td className="px-2 py-2">
@@ -96,7 +97,7 @@ export function HistoryTab({ pipelineName }: { pipelineName: string }) {
       {history.hasNextPage && (
         <button
           type="button"
-          className="mt-3 rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-600 dark:hover:bg-zinc-800"
+          className={`${secondaryButton} mt-3`}
           onClick={() => void history.fetchNextPage()}
           disabled={history.isFetchingNextPage}
         >

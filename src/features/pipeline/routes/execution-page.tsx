@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { useSource } from "../../../app/source-context";
+import { useSource } from "../../../lib/sources/source-context";
 import { ErrorBanner } from "../../../components/error-banner";
 import { Staleness } from "../../../components/staleness";
 import { formatExactTime } from "../../../core/format";
@@ -9,14 +9,16 @@ import { withExecutionRevisions } from "../../../core/graph/execution-revisions"
 import { statusFromActionExecutions } from "../../../core/graph/status-view";
 import { parseRevisionSummary, shortRevisionId } from "../../../core/revision";
 import { safeHref } from "../../../core/safe-link";
-import { actionExecutionsQuery, executionPollMs, executionQuery, pipelineDeclarationQuery } from "../api/pipeline-queries";
+import { actionExecutionsQuery, executionQuery } from "../../../lib/aws/execution-queries";
+import { pollingPolicy } from "../../../lib/polling/policy";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { ExecutionTimeline } from "../components/execution-timeline";
 import type { GraphContextValue } from "../components/graph/graph-context";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
-import { StatusBadge } from "../components/status";
-import { usePipelinePaths } from "../lib/paths";
+import { StatusBadge } from "../../../components/status-badge";
+import { usePipelinePaths } from "../../../lib/paths";
+import { isRunning } from "../../../core/status";
 
-const RUNNING = new Set(["InProgress", "Stopping"]);
 const noop = () => {};
 
 /** `/pipelines/:name/executions/:executionId`: summary, action timeline and the graph of that execution. */
@@ -26,7 +28,7 @@ export default function ExecutionPage() {
   const source = useSource();
   const pipelinePaths = usePipelinePaths();
   const execution = useQuery(executionQuery(source, name, executionId));
-  const running = RUNNING.has(execution.data?.status ?? "");
+  const running = isRunning(execution.data?.status);
   const runs = useQuery(actionExecutionsQuery(source, name, executionId, running));
   const declaration = useQuery({
     ...pipelineDeclarationQuery(source, name, execution.data?.pipelineVersion),
@@ -74,7 +76,7 @@ export default function ExecutionPage() {
         {e && <StatusBadge status={e.status} className="text-base" />}
         {e?.executionType === "ROLLBACK" && <span className="rounded bg-violet-100 px-1.5 text-sm font-semibold text-violet-800 dark:bg-violet-900 dark:text-violet-200">Rollback</span>}
         {/* Stale after three missed polls, as on the pipeline page. */}
-        {execution.dataUpdatedAt > 0 && <Staleness updatedAt={execution.dataUpdatedAt} staleAfterMs={3 * executionPollMs(source, e?.status)} />}
+        {execution.dataUpdatedAt > 0 && <Staleness updatedAt={execution.dataUpdatedAt} staleAfterMs={3 * pollingPolicy.executionEveryMs(source.polling, e?.status)} />}
       </div>
       {execution.error?.name === "PipelineExecutionNotFoundException" ? (
         <p role="alert" className="text-red-800 dark:text-red-300">

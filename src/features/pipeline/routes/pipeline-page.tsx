@@ -1,11 +1,10 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { Suspense, useCallback, useMemo, useState, type ComponentType } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
-import { paths } from "../../../app/paths";
-import { useSources } from "../../../app/source-context";
+import { useSources } from "../../../lib/sources/source-context";
 import { describeError, ErrorBanner } from "../../../components/error-banner";
 import { Staleness } from "../../../components/staleness";
-import { actionNodeId, stageNodeId } from "../../../core/graph/layout";
+import { stageNodeId } from "../../../core/graph/layout";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
 import type { ControlRequest, GraphContextValue } from "../components/graph/graph-context";
 import { OverrideDialog } from "../components/controls/override-dialog";
@@ -15,16 +14,14 @@ import { RollbackDialog } from "../components/controls/rollback-dialog";
 import { StartDialog } from "../components/controls/start-dialog";
 import { StopDialog } from "../components/controls/stop-dialog";
 import { TransitionDialog } from "../components/controls/transition-dialog";
-import { dangerButton, primaryButton } from "../components/controls/control-dialog";
+import { dangerButton, fieldClass, primaryButton } from "../../../components/styles";
 import { HistoryTab } from "../components/history-tab";
-import { StatusBadge } from "../components/status";
-import { retryAvailability, rollbackAvailability } from "../lib/availability";
-import { usePipelinePaths } from "../lib/paths";
-import { isReadOnly } from "../lib/read-only";
-import { usePipelineView } from "../lib/use-pipeline-view";
+import { StatusBadge } from "../../../components/status-badge";
+import { sourceStageNames, stageRetryAvailability, stageRollbackAvailability } from "../../../core/graph/availability";
+import { paths, usePipelinePaths } from "../../../lib/paths";
+import { pollingPolicy } from "../../../lib/polling/policy";
+import { usePipelineView } from "../api/use-pipeline-view";
 
-// Lazy: the Definition tab brings CodeMirror, which the graph and history never need.
-const DefinitionTab = lazy(() => import("../../definition/components/definition-tab"));
 type PipelineTab = "graph" | "history" | "definition";
 const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", definition: "Definition" };
 
@@ -36,8 +33,11 @@ const MODE_HELP: Record<string, string> = {
   PARALLEL: "Executions run independently and at the same time; pick one to see its progress.",
 };
 
-/** `/pipelines/:name`: the live graph with every release control, and the history tab. */
-export default function PipelinePage() {
+/**
+ * `/pipelines/:name`: the live graph with every release control, the history tab, and the Definition tab, which
+ * the router hands in (another feature's, loaded lazily).
+ */
+export default function PipelinePage({ definitionTab: DefinitionTab }: { definitionTab: ComponentType<{ pipelineName: string }> }) {
   const { name = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
@@ -50,14 +50,11 @@ export default function PipelinePage() {
   const highlightAction = search.get("action");
   const view = usePipelineView(name, selected);
   const { source, state, declaration, declarationQuery, running, parallel, mode, status } = view;
-  const readOnly = isReadOnly(source);
+  const readOnly = source.readOnly;
   const [dialog, setDialog] = useState<PageDialog | null>(null);
   const close = useCallback(() => setDialog(null), []);
 
-  const sourceStages = useMemo(
-    () => new Set((declaration?.stages ?? []).filter((s) => s.actions?.some((a) => a.actionTypeId?.category === "Source")).map((s) => s.name ?? "")),
-    [declaration],
-  );
+  const sourceStages = useMemo(() => sourceStageNames(declaration), [declaration]);
   const context: GraphContextValue = useMemo(
     () => ({
       pipelineName: name,
@@ -113,7 +110,7 @@ export default function PipelinePage() {
             Execution mode: <strong>{mode}</strong>
           </span>
         )}
-        {state.dataUpdatedAt > 0 && <Staleness updatedAt={state.dataUpdatedAt} staleAfterMs={source.polling.idleSeconds * 3000} />}
+        {state.dataUpdatedAt > 0 && <Staleness updatedAt={state.dataUpdatedAt} staleAfterMs={pollingPolicy.staleAfterMs(source.polling, "pipeline")} />}
         {!readOnly && declaration && (
           <div className="ml-auto flex gap-2">
             {stopTarget?.pipelineExecutionId && (
@@ -218,12 +215,7 @@ export default function PipelinePage() {
           pipelineName={name}
           stageName={dialog.stageName}
           executionId={dialog.executionId}
-          availability={retryAvailability(
-            status.stages.get(stageNodeId(dialog.stageName)),
-            (declaration?.stages?.find((s) => s.name === dialog.stageName)?.actions ?? []).map((a) =>
-              status.actions.get(actionNodeId(dialog.stageName, a.name ?? "")),
-            ),
-          )}
+          availability={stageRetryAvailability(declaration, status, dialog.stageName)}
           onClose={close}
         />
       )}
@@ -232,12 +224,7 @@ export default function PipelinePage() {
           pipelineName={name}
           stageName={dialog.stageName}
           currentExecutionId={status.stages.get(stageNodeId(dialog.stageName))?.executionId}
-          unavailable={rollbackAvailability({
-            pipelineType: declaration?.pipelineType,
-            executionMode: declaration?.executionMode,
-            isSourceStage: sourceStages.has(dialog.stageName),
-            stage: status.stages.get(stageNodeId(dialog.stageName)),
-          })}
+          unavailable={stageRollbackAvailability(declaration, status, dialog.stageName)}
           onClose={close}
         />
       )}
@@ -279,7 +266,7 @@ function ParallelPicker({
       ) : (
         <select
           id="parallel-execution"
-          className="rounded-md border border-zinc-400 bg-white px-2 py-1 font-mono dark:border-zinc-600 dark:bg-zinc-900"
+          className={`${fieldClass} font-mono`}
           value={selectedId ?? options[0]?.pipelineExecutionId}
           onChange={(e) => onSelect(e.target.value)}
         >

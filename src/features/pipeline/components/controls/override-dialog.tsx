@@ -1,6 +1,7 @@
 import type { ConditionType } from "@aws-sdk/client-codepipeline";
-import { useOverrideCondition } from "../../api/pipeline-mutations";
-import { ControlDialog, primaryButton } from "./control-dialog";
+import { useOverrideCondition } from "../../../../lib/aws/pipeline-mutations";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { primaryButton } from "../../../../components/styles";
 
 const LABEL: Record<ConditionType, string> = { BEFORE_ENTRY: "entry condition", ON_SUCCESS: "on-success condition" };
 

@@ -1,8 +1,9 @@
 import { useId, useState } from "react";
 import type { StageRetryMode } from "@aws-sdk/client-codepipeline";
-import { useRetryStage } from "../../api/pipeline-mutations";
-import type { RetryAvailability } from "../../lib/availability";
-import { ControlDialog, primaryButton } from "./control-dialog";
+import { useRetryStage } from "../../../../lib/aws/pipeline-mutations";
+import type { RetryAvailability } from "../../../../core/graph/availability";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { primaryButton } from "../../../../components/styles";
 
 export function RetryDialog({
   pipelineName,

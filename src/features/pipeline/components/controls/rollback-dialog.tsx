@@ -1,11 +1,12 @@
 import { useId, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useSource } from "../../../../app/source-context";
+import { useSource } from "../../../../lib/sources/source-context";
 import { formatExactTime } from "../../../../core/format";
 import { parseRevisionSummary, shortRevisionId } from "../../../../core/revision";
-import { succeededInStageQuery } from "../../api/pipeline-queries";
-import { useRollbackStage } from "../../api/pipeline-mutations";
-import { ControlDialog, primaryButton } from "./control-dialog";
+import { succeededInStageQuery } from "../../../../lib/aws/execution-queries";
+import { useRollbackStage } from "../../../../lib/aws/pipeline-mutations";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { primaryButton } from "../../../../components/styles";
 
 /** RollbackStage (V2): pick an earlier execution that succeeded in this stage. */
 export function RollbackDialog({

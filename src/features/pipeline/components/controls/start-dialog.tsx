@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
 import type { PipelineDeclaration, SourceRevisionType } from "@aws-sdk/client-codepipeline";
-import { useStartExecution } from "../../api/pipeline-mutations";
-import { ControlDialog, inputClass, primaryButton } from "./control-dialog";
+import { useStartExecution } from "../../../../lib/aws/pipeline-mutations";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { inputClass, primaryButton } from "../../../../components/styles";
 
 const REVISION_TYPES: SourceRevisionType[] = ["COMMIT_ID", "IMAGE_DIGEST", "S3_OBJECT_VERSION_ID", "S3_OBJECT_KEY"];
 

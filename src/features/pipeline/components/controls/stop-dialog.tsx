@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
 import type { PipelineExecutionStatus } from "@aws-sdk/client-codepipeline";
-import { useStopExecution } from "../../api/pipeline-mutations";
-import { ControlDialog, dangerButton, inputClass } from "./control-dialog";
+import { useStopExecution } from "../../../../lib/aws/pipeline-mutations";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { dangerButton, inputClass } from "../../../../components/styles";
 
 /**
  * Stop and wait, or stop and abandon. While an execution is already Stopping, only abandon is

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
-import { checkDisableReason, DISABLE_REASON_MAX, useSetTransition } from "../../api/pipeline-mutations";
-import { ControlDialog, dangerButton, inputClass, primaryButton } from "./control-dialog";
+import { checkDisableReason, DISABLE_REASON_MAX, useSetTransition } from "../../../../lib/aws/pipeline-mutations";
+import { ControlDialog } from "../../../../components/control-dialog";
+import { dangerButton, inputClass, primaryButton } from "../../../../components/styles";
 
 export function TransitionDialog({
   pipelineName,

@@ -6,10 +6,12 @@ import { shortRevisionId } from "../../../../core/revision";
 import { safeHref } from "../../../../core/safe-link";
 import { CategoryIcon } from "../category-icon";
 import { Elapsed } from "../elapsed";
-import { StatusBadge, TONES, statusLook } from "../status";
+import { StatusBadge } from "../../../../components/status-badge";
+import { TONES } from "../tones";
+import { statusLook } from "../../../../core/status-look";
 import { useGraphContext } from "./graph-context";
 import { JobWait } from "./job-wait";
-import type { ActionFlowNode } from "./types";
+import type { ActionFlowNode } from "../../../../core/graph/flow";
 
 const handleStyle = { opacity: 0, pointerEvents: "none" as const };
 

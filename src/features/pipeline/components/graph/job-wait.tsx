@@ -3,7 +3,7 @@ import { formatDuration } from "../../../../core/format";
 import type { ActionLayoutData } from "../../../../core/graph/layout";
 import type { ActionView } from "../../../../core/graph/status-view";
 import { useNow } from "../../../../components/use-now";
-import { TONES } from "../status";
+import { TONE_TEXT } from "../../../../components/status-badge";
 
 /** An hourglass: the job is queued, nobody has picked it up. */
 function HourglassIcon() {
@@ -32,7 +32,7 @@ function JobWaitAfterThreshold({ layout, view }: Props) {
   const type = `${layout.owner}/${layout.category ?? "?"}/${layout.provider ?? "?"}`;
   const title = `No job worker has reported on this job for ${formatDuration(wait.waitedMs)}. Check that a worker is running and polling for ${type}.`;
   return (
-    <p className={`flex min-w-0 items-center gap-1 font-medium ${TONES.warning.text}`} title={title}>
+    <p className={`flex min-w-0 items-center gap-1 font-medium ${TONE_TEXT.warning}`} title={title}>
       <HourglassIcon />
       <span className="truncate">Waiting for a job worker</span>
     </p>

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import type { JoinFlowNode } from "./types";
+import type { JoinFlowNode } from "../../../../core/graph/flow";
 
 const handleStyle = { opacity: 0, pointerEvents: "none" as const };
 

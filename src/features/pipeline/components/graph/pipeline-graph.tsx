@@ -1,31 +1,19 @@
 import "@xyflow/react/dist/style.css";
 import "./pipeline.css";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Background, Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type MiniMapNodeProps, type ReactFlowInstance, type Viewport } from "@xyflow/react";
-import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
-import { actionKey, type DurationEstimate } from "../../../../core/durations";
-import { actionNodeId, layoutPipeline, stageNodeId, TRANSITION_HANDLE_Y, type LayoutNode, type PipelineLayout } from "../../../../core/graph/layout";
-import type { ActionView, StatusView } from "../../../../core/graph/status-view";
-import { retryAvailability } from "../../lib/availability";
-import { statusLook, TONES } from "../status";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type MiniMapNodeProps, type ReactFlowInstance, type Viewport } from "@xyflow/react";
+import { flowNodes, type FlowInputs, type PipelineFlowNode } from "../../../../core/graph/flow";
+import { actionNodeId, layoutPipeline, stageNodeId } from "../../../../core/graph/layout";
+import type { StatusView } from "../../../../core/graph/status-view";
+import { TONES } from "../tones";
+import { statusLook } from "../../../../core/status-look";
 import { DETAIL_ZOOM } from "./zoom";
 import { GraphContext, type GraphContextValue } from "./graph-context";
 import { edgeTypes, nodeTypes } from "./node-types";
-import type { PipelineFlowEdge, PipelineFlowNode } from "./types";
+import type { PipelineFlowEdge } from "./transition-edge";
 
-export interface GraphTiming {
-  actions?: Map<string, DurationEstimate>;
-  stages?: Map<string, DurationEstimate>;
-  stageStarts?: Map<string, Date>;
-}
-
-export interface PipelineGraphProps {
-  declaration: PipelineDeclaration;
+export interface PipelineGraphProps extends FlowInputs {
   status: StatusView;
-  timing?: GraphTiming;
-  /** Commit message per source action name. */
-  revisionMessages?: Map<string, string>;
-  highlight?: { stageName: string; actionName: string };
   context: GraphContextValue;
   /** Accessible name of the graph region. */
   label: string;
@@ -35,105 +23,6 @@ export interface PipelineGraphProps {
 const MIN_FIT_ZOOM = 0.45;
 const START_VIEWPORT: Viewport = { x: 24, y: 24, zoom: 0.75 };
 const MINIMAP_MIN_NODES = 30;
-
-function countStatuses(views: (ActionView | undefined)[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const v of views) {
-    const key = v?.status ?? "NotRun";
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
-
-const INTERACTIVE = { pointerEvents: "all" as const };
-
-/** React Flow's default handle: 6 px, centred on the node's side. */
-const HANDLE = 6;
-
-/**
- * Where the nodes' handles are, known from the layout as their sizes are (`measured`, since React Flow sizes
- * each node to its `width` and `height`). Otherwise React Flow renders every node once to measure it, which at
- * 50×50 means 2,500 actions in the DOM before `onlyRenderVisibleElements` can cull any, and fits the view only
- * to nodes it has measured.
- */
-function handlesOf(node: LayoutNode): NonNullable<PipelineFlowNode["handles"]> {
-  // As the node components place them: stages at the transition's height (the first has no inbound), others centred.
-  const y = (node.data.kind === "stage" ? TRANSITION_HANDLE_Y : node.height / 2) - HANDLE / 2;
-  const source = { type: "source" as const, position: Position.Right, x: node.width - HANDLE / 2, y, width: HANDLE, height: HANDLE };
-  if (node.data.kind === "stage" && node.data.isFirst) return [source];
-  return [{ type: "target", position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE }, source];
-}
-
-type MergeInput = Pick<PipelineGraphProps, "declaration" | "timing" | "revisionMessages" | "highlight">;
-
-function toFlowNode(node: LayoutNode, status: StatusView, props: MergeInput): PipelineFlowNode {
-  // Not selectable or draggable, so React Flow would give nodes `pointer-events: none`; their links, buttons and tooltips need them.
-  const base = {
-    id: node.id,
-    position: node.position,
-    width: node.width,
-    height: node.height,
-    measured: { width: node.width, height: node.height },
-    handles: handlesOf(node),
-    draggable: false,
-    selectable: false,
-    style: node.type === "join" ? undefined : INTERACTIVE,
-  };
-  const data = node.data;
-  if (data.kind === "stage") {
-    const view = status.stages.get(node.id);
-    const stage = props.declaration.stages?.[data.index];
-    const actionViews = (stage?.actions ?? []).map((a) => status.actions.get(actionNodeId(data.stageName, a.name ?? "")));
-    return {
-      ...base,
-      type: "stage",
-      data: {
-        layout: data,
-        view,
-        expected: props.timing?.stages?.get(data.stageName),
-        startedAt: view?.status === "InProgress" ? props.timing?.stageStarts?.get(data.stageName) : undefined,
-        retry: retryAvailability(view, actionViews),
-        actionCounts: countStatuses(actionViews),
-      },
-    };
-  }
-  if (data.kind === "action") {
-    const view = status.actions.get(node.id);
-    return {
-      ...base,
-      parentId: node.parentId,
-      extent: "parent",
-      type: "action",
-      data: {
-        layout: data,
-        view,
-        expected: props.timing?.actions?.get(actionKey(data.stageName, data.actionName)),
-        revisionMessage: data.category === "Source" ? props.revisionMessages?.get(data.actionName) : undefined,
-        highlighted: props.highlight?.stageName === data.stageName && props.highlight.actionName === data.actionName,
-      },
-    };
-  }
-  return { ...base, parentId: node.parentId, extent: "parent", type: "join", data: { layout: data } };
-}
-
-/**
- * Node objects per layout, reused while their merged data is unchanged: React Flow skips nodes whose
- * object identity did not change, so a poll at 50×50 touches only the nodes whose status moved.
- */
-const nodeCache = new WeakMap<PipelineLayout, Map<string, { sig: string; node: PipelineFlowNode }>>();
-
-function reuseUnchanged(layout: PipelineLayout, nodes: PipelineFlowNode[]): PipelineFlowNode[] {
-  let cache = nodeCache.get(layout);
-  if (!cache) nodeCache.set(layout, (cache = new Map()));
-  return nodes.map((node) => {
-    const { layout: _layout, ...live } = node.data;
-    const sig = JSON.stringify(live);
-    const prev = cache.get(node.id);
-    if (prev && prev.sig === sig) return prev.node;
-    cache.set(node.id, { sig, node });
-    return node;
-  });
-}
 
 /** Minimap at 50×50: one rectangle per stage (coloured by its status), none per action. */
 function MiniMapStage({ id, x, y, width, height, color }: MiniMapNodeProps) {
@@ -153,7 +42,7 @@ function Graph(props: PipelineGraphProps) {
   // Layout depends on the declaration only; status merges below never re-run it.
   const layout = useMemo(() => layoutPipeline(declaration), [declaration]);
   const nodes = useMemo(
-    () => reuseUnchanged(layout, layout.nodes.map((n) => toFlowNode(n, status, { declaration, timing, revisionMessages, highlight }))),
+    () => flowNodes(layout, status, { declaration, timing, revisionMessages, highlight }),
     [layout, status, declaration, timing, revisionMessages, highlight],
   );
   const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);

@@ -6,9 +6,11 @@ import { TRANSITION_HANDLE_Y, type ConditionKind } from "../../../../core/graph/
 import type { ConditionView, TransitionView } from "../../../../core/graph/status-view";
 import { formatExactTime, formatRelativeTime } from "../../../../core/format";
 import { Elapsed } from "../elapsed";
-import { StatusBadge, TONES, statusLook } from "../status";
+import { StatusBadge } from "../../../../components/status-badge";
+import { TONES } from "../tones";
+import { statusLook } from "../../../../core/status-look";
 import { useGraphContext } from "./graph-context";
-import type { StageFlowNode } from "./types";
+import type { StageFlowNode } from "../../../../core/graph/flow";
 
 export const CONDITION_LABELS: Record<ConditionKind, string> = {
   beforeEntry: "Entry condition",

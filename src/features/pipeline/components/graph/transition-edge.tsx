@@ -1,7 +1,11 @@
 import { memo } from "react";
-import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, getStraightPath, type Edge, type EdgeProps } from "@xyflow/react";
 import { useGraphContext } from "./graph-context";
-import type { TransitionFlowEdge } from "./types";
+import type { TransitionEdgeViewData } from "../../../../core/graph/flow";
+
+export type TransitionFlowEdge = Edge<TransitionEdgeViewData, "transition">;
+export type OrderFlowEdge = Edge<Record<string, never>, "order">;
+export type PipelineFlowEdge = TransitionFlowEdge | OrderFlowEdge;
 
 function LockIcon({ open }: { open: boolean }) {
   return (

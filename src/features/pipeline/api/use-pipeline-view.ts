@@ -1,0 +1,92 @@
+import { useMemo } from "react";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import type { ActionExecutionDetail, PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
+import { useSource } from "../../../lib/sources/source-context";
+import { expectedActionDurations, expectedStageDurations } from "../../../core/durations";
+import { runningStageStarts } from "../../../core/graph/stage-start";
+import { statusFromActionExecutions, statusFromState, withPipelineWide, type StatusView } from "../../../core/graph/status-view";
+import { revisionMessagesOf } from "../../../core/revision";
+import { useFirstInLine } from "../../../lib/polling/use-on-screen";
+import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
+import { actionExecutionsQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../../../lib/aws/execution-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
+import type { GraphTiming } from "../../../core/graph/flow";
+import { isRunning } from "../../../core/status";
+
+
+/** Stable (module scope), so useQueries memoizes the combined array until a query's data changes. */
+const runData = (results: { data?: ActionExecutionDetail[] }[]) => results.map((r) => r.data);
+
+/**
+ * Everything the live pipeline page shows, composed from queries:
+ * GetPipelineState (status, polled) → GetPipeline at that version (layout, fetched once a version)
+ * → status merged per node; recent executions and action runs for durations, revisions and PARALLEL.
+ */
+export function usePipelineView(name: string, selectedExecutionId: string | undefined) {
+  const source = useSource();
+  useFirstInLine(source, name);
+  const state = useQuery(pipelineStateQuery(source, name));
+  const version = state.data?.pipelineVersion;
+  const declarationQuery = useQuery({ ...pipelineDeclarationQuery(source, name, version), enabled: state.isSuccess });
+  const declaration = declarationQuery.data?.pipeline;
+  const recent = useQuery(recentExecutionsQuery(source, name));
+  const recentActions = useQuery(recentActionExecutionsQuery(source, name));
+
+  const mode = declaration?.executionMode ?? "SUPERSEDED";
+  const running = useMemo(() => (recent.data ?? []).filter((e) => isRunning(e.status)), [recent.data]);
+  const parallel = mode === "PARALLEL";
+  const viewedExecution: PipelineExecutionSummary | undefined = parallel
+    ? (running.find((e) => e.pipelineExecutionId === selectedExecutionId) ??
+      recent.data?.find((e) => e.pipelineExecutionId === selectedExecutionId) ??
+      running[0])
+    : undefined;
+
+  const viewedId = viewedExecution?.pipelineExecutionId;
+  const viewedRunning = isRunning(viewedExecution?.status);
+  // Executions whose action runs we need now: the viewed one (PARALLEL) or those running stages belong to.
+  const stateStatus = useMemo(() => statusFromState(state.data), [state.data]);
+  const liveExecutionIds = useMemo(() => {
+    if (parallel) return viewedId ? [viewedId] : [];
+    const ids = new Set<string>();
+    for (const s of stateStatus.stages.values()) if (s.status === "InProgress" && s.executionId) ids.add(s.executionId);
+    return [...ids].slice(0, 3);
+  }, [parallel, viewedId, stateStatus]);
+  const liveRunData = useQueries({
+    // PARALLEL mode needs every action of the viewed execution; otherwise the newest page gives stage start times.
+    queries: liveExecutionIds.map((id) => actionExecutionsQuery(source, name, id, parallel ? viewedRunning : true, parallel ? "all" : "latest")),
+    combine: runData,
+  });
+
+  const status: StatusView = useMemo(() => {
+    if (!parallel) return stateStatus;
+    if (!viewedId) return { stages: new Map(), actions: new Map() };
+    return withPipelineWide(statusFromActionExecutions(declaration, viewedId, liveRunData[0] ?? [], viewedRunning), stateStatus);
+  }, [parallel, stateStatus, declaration, viewedId, viewedRunning, liveRunData]);
+
+  const expected = useMemo(
+    () => ({ actions: expectedActionDurations(recentActions.data ?? []), stages: expectedStageDurations(recentActions.data ?? []) }),
+    [recentActions.data],
+  );
+  const stageStarts = useMemo(
+    () => runningStageStarts((declaration?.stages ?? []).map((s) => s.name ?? ""), status, liveRunData.flatMap((runs) => runs ?? [])),
+    [declaration, status, liveRunData],
+  );
+  const timing: GraphTiming = useMemo(() => ({ ...expected, stageStarts }), [expected, stageStarts]);
+
+  const revisionMessages = useMemo(() => revisionMessagesOf(recent.data ?? []), [recent.data]);
+
+  return {
+    source,
+    state,
+    declarationQuery,
+    declaration,
+    recent,
+    running,
+    parallel,
+    mode,
+    viewedExecution,
+    status,
+    timing,
+    revisionMessages,
+  };
+}

@@ -1,0 +1,75 @@
+import type { QueryClient, QueryKey } from "@tanstack/react-query";
+
+/** What a key needs of a source. */
+type SourceRef = { id: string };
+
+/**
+ * Which account/region, and which pipeline of it, a query reads: the second element of every key. An object,
+ * so React Query's prefix matching compares it by its fields: `{ source }` matches every query of that source
+ * (its list and each pipeline's), `{ source, pipeline }` only that pipeline's.
+ */
+export interface KeyScope {
+  source: string;
+  pipeline?: string;
+}
+
+const ROOT = "codepipeline";
+
+const pipelineScope = (source: SourceRef, name: string) => [ROOT, { source: source.id, pipeline: name } satisfies KeyScope] as const;
+
+/**
+ * The one key factory for every CodePipeline query: general → specific, so one prefix invalidates a pipeline's
+ * executions, a pipeline, a source or everything. Query option factories take their keys from here only.
+ */
+export const codepipelineKeys = {
+  all: [ROOT] as const,
+  source: (source: SourceRef) => [ROOT, { source: source.id } satisfies KeyScope] as const,
+  pipelines: (source: SourceRef) => [...codepipelineKeys.source(source), "pipelines"] as const,
+
+  pipeline: pipelineScope,
+  state: (source: SourceRef, name: string) => [...pipelineScope(source, name), "state"] as const,
+  declaration: (source: SourceRef, name: string, version: number | undefined) =>
+    [...pipelineScope(source, name), "declaration", version ?? "latest"] as const,
+  tags: (source: SourceRef, name: string, arn: string | undefined) => [...pipelineScope(source, name), "tags", arn] as const,
+
+  /** Everything that changes when an execution moves: invalidated as one after a control or a state change. */
+  executions: (source: SourceRef, name: string) => [...pipelineScope(source, name), "executions"] as const,
+  latestExecution: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "latest"] as const,
+  recentExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent"] as const,
+  /** The wall's own page of recent executions (another page size than the pipeline page's). */
+  wallExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "wall"] as const,
+  history: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "history"] as const,
+  execution: (source: SourceRef, name: string, executionId: string) =>
+    [...codepipelineKeys.executions(source, name), "detail", executionId] as const,
+  actionExecutions: (source: SourceRef, name: string, executionId: string, scope: "all" | "latest") =>
+    [...codepipelineKeys.executions(source, name), "actions", executionId, scope] as const,
+  recentActionExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent-actions"] as const,
+  succeededInStage: (source: SourceRef, name: string, stageName: string) =>
+    [...codepipelineKeys.executions(source, name), "succeeded-in", stageName] as const,
+  approvalRuns: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "approval-runs"] as const,
+};
+
+/** The reads whose keys end in a fixed word, which `pipelineOfKey` recognises. */
+type PipelineRead = "state";
+
+/** The source and pipeline of a key of `read`, else undefined: for cache subscribers that see every query go by. */
+export function pipelineOfKey(queryKey: QueryKey, read: PipelineRead): { source: SourceRef; name: string } | undefined {
+  const [root, scope, leaf, ...rest] = queryKey as readonly unknown[];
+  if (root !== ROOT || leaf !== read || rest.length > 0 || typeof scope !== "object" || scope === null) return undefined;
+  const { source, pipeline } = scope as Partial<KeyScope>;
+  return typeof source === "string" && typeof pipeline === "string" ? { source: { id: source }, name: pipeline } : undefined;
+}
+
+/**
+ * What a mutation changed, so it refreshes exactly that: an execution change (start, stop, retry, approve,
+ * rollback) moves both state and history; a transition toggle only the state.
+ */
+export type PipelineChange = "execution" | "transition";
+
+export function invalidateAfter(queryClient: QueryClient, source: SourceRef, name: string, change: PipelineChange) {
+  const keys =
+    change === "execution"
+      ? [codepipelineKeys.state(source, name), codepipelineKeys.executions(source, name)]
+      : [codepipelineKeys.state(source, name)];
+  return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}

@@ -1,0 +1,66 @@
+import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import type { Source } from "../aws/source";
+import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../aws/pipeline-queries";
+import { wallExecutionsQuery } from "../aws/execution-queries";
+import { followStateChanges } from "./follow-state-changes";
+
+function fakeSource(id: string): Source {
+  return {
+    id,
+    isDefault: true,
+    label: id,
+    region: "us-east-1",
+    polling: { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 },
+    send: () => Promise.reject(new Error("not used")),
+    readOnly: false,
+    setVisible: () => undefined,
+    pending: () => 0,
+  };
+}
+
+describe("followStateChanges", () => {
+  const source = fakeSource("s");
+  it("refreshes a pipeline's executions when a stage's execution or status changes, and only then", () => {
+    const client = new QueryClient();
+    const stop = followStateChanges(client);
+    const stateKey = pipelineStateQuery(source, "web").queryKey;
+    const execution = () => client.getQueryState(latestExecutionQuery(source, "web").queryKey)?.isInvalidated;
+    const other = () => client.getQueryState(latestExecutionQuery(source, "api").queryKey)?.isInvalidated;
+    client.setQueryData(latestExecutionQuery(source, "web").queryKey, null);
+    client.setQueryData(latestExecutionQuery(source, "api").queryKey, null);
+    const stage = (status: "InProgress" | "Failed", percentComplete: number): GetPipelineStateOutput => ({
+      stageStates: [
+        {
+          stageName: "Build",
+          latestExecution: { pipelineExecutionId: "e1", status },
+          actionStates: [{ actionName: "Compile", latestExecution: { status, percentComplete } }],
+        },
+      ],
+    });
+    client.setQueryData(stateKey, stage("InProgress", 10));
+    expect(execution()).toBe(false);
+    // Progress alone moves nothing in the history.
+    client.setQueryData(stateKey, stage("InProgress", 60));
+    expect(execution()).toBe(false);
+    client.setQueryData(stateKey, stage("Failed", 60));
+    expect(execution()).toBe(true);
+    expect(other()).toBe(false);
+    stop();
+  });
+
+  it("refreshes the wall's history too, and never the pipeline list or the state itself", () => {
+    const client = new QueryClient();
+    const stop = followStateChanges(client);
+    const stateKey = pipelineStateQuery(source, "web").queryKey;
+    client.setQueryData(wallExecutionsQuery(source, "web").queryKey, []);
+    client.setQueryData(pipelinesQuery(source).queryKey, []);
+    client.setQueryData(stateKey, { stageStates: [{ stageName: "Build", latestExecution: { pipelineExecutionId: "e1", status: "InProgress" } }] });
+    client.setQueryData(stateKey, { stageStates: [{ stageName: "Build", latestExecution: { pipelineExecutionId: "e1", status: "Succeeded" } }] });
+    expect(client.getQueryState(wallExecutionsQuery(source, "web").queryKey)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(pipelinesQuery(source).queryKey)?.isInvalidated).toBe(false);
+    expect(client.getQueryState(stateKey)?.isInvalidated).toBe(false);
+    stop();
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { onWall, pollingPolicy, type Cadence } from "./policy";
+
+const polling = { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 };
+
+/** The interval a cadence gives a query holding `data` after `failures` failed reads. */
+function every<T>(cadence: Cadence<T>, data?: T, failures = 0, status = "success") {
+  const interval = cadence.refetchInterval;
+  return typeof interval === "function" ? interval({ queryHash: '["q"]', state: { data, status, fetchFailureCount: failures } }) : interval;
+}
+
+const running = { stageStates: [{ latestExecution: { pipelineExecutionId: "x", status: "InProgress" as const } }] };
+const idle = { stageStates: [{ latestExecution: { pipelineExecutionId: "x", status: "Succeeded" as const } }] };
+
+describe("pollingPolicy.state", () => {
+  it("polls a pipeline on screen fast while it runs and at the idle cadence otherwise", () => {
+    expect(every(pollingPolicy.state(polling, "on-screen"), running)).toBe(5_000);
+    expect(every(pollingPolicy.state(polling, "on-screen"), idle)).toBe(30_000);
+  });
+
+  it("reads a pipeline off screen at the off-screen cadence, and never again when that is 0", () => {
+    expect(pollingPolicy.state(polling, "off-screen")).toEqual({ refetchInterval: 300_000, staleTime: 300_000 });
+    expect(pollingPolicy.state({ ...polling, offscreenSeconds: 0 }, "off-screen")).toEqual({ refetchInterval: false, staleTime: Infinity });
+  });
+
+  it("never polls a state the approvals read from the cache, and does not refetch it on focus", () => {
+    expect(pollingPolicy.state(polling, "cached")).toEqual({ refetchInterval: false, refetchOnWindowFocus: false, staleTime: 300_000 });
+  });
+
+  it("polls the wall at its refresh while the tab is hidden, backing off while reads fail", () => {
+    const wall = pollingPolicy.state(polling, onWall(15_000));
+    expect(wall.refetchIntervalInBackground).toBe(true);
+    expect(wall.retry).toBe(false);
+    expect(every(wall, running)).toBe(15_000);
+    expect(every(wall, running, 3)).toBeGreaterThan(15_000 * 4);
+    expect(every(wall, running, 3)).toBe(every(wall, running, 3));
+  });
+});
+
+describe("pollingPolicy for the pipeline page", () => {
+  it("reads one execution fast while it runs and four idle rounds apart once it is over", () => {
+    expect(every(pollingPolicy.execution(polling), { status: "InProgress" })).toBe(5_000);
+    expect(every(pollingPolicy.execution(polling), { status: "Succeeded" })).toBe(120_000);
+  });
+
+  it("keeps reading action runs until none is in progress, and after a failed read", () => {
+    const done = [{ status: "Succeeded" as const }];
+    expect(every(pollingPolicy.actionRuns(polling, false), done)).toBe(false);
+    expect(every(pollingPolicy.actionRuns(polling, false), [{ status: "InProgress" as const }])).toBe(5_000);
+    expect(every(pollingPolicy.actionRuns(polling, false), done, 1, "error")).toBe(5_000);
+    expect(every(pollingPolicy.actionRuns(polling, true), done)).toBe(5_000);
+  });
+});
+
+describe("pollingPolicy.declaration", () => {
+  it("never re-reads a version, and on the wall retries only a failed read, backing off", () => {
+    expect(pollingPolicy.declaration("on-screen", 3)).toEqual({ staleTime: Infinity });
+    expect(pollingPolicy.declaration("on-screen", undefined)).toEqual({ staleTime: 30_000 });
+    const wall = pollingPolicy.declaration(onWall(15_000), 3);
+    expect(every(wall, { pipeline: {} })).toBe(false);
+    expect(every(wall, undefined, 1)).toBeGreaterThanOrEqual(60_000);
+    expect(every(wall, undefined, 4)).toBeGreaterThan(every(wall, undefined, 1) as number);
+  });
+});
+
+describe("pollingPolicy.sweep", () => {
+  const sweep = pollingPolicy.sweep(polling);
+  it("re-reads lively pipelines at the idle cadence only while someone is eager for approvals", () => {
+    expect(sweep.stateMs(true, true)).toBe(30_000);
+    expect(sweep.stateMs(true, false)).toBe(300_000);
+    expect(sweep.stateMs(false, true)).toBe(300_000);
+    expect(sweep.tickMs).toBe(5_000);
+  });
+});

@@ -1,0 +1,183 @@
+import type { ActionExecutionDetail, GetPipelineStateOutput, PipelineExecution, PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
+import type { PollingConfig } from "../../config/schema";
+import { isRunning, isStateActive } from "../../core/status";
+import { HISTORY_INTERVAL_MS, listIntervalMs, pollDelay, stableJitter, TAGS_INTERVAL_MS } from "../../core/wall/polling";
+
+/**
+ * How often every CodePipeline read repeats, decided here and nowhere else; docs/polling.md says why. Pages say
+ * what they show (a `Presence`), the query option factories of src/lib/aws ask this module for the React Query
+ * options that follow from it, and the two mechanisms beside it (the approvals sweep and followStateChanges)
+ * take their windows and triggers from here too.
+ */
+
+/** What a page shows of a pipeline (or of a source's list): all it says about polling. */
+export type Presence =
+  /** Watched: the pipeline and execution pages, an overview row in the viewport, the approval page. */
+  | "on-screen"
+  /** Listed but not shown: overview rows out of view, read slowly for the counters and the attention order. */
+  | "off-screen"
+  /** Read from the cache that others poll (the approvals count and inbox); the approvals sweep fills the gaps. */
+  | "cached"
+  /** The kiosk: a fixed refresh, kept while the tab is hidden, backing off while reads fail. */
+  | OnWall;
+
+export interface OnWall {
+  kind: "wall";
+  refreshMs: number;
+}
+
+export const onWall = (refreshMs: number): OnWall => ({ kind: "wall", refreshMs });
+
+const isWall = (presence: Presence): presence is OnWall => typeof presence === "object";
+
+/** What a cadence may look at: the query as React Query hands it to `refetchInterval`. */
+interface PolledQuery<T> {
+  queryHash: string;
+  state: { data: T | undefined; status: string; fetchFailureCount: number };
+}
+
+/** The React Query options a cadence sets; the factories spread them into their `queryOptions`. */
+export interface Cadence<T = unknown> {
+  refetchInterval?: number | false | ((query: PolledQuery<T>) => number | false);
+  refetchIntervalInBackground?: boolean;
+  refetchOnWindowFocus?: boolean;
+  staleTime?: number;
+  gcTime?: number;
+  retry?: false;
+}
+
+const ms = (seconds: number) => seconds * 1000;
+
+const backoffMs = (baseMs: number, query: PolledQuery<unknown>) =>
+  pollDelay(baseMs, query.state.fetchFailureCount, stableJitter(query.queryHash, query.state.fetchFailureCount));
+
+/**
+ * The wall's reads: their interval while they work, capped exponential backoff with a stable jitter while they
+ * fail (core/wall/polling), and no retries of React Query's own on top: the next poll is the retry.
+ */
+function unattended<T>(baseMs: number, extra: Cadence<T> = {}): Cadence<T> {
+  return {
+    refetchInterval: (query) => backoffMs(baseMs, query),
+    refetchIntervalInBackground: true,
+    retry: false,
+    ...extra,
+  };
+}
+
+/** Off screen: once, then every `offscreenSeconds` (0 = never again). */
+function offScreen(polling: PollingConfig): Cadence {
+  const offscreenMs = ms(polling.offscreenSeconds);
+  return { refetchInterval: offscreenMs > 0 ? offscreenMs : false, staleTime: offscreenMs > 0 ? offscreenMs : Infinity };
+}
+
+/** Never polled by its own observer: fetched on mount if missing or older than `staleTime`, refreshed by others. */
+function cached(staleTime: number): Cadence {
+  return { refetchInterval: false, refetchOnWindowFocus: false, staleTime };
+}
+
+/** Data that never changes once read (an execution's revisions and trigger). */
+export const IMMUTABLE: Cadence = { refetchInterval: false, refetchOnWindowFocus: false, staleTime: Infinity };
+
+export const pollingPolicy = {
+  /** ListPipelines: pipelines come and go rarely. */
+  list(polling: PollingConfig, presence: Presence): Cadence {
+    if (isWall(presence)) return unattended(listIntervalMs(presence.refreshMs, ms(polling.listSeconds)));
+    if (presence === "cached") return cached(ms(polling.listSeconds));
+    return { refetchInterval: ms(polling.listSeconds) };
+  },
+
+  /** GetPipelineState, the one read that polls fast: only while something runs or waits, only on screen. */
+  state(polling: PollingConfig, presence: Presence): Cadence<GetPipelineStateOutput> {
+    if (isWall(presence)) {
+      // A refocused or re-mounted screen must not add requests inside the interval.
+      return unattended(presence.refreshMs, { staleTime: presence.refreshMs - 1000 });
+    }
+    if (presence === "off-screen") return offScreen(polling);
+    if (presence === "cached") return cached(offScreen(polling).staleTime!);
+    return { refetchInterval: (query) => ms(isStateActive(query.state.data) ? polling.activeSeconds : polling.idleSeconds) };
+  },
+
+  /** ListPipelineExecutions, newest one: followStateChanges refetches it when the state moves; this is the safety net. */
+  latestExecution(polling: PollingConfig, presence: Presence): Cadence {
+    if (presence === "off-screen") return offScreen(polling);
+    return { refetchInterval: ms(polling.idleSeconds) };
+  },
+
+  /** The pipeline page's newest executions (the PARALLEL picker, Stop, revisions): fast while one runs. */
+  recentExecutions(polling: PollingConfig): Cadence<PipelineExecutionSummary[]> {
+    return {
+      refetchInterval: (query) => ms((query.state.data ?? []).some((e) => isRunning(e.status)) ? polling.activeSeconds : polling.idleSeconds),
+    };
+  },
+
+  /** The wall's page of recent executions (expected durations): followStateChanges refreshes it when a stage moves. */
+  wallExecutions: (): Cadence => unattended(HISTORY_INTERVAL_MS, { staleTime: HISTORY_INTERVAL_MS }),
+
+  /** The history tab. */
+  history: (polling: PollingConfig): Cadence => ({ refetchInterval: ms(polling.idleSeconds) }),
+
+  /** One execution: often while it runs, rarely once it is over (it can still be retried). */
+  executionEveryMs: (polling: PollingConfig, status: string | undefined) => ms(isRunning(status) ? polling.activeSeconds : polling.idleSeconds * 4),
+  execution(polling: PollingConfig): Cadence<PipelineExecution | null> {
+    return { refetchInterval: (query) => pollingPolicy.executionEveryMs(polling, query.state.data?.status ?? undefined) };
+  },
+
+  /**
+   * One execution's action runs: polled while `running`, and until its own answer shows no action in progress
+   * (the execution may be seen finished before its last runs are) or while a failed read must be repeated.
+   */
+  actionRuns(polling: PollingConfig, running: boolean): Cadence<ActionExecutionDetail[]> {
+    return {
+      refetchInterval: (query) =>
+        running || query.state.status === "error" || (query.state.data ?? []).some((d) => d.status === "InProgress") ? ms(polling.activeSeconds) : false,
+    };
+  },
+
+  /** Recent action runs across executions, for expected durations: they move slowly. */
+  recentActionRuns: (): Cadence => ({ staleTime: 5 * 60_000, refetchInterval: 5 * 60_000 }),
+
+  /**
+   * The action runs behind the approvals (PARALLEL-mode tokens, recent decisions): never polled by the inbox's
+   * own observers (the sweep refreshes them); the recent-decisions list on screen reads them every two idle rounds.
+   */
+  approvalRuns(polling: PollingConfig, presence: Presence): Cadence {
+    const base = cached(ms(polling.idleSeconds));
+    return presence === "on-screen" ? { ...base, refetchInterval: ms(polling.idleSeconds) * 2 } : base;
+  },
+
+  /** GetPipeline of one version never changes; the latest version is re-read after 30 s. */
+  declaration(presence: Presence, version: number | undefined): Cadence<unknown> {
+    if (isWall(presence)) {
+      // Only errors retry, on the backoff schedule; a loaded declaration is never polled.
+      return unattended(60_000, { staleTime: Infinity, gcTime: 10 * 60_000, refetchInterval: (query) => (query.state.data ? false : backoffMs(60_000, query)) });
+    }
+    const staleTime = version === undefined ? 30_000 : Infinity;
+    return presence === "cached" ? { staleTime, refetchOnWindowFocus: false } : { staleTime };
+  },
+
+  /** ListTagsForResource: tags change rarely; the wall reads them only with a tag filter. */
+  tags(presence: Presence): Cadence {
+    if (isWall(presence)) return unattended(TAGS_INTERVAL_MS, { staleTime: TAGS_INTERVAL_MS, gcTime: TAGS_INTERVAL_MS });
+    return { staleTime: 60_000 };
+  },
+
+  /**
+   * The approvals sweep (approvals-sweep.ts) ticks every `activeSeconds` and re-reads what nobody refreshed within
+   * its window. Eager (an approvals page is open, or notifications are on): pipelines that run or wait for
+   * approval within `idleSeconds`; otherwise every state within `offscreenSeconds`, so "only rows on screen poll"
+   * holds and the navigation count is at most one off-screen interval old. 0 = not re-read.
+   */
+  sweep(polling: PollingConfig) {
+    return {
+      tickMs: Math.max(1, polling.activeSeconds) * 1000,
+      listMs: ms(polling.listSeconds),
+      stateMs: (eager: boolean, lively: boolean) => (eager && lively ? ms(polling.idleSeconds) : ms(polling.offscreenSeconds)),
+      approvalRunsMs: ms(polling.idleSeconds),
+    };
+  },
+
+  /** When data on screen reads "stale": after about two missed rounds of what the page polls. */
+  staleAfterMs(polling: PollingConfig, page: "lists" | "pipeline"): number {
+    return page === "lists" ? Math.max(polling.idleSeconds, polling.listSeconds) * 2000 : polling.idleSeconds * 3000;
+  },
+};

@@ -1,0 +1,23 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { pipelineStateQuery } from "../aws/pipeline-queries";
+import type { Source } from "../aws/source";
+
+/** While `onScreen`, the pipeline's requests go ahead of off-screen ones in its source's limiter. */
+export function useFirstInLine(source: Source, name: string, onScreen = true) {
+  useEffect(() => {
+    if (!onScreen) return;
+    source.setVisible(name, true);
+    return () => source.setVisible(name, false);
+  }, [source, name, onScreen]);
+}
+
+/**
+ * An overview row in the viewport: first in line, and its state read at the on-screen cadence (its executions
+ * follow state changes, see followStateChanges). A row scrolling in refetches at once if its data is stale. The
+ * row gets its data from the overview's own queries, so this observer never re-renders it.
+ */
+export function usePollOnScreen(source: Source, name: string, onScreen: boolean) {
+  useFirstInLine(source, name, onScreen);
+  useQuery({ ...pipelineStateQuery(source, name, "on-screen"), notifyOnChangeProps: [], enabled: onScreen });
+}
