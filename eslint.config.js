@@ -20,4 +20,5 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  ...(await import("./emulator/eslint-layers.js")).default,
 );

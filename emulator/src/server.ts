@@ -5,11 +5,10 @@ import { COGNITO_TARGET_PREFIX, IdentityService } from "./cognito/identity";
 import { BUILT_IN_POOLS, type IdentityPoolConfig } from "./cognito/pools";
 import { handleLogin, TestLoginProvider } from "./cognito/login";
 import { Faults, type FaultSettings } from "./control/faults";
-import { RequestLog } from "./control/requestLog";
+import { RequestLog } from "./control/request-log";
 import { CONTROL_PREFIX, handleControl } from "./control/routes";
 import { EMPTY_SCENARIO } from "./control/scenarios";
-import type { EmulatorCore, EmulatorCoreOptions } from "./core";
-import { createEmulatorCore } from "./engine/core";
+import { createEmulatorCore, type EmulatorCore, type EmulatorCoreOptions } from "./engine/core";
 import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
 import { CODEPIPELINE_TARGET_PREFIX, handleCodePipeline, isAwsJsonContentType } from "./protocol/codepipeline";
 import {
@@ -22,7 +21,7 @@ import {
   RequestEntityTooLargeException,
   sendJson,
   splitTarget,
-} from "./protocol/http";
+} from "./http/http";
 import { sendAwsError, sendAwsResult } from "./protocol/wire";
 import type { Scenario } from "./scenario/types";
 import { isFormContentType } from "./sts/query-protocol";

@@ -3,8 +3,8 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import { CodePipelineClient, type CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import { NodeSha256 } from "../src/auth/sigv4";
 import type { FaultSettings } from "../src/control/faults";
-import type { RequestCounts } from "../src/control/requestLog";
-import type { EmulatorCore } from "../src/core";
+import type { RequestCounts } from "../src/control/request-log";
+import type { EmulatorCore } from "../src/engine/core";
 import type { Scenario } from "../src/scenario/types";
 import { createServer, type EmulatorServer, type EmulatorServerOptions } from "../src/server";
 

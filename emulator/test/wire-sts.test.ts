@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
 import { CreatePipelineCommand, ListPipelinesCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-codepipeline";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
-import { DEFAULT_ACCOUNT_ID } from "../src/auth/keys";
-import { SECOND_ACCOUNT_ID } from "../src/sts/roles";
+import { DEFAULT_ACCOUNT_ID, SECOND_ACCOUNT_ID } from "../src/scenario/accounts";
 import { startEmulator, type StartedEmulator } from "./helpers";
 import { simple } from "./fixtures";
 

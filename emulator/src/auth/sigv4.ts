@@ -8,7 +8,7 @@ import {
   MissingAuthenticationTokenException,
   UnrecognizedClientException,
 } from "../errors";
-import { splitTarget } from "../protocol/http";
+import { splitTarget } from "../http/http";
 import type { AccessKey, KeyStore } from "./keys";
 
 /**

@@ -6,7 +6,7 @@ import {
   NotAuthorizedException,
   UnknownOperationException,
 } from "../errors";
-import { readTestLoginToken } from "./loginToken";
+import { readTestLoginToken } from "./login-token";
 import { TEST_LOGIN_PROVIDER, type IdentityPoolConfig } from "./pools";
 
 export const COGNITO_TARGET_PREFIX = "AWSCognitoIdentityService";

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KeyStore } from "../auth/keys";
 import { MAX_LOGIN_TOKEN_LIFETIME_SECONDS, type TestLoginProvider } from "../cognito/login";
-import type { EmulatorCore } from "../core";
-import { sendJson, splitTarget } from "../protocol/http";
+import type { EmulatorCore } from "../engine/core";
+import { sendJson, splitTarget } from "../http/http";
 import { parseFaultSettings, type Faults } from "./faults";
-import type { RequestLog } from "./requestLog";
+import type { RequestLog } from "./request-log";
 import { resolveScenario } from "./scenarios";
 
 export const CONTROL_PREFIX = "/_emulator/";

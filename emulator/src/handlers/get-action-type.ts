@@ -2,12 +2,12 @@ import type { ActionTypeDeclaration, ActionTypeUrls } from "@aws-sdk/client-code
 import { customActionType } from "../engine/action-types";
 import { ActionTypeNotFoundException } from "../errors";
 import { regionOf } from "../state/world";
-import { engine, scope } from "./context";
+import { scope } from "./context";
 import type { Handler } from "./types";
 
 /** Custom action types, described as job-worker action types polled from the caller's account. */
 export const handleGetActionType: Handler<"GetActionType"> = (input, ctx) => {
-  const region = regionOf(engine(ctx).world, scope(ctx));
+  const region = regionOf(ctx.engine.world, scope(ctx));
   const found =
     input.owner === "Custom" ? region.customActionTypes.find((t) => t.category === input.category && t.provider === input.provider && t.version === input.version) : undefined;
   if (!found) {

@@ -20,10 +20,10 @@
  *   ListDeployActionExecutionTargets (deploy targets are not simulated).
  */
 import { UnsupportedOperationException } from "../errors";
-import type { OperationName } from "../protocol/operations";
+import type { OperationName } from "./operations";
 import { handleCreateCustomActionType } from "./create-custom-action-type";
 import { handleCreatePipeline } from "./create-pipeline";
-import { engine } from "./context";
+
 import { handleDeleteCustomActionType } from "./delete-custom-action-type";
 import { handleDeletePipeline } from "./delete-pipeline";
 import { handleDisableStageTransition } from "./disable-stage-transition";
@@ -75,7 +75,7 @@ const unsupported =
  */
 function simulated<Op extends OperationName>(handler: Handler<Op>): Handler<Op> {
   return (input, ctx: RequestContext) => {
-    const e = engine(ctx);
+    const e = ctx.engine;
     e.sync();
     try {
       return handler(input, ctx);

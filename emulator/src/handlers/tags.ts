@@ -1,7 +1,7 @@
 import type { Tag } from "@aws-sdk/client-codepipeline";
 import { InvalidArnException, ResourceNotFoundException } from "../errors";
 import { findPipeline, scopeKey } from "../state/world";
-import { engine, scope } from "./context";
+import { scope } from "./context";
 import type { RequestContext } from "./types";
 
 const ARN = /^arn:aws[a-z-]*:codepipeline:([a-z0-9-]+):(\d{12}):(.+)$/;
@@ -14,7 +14,7 @@ export function taggable(ctx: RequestContext, arn: string): { arn: string; tags:
   const s = scope(ctx);
   const notFound = () => new ResourceNotFoundException(`The account with id '${s.accountId}' does not include a resource with the ARN '${arn}'`);
   if (region !== s.region || account !== s.accountId) throw notFound();
-  const e = engine(ctx);
+  const e = ctx.engine;
   if (resource.startsWith("actiontype:")) {
     const [category, provider, version] = resource.slice("actiontype:Custom/".length).split("/");
     const type = e.world.regions[scopeKey(s)]?.customActionTypes.find((t) => t.category === category && t.provider === provider && t.version === version);

@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { isReadOnlyOperation } from "../auth/permissions";
 import { accessKeyOf, regionOf, verifySignature } from "../auth/sigv4";
 import type { KeyStore } from "../auth/keys";
-import type { EmulatorCore } from "../core";
+import type { EmulatorCore } from "../engine/core";
 import { NO_FAULTS, type Faults } from "../control/faults";
-import type { RequestLog } from "../control/requestLog";
+import type { RequestLog } from "../control/request-log";
 import {
   AccessDeniedException,
   AwsError,
@@ -17,7 +17,7 @@ import {
 } from "../errors";
 import { handlers } from "../handlers";
 import type { Handler, RequestContext } from "../handlers/types";
-import type { OperationName } from "./operations";
+import type { OperationName } from "../handlers/operations";
 import { inputSchemaOf, isOperationName } from "./schema";
 import { validateInput } from "./validate";
 import { AWS_JSON_CONTENT_TYPE, sendAwsError, sendAwsResult } from "./wire";
@@ -89,7 +89,7 @@ async function run(
   const input = validateInput(json, inputSchemaOf(operation));
   const ctx: RequestContext = {
     requestId,
-    core: deps.core,
+    engine: deps.core.engine,
     caller: { accessKeyId: key.accessKeyId, accountId: key.accountId, region, readOnly: key.readOnly, arn: key.arn },
   };
   const handler = handlers[operation] as Handler<OperationName>;

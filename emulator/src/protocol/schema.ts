@@ -1,5 +1,5 @@
 import * as sdk from "@aws-sdk/client-codepipeline";
-import type { OperationName } from "./operations";
+import type { OperationName } from "../handlers/operations";
 
 /**
  * The SDK's static schemas (`@aws-sdk/client-codepipeline/dist-es/schemas/schemas_0.js`, read by

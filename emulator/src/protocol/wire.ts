@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AwsError } from "../errors";
-import { sendJson } from "./http";
+import { sendJson } from "../http/http";
 
 /** awsJson1_1: requests and answers, errors included, carry this content type. */
 export const AWS_JSON_CONTENT_TYPE = "application/x-amz-json-1.1";

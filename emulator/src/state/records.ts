@@ -36,8 +36,6 @@ export interface RegionRecord {
   customActionTypes: CustomActionTypeRecord[];
   /** Jobs of custom and third-party actions by id, oldest first (absent in older snapshots). */
   jobs?: Record<string, JobRecord>;
-  /** Last PollForJobs / PollForThirdPartyJobs per action type (`Owner/Category/Provider/Version`), for "waiting for a job worker". */
-  lastPolls?: Record<string, EpochMs>;
 }
 
 /** One unit of work handed to a job worker; a continuation token makes a follow-up job for the same action run. */

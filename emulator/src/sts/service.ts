@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AccessKey, KeyStore } from "../auth/keys";
 import { verifySignature } from "../auth/sigv4";
-import type { RequestLog } from "../control/requestLog";
+import type { RequestLog } from "../control/request-log";
 import { AwsError } from "../errors";
 import { parseForm, sendStsError, sendStsResult, StsError } from "./query-protocol";
 import type { RoleConfig } from "./roles";

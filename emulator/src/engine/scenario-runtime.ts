@@ -1,12 +1,9 @@
 import { AwsError } from "../errors";
-import type { Engine } from "../engine/engine";
-import { putApprovalResult, retryStage, rollbackStage, setTransition, stopExecution } from "../engine/interventions";
-import { startExecution } from "../engine/start";
+import type { Engine } from "./engine";
+import { putApprovalResult, retryStage, rollbackStage, setTransition, stopExecution } from "./interventions";
+import { startExecution } from "./lifecycle";
 import type { PipelineRecord } from "../state/records";
 import { currentDeclaration, currentVersion, scopeKey } from "../state/world";
-
-export const DEFAULT_ACCOUNT = "123456789012";
-export const DEFAULT_REGION = "us-east-1";
 
 /** Who the scenario acts as in `lastChangedBy`, `updatedBy` and trigger details. */
 export const scenarioArn = (accountId: string, user = "scenario") => `arn:aws:iam::${accountId}:user/${user}`;
