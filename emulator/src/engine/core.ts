@@ -1,8 +1,10 @@
 import type { Scenario } from "../scenario/types";
+import type { Scope } from "../state/world";
 import { SimClock } from "./clock";
 import { onTimer } from "./dispatch";
 import { Engine, type EngineSnapshot } from "./engine";
 import { loadScenario } from "./scenario-loader";
+import { triggerWebhook, type WebhookCall, type WebhookOutcome } from "./webhooks";
 
 /**
  * The emulator's state and simulation, as the servers (CodePipeline protocol, control API, CLI) use
@@ -18,6 +20,8 @@ export interface EmulatorCore {
   loadScenario(scenario: Scenario): void;
   /** Move simulated time forward, running every due event in order (manual and real clocks alike). */
   advance(ms: number): void;
+  /** A POST to a webhook's URL, as the repository host would send it (see ./webhooks.ts). */
+  triggerWebhook(scope: Scope, name: string, call: WebhookCall): WebhookOutcome;
   /** Serialisable state for --state-file; `restore` takes what `snapshot` gave. */
   snapshot(): unknown;
   restore(snapshot: unknown): void;
@@ -58,6 +62,14 @@ export function createEmulatorCore(options: EmulatorCoreOptions = {}): EmulatorC
     },
     advance(ms) {
       engine.advance(ms);
+    },
+    triggerWebhook(scope, name, call) {
+      engine.sync();
+      try {
+        return triggerWebhook(engine, scope, name, call);
+      } finally {
+        engine.settle();
+      }
     },
     snapshot: () => engine.snapshot(),
     restore(snapshot) {

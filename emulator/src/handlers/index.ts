@@ -26,6 +26,8 @@ import { handleCreatePipeline } from "./create-pipeline";
 
 import { handleDeleteCustomActionType } from "./delete-custom-action-type";
 import { handleDeletePipeline } from "./delete-pipeline";
+import { handleDeleteWebhook } from "./delete-webhook";
+import { handleDeregisterWebhookWithThirdParty } from "./deregister-webhook-with-third-party";
 import { handleDisableStageTransition } from "./disable-stage-transition";
 import { handleEnableStageTransition } from "./enable-stage-transition";
 import { handleGetActionType } from "./get-action-type";
@@ -51,9 +53,12 @@ import { handleListPipelines } from "./list-pipelines";
 import { handleListRuleExecutions } from "./list-rule-executions";
 import { handleListRuleTypes } from "./list-rule-types";
 import { handleListTagsForResource } from "./list-tags-for-resource";
+import { handleListWebhooks } from "./list-webhooks";
 import { handleOverrideStageCondition } from "./override-stage-condition";
 import { handlePutActionRevision } from "./put-action-revision";
 import { handlePutApprovalResult } from "./put-approval-result";
+import { handlePutWebhook } from "./put-webhook";
+import { handleRegisterWebhookWithThirdParty } from "./register-webhook-with-third-party";
 import { handleRetryStageExecution } from "./retry-stage-execution";
 import { handleRollbackStage } from "./rollback-stage";
 import { handleStartPipelineExecution } from "./start-pipeline-execution";
@@ -92,8 +97,8 @@ export const handlers: HandlerTable = {
   CreatePipeline: simulated(handleCreatePipeline),
   DeleteCustomActionType: simulated(handleDeleteCustomActionType),
   DeletePipeline: simulated(handleDeletePipeline),
-  DeleteWebhook: unsupported("DeleteWebhook"),
-  DeregisterWebhookWithThirdParty: unsupported("DeregisterWebhookWithThirdParty"),
+  DeleteWebhook: simulated(handleDeleteWebhook),
+  DeregisterWebhookWithThirdParty: simulated(handleDeregisterWebhookWithThirdParty),
   DisableStageTransition: simulated(handleDisableStageTransition),
   EnableStageTransition: simulated(handleEnableStageTransition),
   GetActionType: simulated(handleGetActionType),
@@ -110,7 +115,7 @@ export const handlers: HandlerTable = {
   ListRuleExecutions: simulated(handleListRuleExecutions),
   ListRuleTypes: simulated(handleListRuleTypes),
   ListTagsForResource: simulated(handleListTagsForResource),
-  ListWebhooks: unsupported("ListWebhooks"),
+  ListWebhooks: simulated(handleListWebhooks),
   OverrideStageCondition: simulated(handleOverrideStageCondition),
   PollForJobs: simulated(handlePollForJobs),
   PollForThirdPartyJobs: simulated(handlePollForThirdPartyJobs),
@@ -120,8 +125,8 @@ export const handlers: HandlerTable = {
   PutJobSuccessResult: simulated(handlePutJobSuccessResult),
   PutThirdPartyJobFailureResult: simulated(handlePutThirdPartyJobFailureResult),
   PutThirdPartyJobSuccessResult: simulated(handlePutThirdPartyJobSuccessResult),
-  PutWebhook: unsupported("PutWebhook"),
-  RegisterWebhookWithThirdParty: unsupported("RegisterWebhookWithThirdParty"),
+  PutWebhook: simulated(handlePutWebhook),
+  RegisterWebhookWithThirdParty: simulated(handleRegisterWebhookWithThirdParty),
   RetryStageExecution: simulated(handleRetryStageExecution),
   RollbackStage: simulated(handleRollbackStage),
   StartPipelineExecution: simulated(handleStartPipelineExecution),

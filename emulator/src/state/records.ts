@@ -14,6 +14,7 @@ import type {
   SourceRevisionOverride,
   StageExecutionStatus,
   Tag,
+  WebhookDefinition,
 } from "@aws-sdk/client-codepipeline";
 import type { ScenarioPipeline } from "../scenario/types";
 
@@ -36,6 +37,8 @@ export interface RegionRecord {
   customActionTypes: CustomActionTypeRecord[];
   /** Jobs of custom and third-party actions by id, oldest first (absent in older snapshots). */
   jobs?: Record<string, JobRecord>;
+  /** Webhooks by name (absent until the first PutWebhook). */
+  webhooks?: Record<string, WebhookRecord>;
 }
 
 /** One unit of work handed to a job worker; a continuation token makes a follow-up job for the same action run. */
@@ -55,6 +58,17 @@ export interface JobRecord {
   /** Third-party jobs: the client the partner answers for. */
   clientId?: string;
   clientToken?: string;
+}
+
+export interface WebhookRecord {
+  /** As PutWebhook took it, secret token included (the API redacts it). */
+  definition: WebhookDefinition;
+  arn: string;
+  url: string;
+  tags: Tag[];
+  lastTriggered?: EpochMs;
+  /** RegisterWebhookWithThirdParty was called (and DeregisterWebhookWithThirdParty not since). */
+  registeredWithThirdParty: boolean;
 }
 
 export interface CustomActionTypeRecord {
