@@ -1,4 +1,5 @@
 import { AwsError } from "../errors";
+import { declareActionType } from "./declared-action-types";
 import type { Engine } from "./engine";
 import { createPipeline, registerCustomActionType } from "./pipelines";
 import { startExecution } from "./lifecycle";
@@ -31,6 +32,9 @@ function replaceWorld(e: Engine, scenario: Scenario, loadTime: number): void {
   const earliestEvent = Math.min(0, ...scenario.pipelines.flatMap((p) => (p.timeline ?? []).map((t) => t.at)));
   const historyStart = Math.min(loadTime - (scenario.historyDays ?? 0) * DAY_MS, loadTime + earliestEvent * 1000);
   e.setTime(historyStart);
+  for (const { accountId, region, ...declaration } of scenario.actionTypes ?? []) {
+    declareActionType(e, { accountId: accountId ?? DEFAULT_ACCOUNT_ID, region: region ?? DEFAULT_REGION }, declaration);
+  }
   for (const { accountId, region, ...type } of scenario.customActionTypes ?? []) {
     registerCustomActionType(e, { accountId: accountId ?? DEFAULT_ACCOUNT_ID, region: region ?? DEFAULT_REGION }, type);
   }

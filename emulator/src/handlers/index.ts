@@ -66,6 +66,7 @@ import { handleStopPipelineExecution } from "./stop-pipeline-execution";
 import { handleTagResource } from "./tag-resource";
 import type { Handler, HandlerTable, RequestContext } from "./types";
 import { handleUntagResource } from "./untag-resource";
+import { handleUpdateActionType } from "./update-action-type";
 import { handleUpdatePipeline } from "./update-pipeline";
 
 const unsupported =
@@ -133,6 +134,6 @@ export const handlers: HandlerTable = {
   StopPipelineExecution: simulated(handleStopPipelineExecution),
   TagResource: simulated(handleTagResource),
   UntagResource: simulated(handleUntagResource),
-  UpdateActionType: unsupported("UpdateActionType"),
+  UpdateActionType: simulated(handleUpdateActionType),
   UpdatePipeline: simulated(handleUpdatePipeline),
 };

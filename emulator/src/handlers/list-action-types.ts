@@ -1,4 +1,5 @@
 import { awsActionTypes, customActionType } from "../engine/action-types";
+import { declaredActionType } from "../engine/declared-action-types";
 import { paginate } from "../state/pagination";
 import { scopeKey } from "../state/world";
 import { scope } from "./context";
@@ -8,8 +9,9 @@ import type { Handler } from "./types";
 const PAGE_SIZE = 1000;
 
 export const handleListActionTypes: Handler<"ListActionTypes"> = (input, ctx) => {
-  const custom = ctx.engine.world.regions[scopeKey(scope(ctx))]?.customActionTypes ?? [];
-  const all = [...awsActionTypes(), ...custom.map(customActionType)].filter((t) => !input.actionOwnerFilter || t.id!.owner === input.actionOwnerFilter);
+  const region = ctx.engine.world.regions[scopeKey(scope(ctx))];
+  const declared = (region?.actionTypeDeclarations ?? []).map(declaredActionType);
+  const all = [...awsActionTypes(), ...declared, ...(region?.customActionTypes ?? []).map(customActionType)].filter((t) => !input.actionOwnerFilter || t.id!.owner === input.actionOwnerFilter);
   const { page, nextToken } = paginate(all, "ListActionTypes", input.nextToken, PAGE_SIZE);
   return { actionTypes: page, ...(nextToken && { nextToken }) };
 };

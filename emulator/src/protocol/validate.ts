@@ -54,9 +54,13 @@ export function awsPattern(pattern: string): string {
 }
 
 const compiled = new Map<string, RegExp>();
-function matches(pattern: string, value: string): boolean {
+/**
+ * AWS matches the whole value against its own pattern (Java's `matches`), which the anchoring added
+ * to the Smithy model does not always say: `^AWS|ThirdParty$` would let `AWSx` through as a JS search.
+ */
+export function matchesPattern(pattern: string, value: string): boolean {
   let regex = compiled.get(pattern);
-  if (!regex) compiled.set(pattern, (regex = new RegExp(pattern, "u")));
+  if (!regex) compiled.set(pattern, (regex = new RegExp(`^(?:${awsPattern(pattern)})$`, "u")));
   return regex.test(value);
 }
 
@@ -86,7 +90,7 @@ class Reader {
       if (range.min !== undefined && value < range.min) fail(`have value greater than or equal to ${range.min}`);
       else if (range.max !== undefined && value > range.max) fail(`have value less than or equal to ${range.max}`);
     }
-    if (pattern && typeof value === "string" && !matches(pattern, value)) fail(`satisfy regular expression pattern: ${awsPattern(pattern)}`);
+    if (pattern && typeof value === "string" && !matchesPattern(pattern, value)) fail(`satisfy regular expression pattern: ${awsPattern(pattern)}`);
     if (constraints.enum && typeof value === "string" && !constraints.enum.includes(value)) {
       fail(`satisfy enum value set: [${constraints.enum.join(", ")}]`);
     }

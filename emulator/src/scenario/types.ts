@@ -1,4 +1,5 @@
 import type {
+  ActionTypeDeclaration,
   ApprovalStatus,
   CreateCustomActionTypeInput,
   PipelineDeclaration,
@@ -29,11 +30,20 @@ export interface Scenario {
   traffic?: boolean;
   /** Custom action types registered before the pipelines are created (as CreateCustomActionType takes them). */
   customActionTypes?: ScenarioCustomActionType[];
+  /** Action types a provider account offers through an integration model (owner ThirdParty), as GetActionType describes them. */
+  actionTypes?: ScenarioActionType[];
   pipelines: ScenarioPipeline[];
 }
 
 export interface ScenarioCustomActionType extends CreateCustomActionTypeInput {
   /** Default 123456789012. */
+  accountId?: string;
+  /** Default us-east-1. */
+  region?: string;
+}
+
+export interface ScenarioActionType extends ActionTypeDeclaration {
+  /** The provider's account: default 123456789012. */
   accountId?: string;
   /** Default us-east-1. */
   region?: string;

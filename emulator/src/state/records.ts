@@ -1,5 +1,6 @@
 import type {
   ActionExecutionStatus,
+  ActionTypeDeclaration,
   ApprovalStatus,
   ArtifactRevision,
   ConditionExecutionStatus,
@@ -35,6 +36,8 @@ export interface RegionRecord {
   region: string;
   pipelines: Record<string, PipelineRecord>;
   customActionTypes: CustomActionTypeRecord[];
+  /** Action types of the integration model (owner ThirdParty or AWS) this account provides: GetActionType, UpdateActionType. */
+  actionTypeDeclarations?: ActionTypeDeclaration[];
   /** Jobs of custom and third-party actions by id, oldest first (absent in older snapshots). */
   jobs?: Record<string, JobRecord>;
   /** Webhooks by name (absent until the first PutWebhook). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { errorsModule, generate, modelModule, type SmithyModel } from "../../../scripts/generate-model";
 import * as errors from "../../errors/codepipeline";
 import type { Shape } from "../model";
-import { awsPattern } from "../validate";
+import { awsPattern, matchesPattern } from "../validate";
 import { model } from "./codepipeline";
 
 /*
@@ -82,6 +82,15 @@ describe("the generated CodePipeline model", () => {
     expect(awsPattern(shapes.RoleArn.pattern!)).toBe("arn:aws(-[\\w]+)*:iam::[0-9]{12}:role/.*");
     expect(shapes.MaxResults).toMatchObject({ type: "number", range: { min: 1, max: 100 } });
     expect(shapes.StartPipelineExecutionInput).toMatchObject({ members: { name: { target: "PipelineName", required: true } } });
+  });
+
+  it("matches whole values, as AWS does, with every pattern of the model", () => {
+    const patterns = Object.values(shapes).flatMap((s) => (s.pattern ? [s.pattern] : []));
+    expect(patterns.length).toBeGreaterThan(30);
+    for (const pattern of patterns) expect(() => matchesPattern(pattern, "x"), pattern).not.toThrow();
+    expect(matchesPattern(shapes.ActionTypeOwner.pattern!, "ThirdParty")).toBe(true);
+    expect(matchesPattern(shapes.ActionTypeOwner.pattern!, "AWSX")).toBe(false);
+    expect(matchesPattern(shapes.RoleArn.pattern!, "arn:aws:iam::123456789012:role/x")).toBe(true);
   });
 });
 
