@@ -16,6 +16,8 @@ function providerDefaults(a: ActionDeclaration): ActionBehaviour {
         entityUrl: links.ecsService(cfg.ClusterName, cfg.ServiceName),
         summary: `Service ${cfg.ServiceName} reached a steady state on ${cfg.ClusterName}`,
       };
+    case "EC2":
+      return { entityUrl: `${CONSOLE}/ec2/home?region=${REGION}#Instances:tag:${cfg.InstanceTagKey}=${cfg.InstanceTagValue}` };
     case "CodeDeployToECS":
     case "CodeDeploy":
       return {

@@ -40,6 +40,7 @@ const M = 60;
 const SCRIPTED: Record<string, ScriptedRun[]> = {
   "mobile-app": [{ at: -30 * M, fail: "Build.BuildAndroid" }],
   "payments-service": [{ at: -60 * M, fail: "Production.ExecuteChangeSet" }],
+  "warehouse-sync": [{ at: -40 * M, fail: "Deploy.DeployToFleet" }],
   "web-storefront": [],
   "platform-infra": [],
 };

@@ -2,9 +2,10 @@ import type { ActionDeclaration } from "@aws-sdk/client-codepipeline";
 import type { ActionExecutionRecord, ExecutionRecord, PipelineRecord } from "../state/records";
 import { scopeKey } from "../state/world";
 import type { Engine } from "./engine";
+import { planDeployTargets, providesDeployTargets } from "./deploy-targets";
 import { declarationOf, touch } from "./execution";
 import { startJob } from "./job-queue";
-import { planRun } from "./providers";
+import { behaviourOf, planRun } from "./providers";
 import { runOrderOf } from "./structure";
 
 /** One run of an action: its record, its plan (duration, outcome, revision), and a job for custom and partner actions. */
@@ -14,6 +15,12 @@ export function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, st
   const id = e.rng.uuid();
   const now = e.now();
   const plan = planRun(e.rng, now, p, x, stage, action, runNumber, id);
+  let deployTargets: ActionExecutionRecord["deployTargets"];
+  if (plan.dueTime !== undefined && providesDeployTargets(action)) {
+    const planned = planDeployTargets(p, id, action, behaviourOf(p, stage, action.name!), now, plan.dueTime, plan.willFail);
+    deployTargets = planned.targets;
+    plan.dueTime = planned.endTime;
+  }
   const outputArtifactKeys: Record<string, string> = {};
   for (const artifact of action.outputArtifacts ?? []) {
     outputArtifactKeys[artifact.name!] = x.artifactLocations[artifact.name!] = `${p.name.slice(0, 20)}/${artifact.name!.slice(0, 10)}/${e.rng.hex(7)}`;
@@ -33,6 +40,7 @@ export function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, st
     resolvedConfiguration: resolveConfiguration(p, x, action.configuration ?? {}),
     inputArtifactKeys,
     outputArtifactKeys,
+    ...(deployTargets && { deployTargets }),
   };
   p.actionExecutions[id] = record;
   p.actionExecutionOrder.push(id);

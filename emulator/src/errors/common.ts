@@ -23,6 +23,3 @@ export class CognitoResourceNotFoundException extends AwsError {
   override readonly name = "ResourceNotFoundException";
 }
 export class InvalidParameterException extends AwsError {}
-
-/** Our own: an operation of the model the emulator does not simulate. */
-export class UnsupportedOperationException extends AwsError {}

@@ -1,25 +1,8 @@
 /*
- * The operation table: all 44 operations of the CodePipeline model.
- *
- * Simulated (work as AWS documents, see the per-operation files):
- *   CreatePipeline, GetPipeline, UpdatePipeline, DeletePipeline, ListPipelines,
- *   GetPipelineState, GetPipelineExecution, ListPipelineExecutions, ListActionExecutions,
- *   StartPipelineExecution, StopPipelineExecution, RetryStageExecution, RollbackStage,
- *   PutApprovalResult, EnableStageTransition, DisableStageTransition, OverrideStageCondition,
- *   ListRuleTypes, ListRuleExecutions, ListActionTypes, CreateCustomActionType,
- *   DeleteCustomActionType, GetActionType (Custom types), PutActionRevision, ListTagsForResource, TagResource, UntagResource,
- *   job workers (see ./job-workers.ts and ../engine/jobs.ts): PollForJobs, AcknowledgeJob, GetJobDetails,
- *     PutJobSuccessResult, PutJobFailureResult, PollForThirdPartyJobs, AcknowledgeThirdPartyJob,
- *     GetThirdPartyJobDetails, PutThirdPartyJobSuccessResult, PutThirdPartyJobFailureResult
- *     (custom and third-party actions queue a job unless a scenario simulates them).
- *
- * Answer UnsupportedOperationException (naming the operation):
- *   webhooks: PutWebhook, ListWebhooks, DeleteWebhook, RegisterWebhookWithThirdParty,
- *     DeregisterWebhookWithThirdParty;
- *   UpdateActionType (GetActionType describes Custom types only);
- *   ListDeployActionExecutionTargets (deploy targets are not simulated).
+ * The operation table: all 44 operations of the CodePipeline model, each simulated as AWS documents it
+ * (one module per operation; the engine does the work). Custom and third-party actions queue jobs for
+ * job workers unless a scenario simulates them (./job-workers.ts, ../engine/jobs.ts).
  */
-import { UnsupportedOperationException } from "../errors";
 import type { OperationName } from "./operations";
 import { handleCreateCustomActionType } from "./create-custom-action-type";
 import { handleCreatePipeline } from "./create-pipeline";
@@ -48,6 +31,7 @@ import { handleGetPipelineExecution } from "./get-pipeline-execution";
 import { handleGetPipelineState } from "./get-pipeline-state";
 import { handleListActionExecutions } from "./list-action-executions";
 import { handleListActionTypes } from "./list-action-types";
+import { handleListDeployActionExecutionTargets } from "./list-deploy-action-execution-targets";
 import { handleListPipelineExecutions } from "./list-pipeline-executions";
 import { handleListPipelines } from "./list-pipelines";
 import { handleListRuleExecutions } from "./list-rule-executions";
@@ -68,12 +52,6 @@ import type { Handler, HandlerTable, RequestContext } from "./types";
 import { handleUntagResource } from "./untag-resource";
 import { handleUpdateActionType } from "./update-action-type";
 import { handleUpdatePipeline } from "./update-pipeline";
-
-const unsupported =
-  <Op extends OperationName>(op: Op): Handler<Op> =>
-  () => {
-    throw new UnsupportedOperationException(`The emulator does not support ${op} yet.`);
-  };
 
 /**
  * Every handler sees the world brought up to the clock, and every change is announced (and the
@@ -110,7 +88,7 @@ export const handlers: HandlerTable = {
   GetThirdPartyJobDetails: simulated(handleGetThirdPartyJobDetails),
   ListActionExecutions: simulated(handleListActionExecutions),
   ListActionTypes: simulated(handleListActionTypes),
-  ListDeployActionExecutionTargets: unsupported("ListDeployActionExecutionTargets"),
+  ListDeployActionExecutionTargets: simulated(handleListDeployActionExecutionTargets),
   ListPipelineExecutions: simulated(handleListPipelineExecutions),
   ListPipelines: simulated(handleListPipelines),
   ListRuleExecutions: simulated(handleListRuleExecutions),

@@ -109,6 +109,12 @@ export interface ActionBehaviour {
    * Default: every run is simulated.
    */
   simulatedRuns?: number;
+  /**
+   * Extension, EC2 and ECS deploy actions: the instances the EC2 action's tag matches (default 3; ECS
+   * deploys to its one service), the one (1-based) that fails on a failing run (default the last), and
+   * its failing event's message.
+   */
+  deployTargets?: { count?: number; failingTarget?: number; message?: string };
   /** Approval actions: decide by themselves after a delay (traffic only; default: wait for a human). */
   autoDecision?: { status: ApprovalStatus; afterSeconds: Seconds; by?: string; summary?: string };
 }

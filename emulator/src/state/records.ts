@@ -235,4 +235,23 @@ export interface ActionExecutionRecord {
   jobId?: string;
   /** `executionDetails.percentComplete` last reported by the job worker. */
   reportedPercent?: number;
+  /** EC2 and ECS deploy actions: what the run deploys to, planned at its start (see engine/deploy-targets.ts). */
+  deployTargets?: DeployTargetRecord[];
+}
+
+export interface DeployTargetRecord {
+  targetId: string;
+  targetType: string;
+  /** Never reached: a batch before it failed. */
+  skipped?: true;
+  events: DeployTargetEventRecord[];
+}
+
+export interface DeployTargetEventRecord {
+  name: string;
+  start: EpochMs;
+  end: EpochMs;
+  failed: boolean;
+  message: string;
+  ssmCommandId?: string;
 }
