@@ -41,6 +41,11 @@ describe("demo scenario (data)", () => {
     expect(new Set(demo.pipelines.map(place)).size).toBe(demo.pipelines.length);
   });
 
+  it("holds no test data: no markup, scripts or script URLs in anything a newcomer sees", () => {
+    const text = JSON.stringify(demoScenario({ extraPipelines: 50 }));
+    for (const hostile of ["<script", "<img", "<svg", "<iframe", "javascript:", "vbscript:", "data:text/html", "\u202e"]) expect(text).not.toContain(hostile);
+  });
+
   it("spans two accounts and two regions", () => {
     const places = new Set(demo.pipelines.map((p) => `${p.accountId ?? "123456789012"} ${p.region ?? "us-east-1"}`));
     expect([...places].sort()).toEqual(["123456789012 eu-west-1", "123456789012 us-east-1", "210987654321 eu-west-1", "210987654321 us-east-1"]);

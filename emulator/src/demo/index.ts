@@ -4,7 +4,6 @@ import type { Scenario, ScenarioEvent, ScenarioPipeline } from "../scenario/type
 import { scriptedHistory, type ScriptedRun } from "./behaviour";
 import { customWorkerDemo } from "./custom-worker";
 import { generatedPipelines } from "./generated";
-import { hostilePipeline } from "./hostile";
 import { otherAccountPipelines } from "./other-accounts";
 import { APPROVERS, companyPipelines } from "./pipelines";
 import { createRng } from "./random";
@@ -86,7 +85,6 @@ export function demoScenario(options: DemoOptions = {}): Scenario {
   pipelines.push(...otherAccountPipelines(pipelines));
   const worker = customWorkerDemo({ seed, traffic, historyDays: DEMO_HISTORY_DAYS });
   pipelines.push(worker.pipeline);
-  pipelines.push(hostilePipeline());
   const extra = Math.max(0, Math.min(1000, Math.floor(options.extraPipelines ?? 0)));
   if (extra > 0) pipelines.push(...generatedPipelines(extra, seed));
   return { seed, historyDays: DEMO_HISTORY_DAYS, traffic, customActionTypes: worker.actionTypes, pipelines };
