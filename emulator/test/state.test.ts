@@ -132,7 +132,8 @@ describe("scenarios", () => {
     const oldest = summaries.at(-1)!.startTime!.getTime();
     expect(now - oldest).toBeGreaterThan(1.9 * 86400_000);
     expect(summaries.slice(3).every((x) => x.status !== "InProgress")).toBe(true);
-    expect(summaries[0].trigger?.triggerType).toBe("Webhook");
+    // A connection source's changes arrive as WebhookV2, naming the connection, as on AWS.
+    expect(summaries[0].trigger).toEqual({ triggerType: "WebhookV2", triggerDetail: "arn:aws:codeconnections:us-east-1:123456789012:connection/abc" });
     const [listed] = (await client.send(new ListPipelinesCommand({}))).pipelines!;
     expect(listed.created!.getTime()).toBeLessThanOrEqual(oldest);
 

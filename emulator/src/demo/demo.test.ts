@@ -201,6 +201,28 @@ describe("demo scenario (loaded)", () => {
     expect(left).toBeLessThan(20 * 60_000);
   });
 
+  it("resolves the waiting storefront approval's message from the build's output variables", async () => {
+    const web = actionOf(await state("web-storefront"), "Approval", "PromoteToProduction")!;
+    const { actionExecutionDetails } = await cp.send(new ListActionExecutionsCommand({ pipelineName: "web-storefront", maxResults: 20 }));
+    const run = actionExecutionDetails!.find((d) => d.actionExecutionId === web.actionExecutionId)!;
+    expect(run.input?.configuration?.CustomData).toContain("#{BuildVariables.BUILD_ID}");
+    expect(run.input?.resolvedConfiguration?.CustomData).toMatch(/^Storefront build \d+ is live on staging\./);
+  });
+
+  it("records triggers as AWS does: connections, rules and webhooks for source changes, people for manual starts", async () => {
+    const seen = new Map<string, Set<string>>();
+    for (const p of demoScenario().pipelines.filter(isHome)) {
+      for (const x of await executions(p.declaration.name!)) {
+        const { triggerType = "", triggerDetail = "" } = x.trigger ?? {};
+        if (!seen.has(triggerType)) seen.set(triggerType, new Set());
+        seen.get(triggerType)!.add(triggerDetail.replace(/[^:/]+$/, "…"));
+      }
+    }
+    expect([...seen.get("WebhookV2")!]).toEqual(["arn:aws:codestar-connections:us-east-1:123456789012:connection/…"]);
+    expect([...seen.get("CloudWatchEvent")!]).toEqual(["arn:aws:events:us-east-1:123456789012:rule/…"]);
+    for (const detail of seen.get("StartPipelineExecution") ?? []) expect(detail).toMatch(/^arn:aws:(iam|sts)::123456789012:/);
+  });
+
   it("holds an execution at a disabled transition, superseding the one that waited before it", async () => {
     const prod = stageOf(await state("checkout-api"), "Production");
     expect(prod.inboundTransitionState?.enabled).toBe(false);

@@ -84,6 +84,8 @@ function webStorefront(): ScenarioPipeline {
         durationSeconds: [150, 330],
         failureRate: 0.05,
         error: tsError("src/cart/CartSummary.tsx", 48, "Type 'string | undefined' is not assignable to type 'string'."),
+        // The buildspec's exported-variables, read by the approval's message as #{BuildVariables.BUILD_ID}.
+        outputVariables: { BUILD_ID: "{BuildNumber}", IMAGE_TAG: "web-{BuildNumber}" },
       },
       "Test.UnitTests": { durationSeconds: [60, 120], failureRate: 0.03 },
       "Test.IntegrationTests": { durationSeconds: [150, 260], failureRate: 0.04 },

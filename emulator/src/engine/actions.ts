@@ -3,10 +3,11 @@ import type { ActionExecutionRecord, ExecutionRecord, PipelineRecord } from "../
 import { scopeKey } from "../state/world";
 import type { Engine } from "./engine";
 import { planDeployTargets, providesDeployTargets } from "./deploy-targets";
-import { declarationOf, touch } from "./execution";
+import { touch } from "./execution";
 import { startJob } from "./job-queue";
 import { behaviourOf, planRun } from "./providers";
 import { runOrderOf } from "./structure";
+import { resolveConfiguration, unresolvedError } from "./variables";
 
 /** One run of an action: its record, its plan (duration, outcome, revision), and a job for custom and partner actions. */
 export function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, action: ActionDeclaration): void {
@@ -15,8 +16,16 @@ export function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, st
   const id = e.rng.uuid();
   const now = e.now();
   const plan = planRun(e.rng, now, p, x, stage, action, runNumber, id);
+  const { resolved, unresolved } = resolveConfiguration(p, x, action.configuration ?? {});
+  if (unresolved.length > 0) {
+    // Nothing runs: the action fails at once, as AWS fails it.
+    Object.assign(plan, { dueTime: now, willFail: true, plannedError: unresolvedError(action.name!) });
+    delete plan.token;
+    delete plan.autoDecision;
+    delete plan.outputVariables;
+  }
   let deployTargets: ActionExecutionRecord["deployTargets"];
-  if (plan.dueTime !== undefined && providesDeployTargets(action)) {
+  if (plan.dueTime !== undefined && unresolved.length === 0 && providesDeployTargets(action)) {
     const planned = planDeployTargets(p, id, action, behaviourOf(p, stage, action.name!), now, plan.dueTime, plan.willFail);
     deployTargets = planned.targets;
     plan.dueTime = planned.endTime;
@@ -37,7 +46,7 @@ export function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, st
     lastUpdateTime: now,
     status: "InProgress",
     ...plan,
-    resolvedConfiguration: resolveConfiguration(p, x, action.configuration ?? {}),
+    resolvedConfiguration: resolved,
     inputArtifactKeys,
     outputArtifactKeys,
     ...(deployTargets && { deployTargets }),
@@ -50,23 +59,6 @@ export function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, st
   touch(e, x);
   if (plan.dueTime !== undefined) e.schedule(plan.dueTime, { kind: "actionDue", scope: scopeKey(p), pipeline: p.name, actionExecutionId: id });
   else if (action.actionTypeId!.owner === "Custom" || action.actionTypeId!.owner === "ThirdParty") startJob(e, p, record, action);
-}
-
-/** `#{variables.x}`, `#{codepipeline.PipelineExecutionId}` and `#{<namespace>.<variable>}` as AWS resolves them. */
-function resolveConfiguration(p: PipelineRecord, x: ExecutionRecord, configuration: Record<string, string>): Record<string, string> {
-  const namespaces: Record<string, Record<string, string>> = {
-    variables: Object.fromEntries(x.variables.map((v) => [v.name, v.value])),
-    codepipeline: { PipelineExecutionId: x.id },
-  };
-  for (const stage of declarationOf(p, x).stages!) {
-    for (const action of stage.actions!) {
-      const id = x.stages[stage.name!]?.actions[action.name!];
-      if (action.namespace && id) namespaces[action.namespace] = p.actionExecutions[id].outputVariables ?? {};
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(configuration).map(([k, v]) => [k, v.replace(/#\{([\w-]+)\.([\w-]+)\}/g, (m, ns: string, name: string) => namespaces[ns]?.[name] ?? m)]),
-  );
 }
 
 /** A source action's revision becomes the execution's artifact revisions and source revisions. */

@@ -2,6 +2,7 @@ import type { ConditionRunRecord, ExecutionRecord, PipelineRecord, RuleExecution
 import { scopeKey } from "../state/world";
 import type { Engine } from "./engine";
 import { stageOf } from "./execution";
+import { resolveConfiguration } from "./variables";
 
 /*
  * The rules of V2 stage conditions: every rule of every condition is evaluated (simulated: it takes
@@ -25,7 +26,8 @@ export function startRules(e: Engine, p: PipelineRecord, x: ExecutionRecord, sta
   let first = true;
   return conditions.map((condition) =>
     (condition.rules ?? []).map((rule) => {
-      const willFail = (first && failThisRun) || e.rng.next() < (behaviour.failureRate ?? 0);
+      const { resolved, unresolved } = resolveConfiguration(p, x, rule.configuration ?? {});
+      const willFail = (first && failThisRun) || e.rng.next() < (behaviour.failureRate ?? 0) || unresolved.length > 0;
       first = false;
       const record: RuleExecutionRecord = {
         id: e.rng.uuid(),
@@ -35,6 +37,8 @@ export function startRules(e: Engine, p: PipelineRecord, x: ExecutionRecord, sta
         ruleName: rule.name!,
         ruleTypeId: { ...rule.ruleTypeId!, category: rule.ruleTypeId!.category!, provider: rule.ruleTypeId!.provider! },
         configuration: rule.configuration ?? {},
+        resolvedConfiguration: resolved,
+        ...(unresolved.length > 0 && { unresolved }),
         startTime: now,
         lastUpdateTime: now,
         dueTime: now + Math.max(1, Math.round(e.rng.seconds(behaviour.durationSeconds ?? DEFAULT_RULE_SECONDS))) * 1000,
@@ -53,7 +57,11 @@ export function startRules(e: Engine, p: PipelineRecord, x: ExecutionRecord, sta
 export function finishRule(e: Engine, record: RuleExecutionRecord): void {
   record.status = record.willFail ? "Failed" : "Succeeded";
   record.summary = record.willFail ? `Rule ${record.ruleName} failed` : `Rule ${record.ruleName} succeeded`;
-  if (record.willFail) record.errorDetails = { code: "RuleFailed", message: `The ${record.ruleTypeId.provider} rule ${record.ruleName} did not pass.` };
+  if (record.willFail) {
+    record.errorDetails = record.unresolved
+      ? { code: "RuleFailed", message: `The rule ${record.ruleName} failed because one or more variables could not be resolved: ${record.unresolved.join(", ")}.` }
+      : { code: "RuleFailed", message: `The ${record.ruleTypeId.provider} rule ${record.ruleName} did not pass.` };
+  }
   record.lastUpdateTime = e.now();
 }
 

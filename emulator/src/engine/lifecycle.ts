@@ -132,7 +132,7 @@ export function completeAction(e: Engine, p: PipelineRecord, record: ActionExecu
   const behaviour = behaviourOf(p, record.stageName, record.actionName);
   if (record.willFail) {
     record.status = "Failed";
-    record.errorDetails = behaviour.error ?? deployFailure(record.deployTargets) ?? defaultError(action.actionTypeId!.category!);
+    record.errorDetails = record.plannedError ?? behaviour.error ?? deployFailure(record.deployTargets) ?? defaultError(action.actionTypeId!.category!);
   } else {
     record.status = "Succeeded";
     record.summary = behaviour.summary ?? deploySummary(record.deployTargets) ?? revisionMessage(record);

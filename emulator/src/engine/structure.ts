@@ -69,7 +69,11 @@ export function validateDeclaration(declaration: PipelineDeclaration, region: Re
         if (inStage.has(action.name!)) throw new InvalidStageDeclarationException(`Action name ${action.name} is used more than once in stage ${stage.name}`);
         inStage.add(action.name!);
         if (action.namespace) {
-          if (actionNames.has(`ns:${action.namespace}`)) throw new InvalidActionDeclarationException(`Namespace ${action.namespace} is used by more than one action`);
+          if (actionNames.has(`ns:${action.namespace}`)) {
+            throw new InvalidActionDeclarationException(
+              `Namespaces must be unique across the pipeline definition. The following occur more than once in the pipeline. StageName=[${stage.name}], ActionName=[${action.name}], Namespace=[${action.namespace}]`,
+            );
+          }
           actionNames.add(`ns:${action.namespace}`);
         }
         const category = action.actionTypeId!.category;

@@ -193,6 +193,10 @@ export interface RuleExecutionRecord {
   ruleName: string;
   ruleTypeId: { category: string; owner?: string; provider: string; version?: string };
   configuration: Record<string, string>;
+  /** Variables resolved at the rule's start (absent in older snapshots: then the configuration). */
+  resolvedConfiguration?: Record<string, string>;
+  /** References that did not resolve: the rule fails. */
+  unresolved?: string[];
   startTime: EpochMs;
   lastUpdateTime: EpochMs;
   dueTime: EpochMs;
@@ -225,6 +229,8 @@ export interface ActionExecutionRecord {
   errorDetails?: { code: string; message: string };
   /** Decided at start from the seeded generator so a run's outcome never depends on read timing. */
   willFail: boolean;
+  /** The error a failing run reports instead of the scenario's (variables that did not resolve). */
+  plannedError?: { code: string; message: string };
   outputVariables?: Record<string, string>;
   revision?: { revisionId: string; revisionChangeId: string; created: EpochMs; summary: string; url?: string };
   /** Snapshot of the resolved declaration for ListActionExecutions `input`. */
