@@ -100,7 +100,7 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
     }
     // STS speaks the Query protocol: no X-Amz-Target, a form-encoded body naming the Action.
     if (req.method === "POST" && !target && isFormContentType(req.headers["content-type"])) {
-      await handleSts(req, res, body, { keys, roles, requests });
+      await handleSts(req, res, body, { keys, roles, requests, simulatedNow: () => core.clock.now().getTime() });
       return;
     }
     if (req.method === "POST" && prefix === COGNITO_TARGET_PREFIX) {

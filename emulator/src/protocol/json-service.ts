@@ -63,7 +63,7 @@ async function run(req: IncomingMessage, service: JsonService, operation: string
   if (!hasContentType(req.headers["content-type"], contentType)) {
     throw new SerializationException(`Unsupported Content-Type '${req.headers["content-type"] ?? ""}': expected ${contentType}.`);
   }
-  const { key, region } = await verifySignature(req, body, deps.keys);
+  const { key, region } = await verifySignature(req, body, deps.keys, { service: model.signingName, simulatedNow: deps.engine.now() });
 
   const fault = deps.faults.appliesTo(region) ? deps.faults.decide() : "none";
   if (fault === "throttle") throw new ThrottlingException("Rate exceeded");
