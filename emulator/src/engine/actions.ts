@@ -24,12 +24,10 @@ export function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, st
     delete plan.autoDecision;
     delete plan.outputVariables;
   }
-  let deployTargets: ActionExecutionRecord["deployTargets"];
-  if (plan.dueTime !== undefined && unresolved.length === 0 && providesDeployTargets(action)) {
-    const planned = planDeployTargets(p, id, action, behaviourOf(p, stage, action.name!), now, plan.dueTime, plan.willFail);
-    deployTargets = planned.targets;
-    plan.dueTime = planned.endTime;
-  }
+  const deployTargets =
+    plan.dueTime !== undefined && unresolved.length === 0 && providesDeployTargets(action)
+      ? planDeployTargets(p, id, action, behaviourOf(p, stage, action.name!), now, plan.dueTime, plan.willFail)
+      : undefined;
   const outputArtifactKeys: Record<string, string> = {};
   for (const artifact of action.outputArtifacts ?? []) {
     outputArtifactKeys[artifact.name!] = x.artifactLocations[artifact.name!] = `${p.name.slice(0, 20)}/${artifact.name!.slice(0, 10)}/${e.rng.hex(7)}`;

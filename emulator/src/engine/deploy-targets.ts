@@ -11,7 +11,7 @@ import type { ActionExecutionRecord, DeployTargetEventRecord, DeployTargetRecord
  *   (default 1), each through DownloadBundle, BeforeDeploy (with a PreScript), Deploy and AfterDeploy (with
  *   a PostScript), run by SSM (each event names its command id). targetType is the action's
  *   `InstanceType` (EC2 or SSM_MANAGED_NODE). A failing run fails one instance; the instances after its
- *   batch are Skipped, and the action fails when that batch ends.
+ *   batch are Skipped.
  * - `ECS`: the service, through RegisterTaskDefinition, UpdateService and WaitForSteadyState.
  *
  * AWS documents the shape but not its values, so target types, event names and statuses follow the
@@ -75,14 +75,11 @@ function batchSize(maxBatch: string | undefined, fleet: number): number {
   return Number.isInteger(size) && size >= 1 ? Math.min(size, fleet) : 1;
 }
 
-export interface PlannedTargets {
-  targets: DeployTargetRecord[];
-  /** When the action ends: a failing EC2 run stops after the batch with the failed instance. */
-  endTime: number;
-}
-
-/** The targets of one run (`id`), laid out between its start and its planned end. */
-export function planDeployTargets(p: PipelineRecord, id: string, action: ActionDeclaration, behaviour: ActionBehaviour, start: number, end: number, willFail: boolean): PlannedTargets {
+/**
+ * The targets of one run (`id`), laid out between its start and its planned end: the batches share the
+ * run's time; a failing run's last batch is the one with the failed instance.
+ */
+export function planDeployTargets(p: PipelineRecord, id: string, action: ActionDeclaration, behaviour: ActionBehaviour, start: number, end: number, willFail: boolean): DeployTargetRecord[] {
   const config = action.configuration ?? {};
   const ecs = action.actionTypeId!.provider === "ECS";
   const steps = ecs ? ecsSteps(config) : ec2Steps(config);
@@ -119,7 +116,7 @@ export function planDeployTargets(p: PipelineRecord, id: string, action: ActionD
     });
     targets.push({ targetId, targetType, events });
   }
-  return { targets, endTime: failing < 0 ? end : Math.round(start + (failingBatch + 1) * span) };
+  return targets;
 }
 
 /** The failed target's message, for the action's errorDetails when the scenario gives none. */
