@@ -99,4 +99,5 @@ export default tseslint.config(
     files: ["src/**/*.test.{ts,tsx}"],
     rules: { "import-x/no-restricted-paths": ["error", { zones: layerZones.map((zone) => ({ ...zone, from: [zone.from].flat().filter((from) => from !== "./src/testing") })).filter((zone) => zone.from.length > 0) }] },
   },
+  ...(await import("./emulator/eslint-layers.js")).default,
 );

@@ -1,11 +1,12 @@
 import { ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
-import { HOSTILE_NAMES, hostilePipeline } from "../emulator/src/demo/hostile";
+import { HOSTILE_NAMES } from "../emulator/src/scenarios/hostile";
 import { expect, test } from "./fixtures";
 
 /**
- * The demo's hostile pipeline: markup, script tags, long unbroken strings, right-to-left text and emoji in
- * every free-text field, javascript:/data:/vbscript: URLs in every URL field. Each page must show it as text.
+ * The emulator's hostile scenario (test data, not in the demo): markup, script tags, long unbroken strings,
+ * right-to-left text and emoji in every free-text field, javascript:/data:/vbscript: URLs in every URL field.
+ * Each page must show it as text.
  */
 
 const name = HOSTILE_NAMES.pipeline;
@@ -48,9 +49,9 @@ async function expectBidiIsolated(page: Page) {
   expect(found.leaking, "right-to-left overrides not isolated from their neighbours").toEqual([]);
 }
 
-test("hostile names, messages and URLs render as plain text on every page, never as links or markup", async ({ page, emulator, sdk }) => {
+test("hostile names, messages and URLs render as plain text on every page, never as links or markup", async ({ page, emulator, sdk }, testInfo) => {
   test.setTimeout(90_000);
-  await emulator.loadScenario({ seed: 1, traffic: false, historyDays: 1, pipelines: [hostilePipeline()] });
+  await emulator.loadNamedScenario("hostile");
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -62,7 +63,7 @@ test("hostile names, messages and URLs render as plain text on every page, never
   await expect(row).toContainText("Waiting for approval");
   await expectInert(page);
   await expectBidiIsolated(page);
-  await page.screenshot({ path: "/tmp/hostile-overview.png", fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("hostile-overview.png"), fullPage: true });
 
   await page.goto(`/pipelines/${name}`);
   const graph = page.getByRole("region", { name: /stages and actions/ });
@@ -71,7 +72,7 @@ test("hostile names, messages and URLs render as plain text on every page, never
   await expect(page.getByRole("main")).toContainText('<script>alert("xss")</script>');
   await expectInert(page);
   await expectBidiIsolated(page);
-  await page.screenshot({ path: "/tmp/hostile-pipeline.png", fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("hostile-pipeline.png"), fullPage: true });
 
   await page.getByRole("button", { name: "Review approval Review" }).click();
   const review = page.getByRole("dialog", { name: "Review approval Review in Approve" });
@@ -90,7 +91,7 @@ test("hostile names, messages and URLs render as plain text on every page, never
   await expect(card).toContainText("مرحبا بالعالم");
   await expectInert(page);
   await expectBidiIsolated(page);
-  await page.screenshot({ path: "/tmp/hostile-approvals.png", fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("hostile-approvals.png"), fullPage: true });
 
   const executions = (await sdk.send(new ListPipelineExecutionsCommand({ pipelineName: name }))).pipelineExecutionSummaries!;
   await page.goto(`/pipelines/${name}/executions/${executions.at(-1)!.pipelineExecutionId}`);
@@ -98,13 +99,13 @@ test("hostile names, messages and URLs render as plain text on every page, never
   await expect(page.getByRole("main")).toContainText("Failed");
   await expectInert(page);
   await expectBidiIsolated(page);
-  await page.screenshot({ path: "/tmp/hostile-execution.png", fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("hostile-execution.png"), fullPage: true });
 
   await page.goto("/wall");
   await expect(page.getByRole("listitem", { name: new RegExp(`^${name.replace(/[.]/g, "\\.")}: `) })).toBeVisible();
   await expectInert(page);
   await expectBidiIsolated(page);
-  await page.screenshot({ path: "/tmp/hostile-wall.png" });
+  await page.screenshot({ path: testInfo.outputPath("hostile-wall.png") });
 
   expect(dialogs).toEqual([]);
 });

@@ -8,6 +8,12 @@ import { createRequire } from "node:module";
 import { createServer, type ViteDevServer } from "vite";
 
 const EMULATOR_URL = "http://127.0.0.1:4599";
+/**
+ * On Node 20 the AWS SDK warns, once per process that builds a client (the example worker does), that
+ * its releases after January 2027 need Node 22. That notice says nothing about the demo, so the children
+ * get the SDK's own switch for it (aws/aws-sdk-js-v3#7983); every other warning and error still shows.
+ */
+const CHILD_ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
 const require = createRequire(import.meta.url);
 const tsxCli = require.resolve("tsx/cli");
 
@@ -50,6 +56,7 @@ async function main() {
 
   emulator = spawn(process.execPath, [tsxCli, "emulator/src/cli.ts", "--scenario", "demo"], {
     stdio: ["ignore", "inherit", "inherit"],
+    env: CHILD_ENV,
   });
   emulator.once("exit", (code) => {
     if (!stopping) {
@@ -63,7 +70,7 @@ async function main() {
   worker = spawn(process.execPath, ["--import", "tsx", "examples/job-worker/worker.ts", "--endpoint", EMULATOR_URL, "--work", "10"], {
     stdio: ["ignore", "ignore", "inherit"],
     // The emulator's test/test keys, even when the shell holds real AWS credentials.
-    env: { ...process.env, AWS_ACCESS_KEY_ID: "" },
+    env: { ...CHILD_ENV, AWS_ACCESS_KEY_ID: "" },
   });
 
   vite = await createServer({ server: { host: "127.0.0.1" } });

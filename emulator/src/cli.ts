@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { LOGIN_AUTHORIZE_PATH, MAX_LOGIN_TOKEN_LIFETIME_SECONDS } from "./cognito/login";
 import { EMPTY_SCENARIO, MAX_EXTRA_PIPELINES } from "./control/scenarios";
 import { demoScenario } from "./demo";
+import { hostileScenario } from "./scenarios/hostile";
 import type { Scenario } from "./scenario/types";
 import { createServer } from "./server";
 
@@ -15,8 +16,9 @@ A local AWS CodePipeline emulator (AWS JSON 1.1 wire protocol, SigV4, Cognito Id
 Options:
   --port N                   Port to listen on (default 4599; 0 picks a free one)
   --host HOST                Interface to bind (default 127.0.0.1)
-  --scenario demo|empty|PATH.json
-                             World to start with (default demo)
+  --scenario demo|empty|hostile|PATH.json
+                             World to start with (default demo; hostile: test data with markup, scripts
+                             and odd URLs in every text field)
   --no-traffic               Demo without background executions
   --pipelines N              Extra generated pipelines for the demo, 0-${MAX_EXTRA_PIPELINES} (default 0)
   --seed N                   Seed of the demo's random generator
@@ -109,11 +111,12 @@ export function parseCliArgs(argv: string[]): CliOptions | undefined {
 
 function loadScenario(options: CliOptions): Scenario {
   if (options.scenario === "empty") return EMPTY_SCENARIO;
+  if (options.scenario === "hostile") return hostileScenario();
   if (options.scenario === "demo") {
     return demoScenario({ extraPipelines: options.pipelines, seed: options.seed, traffic: options.traffic });
   }
   const path = resolve(options.scenario);
-  if (!existsSync(path)) throw new UsageError(`--scenario: no such file '${path}' (or use demo / empty).`);
+  if (!existsSync(path)) throw new UsageError(`--scenario: no such file '${path}' (or use demo / empty / hostile).`);
   try {
     const scenario = JSON.parse(readFileSync(path, "utf8")) as Scenario;
     if (!Array.isArray(scenario.pipelines)) throw new Error("it has no 'pipelines' array");

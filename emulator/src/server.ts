@@ -1,17 +1,15 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { BUILT_IN_KEYS, KeyStore, type StaticKey } from "./auth/keys";
-import { COGNITO_TARGET_PREFIX, IdentityService } from "./cognito/identity";
+import { COGNITO_TARGET_PREFIX, handleCognito, IdentityService } from "./cognito/identity";
 import { BUILT_IN_POOLS, type IdentityPoolConfig } from "./cognito/pools";
 import { handleLogin, TestLoginProvider } from "./cognito/login";
 import { Faults, type FaultSettings } from "./control/faults";
-import { RequestLog } from "./control/requestLog";
+import { RequestLog } from "./control/request-log";
 import { CONTROL_PREFIX, handleControl } from "./control/routes";
 import { EMPTY_SCENARIO } from "./control/scenarios";
-import type { EmulatorCore, EmulatorCoreOptions } from "./core";
-import { createEmulatorCore } from "./engine/core";
-import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
-import { CODEPIPELINE_TARGET_PREFIX, handleCodePipeline, isAwsJsonContentType } from "./protocol/codepipeline";
+import { createEmulatorCore, type EmulatorCore, type EmulatorCoreOptions } from "./engine/core";
+import { InternalFailure, UnknownOperationException } from "./errors";
 import {
   answerPreflight,
   ClientGoneError,
@@ -22,8 +20,10 @@ import {
   RequestEntityTooLargeException,
   sendJson,
   splitTarget,
-} from "./protocol/http";
-import { sendAwsError, sendAwsResult } from "./protocol/wire";
+} from "./http/http";
+import { handleJsonCall } from "./protocol/json-service";
+import { serviceFor } from "./protocol/services";
+import { sendAwsError } from "./protocol/wire";
 import type { Scenario } from "./scenario/types";
 import { isFormContentType } from "./sts/query-protocol";
 import { BUILT_IN_ROLES, type RoleConfig } from "./sts/roles";
@@ -93,31 +93,18 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
     const target = String(req.headers["x-amz-target"] ?? "");
     const dot = target.lastIndexOf(".");
     const [prefix, operation] = dot < 0 ? ["", target] : [target.slice(0, dot), target.slice(dot + 1)];
-    if (req.method === "POST" && prefix === CODEPIPELINE_TARGET_PREFIX) {
-      await handleCodePipeline(req, res, operation, body, { core, keys, faults, requests, log });
+    const service = serviceFor(prefix);
+    if (req.method === "POST" && service) {
+      await handleJsonCall(req, res, service, operation, body, { engine: core.engine, keys, faults, requests, log });
       return;
     }
     // STS speaks the Query protocol: no X-Amz-Target, a form-encoded body naming the Action.
     if (req.method === "POST" && !target && isFormContentType(req.headers["content-type"])) {
-      await handleSts(req, res, body, { keys, roles, requests });
+      await handleSts(req, res, body, { keys, roles, requests, simulatedNow: () => core.clock.now().getTime() });
       return;
     }
-    const requestId = randomUUID();
     if (req.method === "POST" && prefix === COGNITO_TARGET_PREFIX) {
-      try {
-        if (!isAwsJsonContentType(req.headers["content-type"])) throw new SerializationException("Expected Content-Type application/x-amz-json-1.1.");
-        let input: unknown;
-        try {
-          input = body.trim() === "" ? {} : JSON.parse(body);
-        } catch {
-          throw new SerializationException("Unable to parse the request body as JSON.");
-        }
-        if (typeof input !== "object" || input === null || Array.isArray(input)) throw new SerializationException("The request body must be a JSON object.");
-        sendAwsResult(req, res, requestId, identity.call(operation, input as Record<string, unknown>));
-      } catch (error) {
-        if (!(error instanceof AwsError)) throw error;
-        sendAwsError(req, res, requestId, error);
-      }
+      handleCognito(req, res, operation, body, identity);
       return;
     }
     if (req.method === "GET" && path === "/") {
@@ -130,7 +117,7 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
       req.method !== "POST" ? `Method ${req.method} is not supported: AWS JSON 1.1 calls are POST / with an X-Amz-Target header.`
       : target ? `Unknown operation ${target}`
       : "Missing X-Amz-Target header.";
-    sendAwsError(req, res, requestId, new UnknownOperationException(problem));
+    sendAwsError(req, res, randomUUID(), new UnknownOperationException(problem));
   }
 
   const server = http.createServer((req, res) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createEmulatorCore, engineOf } from "../src/engine/core";
+import { createEmulatorCore } from "../src/engine/core";
 import { Random } from "../src/engine/random";
 import { TimerQueue } from "../src/engine/timers";
 import { simple } from "./fixtures";
@@ -32,7 +32,7 @@ describe("the real clock", () => {
     vi.useFakeTimers({ now: new Date("2025-03-01T10:00:00Z") });
     const core = createEmulatorCore({ clock: "real", speed: 10 });
     core.loadScenario({ pipelines: [{ declaration: simple(), actions: { "Source.Source": { durationSeconds: 5 }, "Build.Build": { durationSeconds: 100 } }, timeline: [{ at: 1, type: "start" }] }] });
-    const p = () => engineOf(core).world.regions["123456789012/us-east-1"].pipelines.simple;
+    const p = () => core.engine.world.regions["123456789012/us-east-1"].pipelines.simple;
     // 1 s of simulated time is 100 ms of real time at speed 10.
     vi.advanceTimersByTime(150);
     expect(p().executionOrder).toHaveLength(1);

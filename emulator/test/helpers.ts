@@ -3,8 +3,8 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import { CodePipelineClient, type CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import { NodeSha256 } from "../src/auth/sigv4";
 import type { FaultSettings } from "../src/control/faults";
-import type { RequestCounts } from "../src/control/requestLog";
-import type { EmulatorCore } from "../src/core";
+import type { RequestCounts } from "../src/control/request-log";
+import type { EmulatorCore } from "../src/engine/core";
 import type { Scenario } from "../src/scenario/types";
 import { createServer, type EmulatorServer, type EmulatorServerOptions } from "../src/server";
 
@@ -34,6 +34,10 @@ export interface SignedFetchOptions {
   accessKeyId?: string;
   secretAccessKey?: string;
   region?: string;
+  /** The credential scope's service (default codepipeline). */
+  service?: string;
+  /** When the request says it was signed (default now). */
+  signingDate?: Date;
 }
 
 /** Start an emulator on 127.0.0.1 with a free port and a manual clock (unless told otherwise). */
@@ -82,9 +86,9 @@ export async function startEmulator(options: EmulatorServerOptions = {}): Promis
       requests: () => control("GET", "requests"),
     },
     async signedFetch(target, body, options = {}) {
-      const { contentType = "application/x-amz-json-1.1", accessKeyId = "test", secretAccessKey = "test", region = "us-east-1" } = options;
-      const signer = new SignatureV4({ service: "codepipeline", region, sha256: NodeSha256, credentials: { accessKeyId, secretAccessKey } });
-      const signed = await signer.sign({
+      const { contentType = "application/x-amz-json-1.1", accessKeyId = "test", secretAccessKey = "test", region = "us-east-1", service = "codepipeline", signingDate } = options;
+      const signer = new SignatureV4({ service, region, sha256: NodeSha256, credentials: { accessKeyId, secretAccessKey } });
+      const request = {
         method: "POST",
         protocol: "http:",
         hostname: "127.0.0.1",
@@ -93,7 +97,8 @@ export async function startEmulator(options: EmulatorServerOptions = {}): Promis
         query: {},
         headers: { host: `127.0.0.1:${port}`, "content-type": contentType, "x-amz-target": target },
         body,
-      });
+      };
+      const signed = await signer.sign(request, { signingDate });
       return fetch(`${url}/`, { method: "POST", headers: signed.headers, body });
     },
     async close() {

@@ -6,7 +6,6 @@ import {
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   ListTagsForResourceCommand,
-  ListWebhooksCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdatePipelineCommand,
@@ -179,13 +178,5 @@ describe("ListActionTypes and unsupported operations", () => {
     expect(ids).toEqual(expect.arrayContaining(["Source/CodeCommit", "Source/CodeStarSourceConnection", "Source/S3", "Source/ECR", "Build/CodeBuild", "Deploy/CodeDeploy", "Deploy/CloudFormation", "Deploy/ECS", "Invoke/Lambda", "Approval/Manual"]));
     expect(actionTypes!.every((t) => t.id!.owner === "AWS")).toBe(true);
     expect((await suite.client.send(new ListActionTypesCommand({ actionOwnerFilter: "Custom" }))).actionTypes).toEqual([]);
-  });
-
-  it("answers UnsupportedOperationException naming the operation", async () => {
-    await expectError(
-      suite.client.send(new ListWebhooksCommand({})),
-      "UnsupportedOperationException",
-      /ListWebhooks/,
-    );
   });
 });

@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Scenario } from "../src/scenario/types";
-import { approval, build, driver, pipeline, simple, source, stage, stageState } from "./fixtures";
+import { approval, build, driver, expectError, pipeline, simple, source, stage, stageState } from "./fixtures";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
 const START = new Date("2025-03-01T10:00:00Z");
@@ -132,7 +132,8 @@ describe("scenarios", () => {
     const oldest = summaries.at(-1)!.startTime!.getTime();
     expect(now - oldest).toBeGreaterThan(1.9 * 86400_000);
     expect(summaries.slice(3).every((x) => x.status !== "InProgress")).toBe(true);
-    expect(summaries[0].trigger?.triggerType).toBe("Webhook");
+    // A connection source's changes arrive as WebhookV2, naming the connection, as on AWS.
+    expect(summaries[0].trigger).toEqual({ triggerType: "WebhookV2", triggerDetail: "arn:aws:codeconnections:us-east-1:123456789012:connection/abc" });
     const [listed] = (await client.send(new ListPipelinesCommand({}))).pipelines!;
     expect(listed.created!.getTime()).toBeLessThanOrEqual(oldest);
 
@@ -179,17 +180,28 @@ describe("custom actions and PutActionRevision", () => {
     expect((await client.send(new ListActionTypesCommand({ actionOwnerFilter: "Custom" }))).actionTypes).toEqual([]);
   });
 
-  it("PutActionRevision starts an execution with that revision", async () => {
+  it("PutActionRevision starts an execution for a new revision, and none for one the pipeline already ran", async () => {
     await driver(emu, client).load(simple());
+    const put = (revisionId: string) =>
+      client.send(new PutActionRevisionCommand({ pipelineName: "simple", stageName: "Source", actionName: "Source", actionRevision: { revisionId, revisionChangeId: revisionId, created: new Date() } }));
+    const executions = async () => (await client.send(new ListPipelineExecutionsCommand({ pipelineName: "simple" }))).pipelineExecutionSummaries!;
     const revisionId = "a".repeat(40);
-    const out = await client.send(
-      new PutActionRevisionCommand({ pipelineName: "simple", stageName: "Source", actionName: "Source", actionRevision: { revisionId, revisionChangeId: revisionId, created: new Date() } }),
-    );
-    expect(out.newRevision).toBe(true);
+    const out = await put(revisionId);
+    expect(out).toMatchObject({ newRevision: true, pipelineExecutionId: expect.any(String) });
+    // Seen while that execution is still on its way to the source action...
+    expect(await put(revisionId)).toMatchObject({ newRevision: false, pipelineExecutionId: out.pipelineExecutionId });
     await emu.control.advance(5);
-    const [x] = (await client.send(new ListPipelineExecutionsCommand({ pipelineName: "simple" }))).pipelineExecutionSummaries!;
-    expect(x).toMatchObject({ pipelineExecutionId: out.pipelineExecutionId, trigger: { triggerType: "PutActionRevision" } });
+    const [x] = await executions();
+    expect(x).toMatchObject({ pipelineExecutionId: out.pipelineExecutionId, trigger: { triggerType: "PutActionRevision", triggerDetail: "arn:aws:iam::123456789012:root" } });
     expect(x.sourceRevisions?.[0].revisionId).toBe(revisionId);
+    // ...and after it ran: nothing new starts.
+    const count = (await executions()).length;
+    expect(await put(revisionId)).toMatchObject({ newRevision: false, pipelineExecutionId: out.pipelineExecutionId });
+    expect((await executions()).length).toBe(count);
+    const next = await put("b".repeat(40));
+    expect(next.newRevision).toBe(true);
+    expect((await executions())[0].pipelineExecutionId).toBe(next.pipelineExecutionId);
+    await expectError(client.send(new PutActionRevisionCommand({ pipelineName: "simple", stageName: "Source", actionName: "Nope", actionRevision: { revisionId, revisionChangeId: revisionId, created: new Date() } })), "ActionNotFoundException");
   });
 });
 

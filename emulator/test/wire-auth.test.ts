@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetPipelineStateCommand, ListPipelinesCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-codepipeline";
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-provider-cognito-identity";
 import { CognitoIdentityClient, GetCredentialsForIdentityCommand, GetIdCommand } from "@aws-sdk/client-cognito-identity";
-import { makeTestLoginToken } from "../src/cognito/loginToken";
+import { makeTestLoginToken } from "../src/cognito/login-token";
 import { OPERATOR_POOL_ID, READ_ONLY_POOL_ID, TEST_LOGIN_PROVIDER } from "../src/cognito/pools";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
@@ -12,8 +12,8 @@ let emu: StartedEmulator;
 beforeAll(async () => (emu = await startEmulator()));
 afterAll(() => emu.close());
 
-/** Past auth, the placeholder answers UnsupportedOperation and a real handler PipelineNotFound; auth errors are neither. */
-const PAST_AUTH = ["UnsupportedOperationException", "PipelineNotFoundException"];
+/** Past auth, GetPipelineState of a pipeline that is not there answers PipelineNotFound; auth errors are something else. */
+const PAST_AUTH = "PipelineNotFoundException";
 
 const nameOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: { name: string }) => e.name);
 
@@ -27,7 +27,7 @@ function poolCredentials(poolId: string, logins?: Record<string, string>) {
 
 describe("SigV4", () => {
   it("accepts test/test and rejects unknown keys and wrong secrets", async () => {
-    expect(PAST_AUTH).toContain(await nameOf(emu.client().send(new GetPipelineStateCommand({ name: "p" }))));
+    expect(await nameOf(emu.client().send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
     const unknown = await emu
       .client({ credentials: { accessKeyId: "AKIANOBODY", secretAccessKey: "x" } })
       .send(new ListPipelinesCommand({}))
@@ -77,7 +77,7 @@ describe("SigV4", () => {
 
   it("lets the read-only key read but not mutate", async () => {
     const client = emu.client({ credentials: { accessKeyId: "readonly", secretAccessKey: "readonly" } });
-    expect(PAST_AUTH).toContain(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" }))));
+    expect(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
     const denied = await client.send(new StartPipelineExecutionCommand({ name: "release" })).catch((e) => e);
     expect(denied.name).toBe("AccessDeniedException");
     expect(denied.message).toBe(
@@ -94,10 +94,66 @@ describe("SigV4", () => {
   });
 });
 
+describe("SigV4 dates and credential scopes, as strict as AWS's", () => {
+  const AMZ = /\d{8}T\d{6}Z/;
+  const amz = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (e: { name: string; message: string; $metadata: { httpStatusCode?: number } }) => e);
+
+  it("refuses SDK requests signed more than 5 minutes in the past or the future, in AWS's words", async () => {
+    const behind = await errorOf(emu.client({ systemClockOffset: -10 * 60_000 }).send(new ListPipelinesCommand({})));
+    expect([behind?.name, behind?.$metadata.httpStatusCode]).toEqual(["InvalidSignatureException", 400]);
+    const [, signed, earliest, now] = /^Signature expired: (\S+) is now earlier than (\S+) \((\S+) - 5 min\.\)$/.exec(behind!.message)!;
+    for (const t of [signed, earliest, now]) expect(t).toMatch(AMZ);
+    // Judged against the real wall clock (the emulator's own clock here is manual).
+    expect(Math.abs(Date.parse(now.replace(/(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/, "$1-$2-$3T$4:$5:$6Z")) - Date.now())).toBeLessThan(5_000);
+
+    const ahead = await errorOf(emu.client({ systemClockOffset: 60 * 60_000 }).send(new ListPipelinesCommand({})));
+    expect(ahead?.name).toBe("InvalidSignatureException");
+    expect(ahead?.message).toMatch(/^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 5 min\.\)$/);
+
+    // Within the window all is well.
+    expect(await nameOf(emu.client({ systemClockOffset: -4 * 60_000 }).send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
+  });
+
+  it("lets the SDK correct its clock from the answer's Date header and retry, as with AWS", async () => {
+    const client = emu.client({ systemClockOffset: -60 * 60_000, maxAttempts: 3 });
+    expect(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
+    expect(Math.abs(client.config.systemClockOffset ?? 0)).toBeLessThan(5_000);
+  });
+
+  it("takes real time as AWS's clock, and the simulated clock's time too (tests that fake the browser's clock follow it)", async () => {
+    const past = await startEmulator({ startTime: new Date("2001-01-01T00:00:00Z") });
+    try {
+      await past.control.advance(3600);
+      expect(await nameOf(past.client().send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
+      const signedAt = (signingDate: Date) => past.signedFetch("CodePipeline_20150709.ListPipelines", "{}", { signingDate }).then((r) => r.status);
+      expect(await signedAt(new Date("2001-01-01T01:02:00Z"))).toBe(200);
+      expect(await signedAt(new Date("2001-01-01T02:00:00Z"))).toBe(400);
+    } finally {
+      await past.close();
+    }
+  });
+
+  it("refuses raw requests dated 2001, an hour ahead, or scoped to another service or an invalid region", async () => {
+    const call = (options: Parameters<StartedEmulator["signedFetch"]>[2]) =>
+      emu.signedFetch("CodePipeline_20150709.ListPipelines", "{}", options).then(async (r) => [r.status, await r.json()] as const);
+    expect(await call({ signingDate: new Date("2001-09-09T01:46:40Z") })).toEqual([
+      400,
+      { __type: "InvalidSignatureException", message: expect.stringMatching(/^Signature expired: 20010909T014640Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/) },
+    ]);
+    const hourAhead = Date.now() + 3600_000;
+    const [, ahead] = await call({ signingDate: new Date(hourAhead) });
+    expect((ahead as { message: string }).message).toMatch(new RegExp(`^Signature not yet current: ${amz(Math.floor(hourAhead / 1000) * 1000)} is still later than`));
+    expect(await call({ service: "s3" })).toEqual([400, { __type: "InvalidSignatureException", message: "Credential should be scoped to correct service: 'codepipeline'. " }]);
+    expect(await call({ region: "moon" })).toEqual([400, { __type: "InvalidSignatureException", message: "Credential should be scoped to a valid region, not 'moon'. " }]);
+    expect((await call({ region: "ap-southeast-4" }))[0]).toBe(200);
+  });
+});
+
 describe("Cognito Identity", () => {
   it("issues unauthenticated credentials that CodePipeline accepts", async () => {
     const client = emu.client({ credentials: poolCredentials(OPERATOR_POOL_ID) });
-    expect(PAST_AUTH).toContain(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" }))));
+    expect(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
     const credentials = await poolCredentials(OPERATOR_POOL_ID)();
     expect(credentials.accessKeyId).toMatch(/^ASIA[0-9A-Z]{16}$/);
     expect(credentials.sessionToken).toBeTruthy();
@@ -108,7 +164,7 @@ describe("Cognito Identity", () => {
 
   it("gives read-only pool identities AccessDenied on mutating calls", async () => {
     const client = emu.client({ credentials: poolCredentials(READ_ONLY_POOL_ID) });
-    expect(PAST_AUTH).toContain(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" }))));
+    expect(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
     const denied = await client.send(new StartPipelineExecutionCommand({ name: "release" })).catch((e) => e);
     expect(denied.name).toBe("AccessDeniedException");
     expect(denied.message).toMatch(/assumed-role\/CodePipelineDashboardReadOnly\/CognitoIdentityCredentials is not authorized/);
@@ -168,13 +224,13 @@ describe("Cognito Identity", () => {
   it("refuses expired sessions with ExpiredTokenException (revokeAll), and a fresh provider recovers", async () => {
     const credentials = await poolCredentials(OPERATOR_POOL_ID)();
     const client = emu.client({ credentials });
-    expect(PAST_AUTH).toContain(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" }))));
+    expect(await nameOf(client.send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
     const revoked = await fetch(`${emu.url}/_emulator/credentials`, { method: "POST", body: JSON.stringify({ revokeAll: true }) });
     expect(((await revoked.json()) as { revoked: number }).revoked).toBeGreaterThan(0);
     const expired = await client.send(new GetPipelineStateCommand({ name: "p" })).catch((e) => e);
     expect([expired.name, expired.message]).toEqual(["ExpiredTokenException", "The security token included in the request is expired"]);
     const fresh = emu.client({ credentials: poolCredentials(OPERATOR_POOL_ID) });
-    expect(PAST_AUTH).toContain(await nameOf(fresh.send(new GetPipelineStateCommand({ name: "p" }))));
+    expect(await nameOf(fresh.send(new GetPipelineStateCommand({ name: "p" })))).toBe(PAST_AUTH);
   });
 
   it("issues credentials with the configured lifetime", async () => {

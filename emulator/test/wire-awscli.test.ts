@@ -1,19 +1,22 @@
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { ActionTypeDeclaration, PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { model } from "../src/protocol/models/codepipeline";
+import { botocoreModel } from "./cli-model";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
 /*
  * The real AWS CLI v2 against the emulator. Debian's awscli package puts v2 at /usr/bin/aws (a v1
- * `aws` may come first on PATH). CI installs only chromium, so there this suite is skipped.
+ * `aws` may come first on PATH); .ci/run installs it. Without it the suite fails, naming what is missing.
  */
 const AWS = "/usr/bin/aws";
 
 function cliV2Problem(): string | undefined {
-  if (!existsSync(AWS)) return `${AWS} is not installed (apt-get install awscli to run these)`;
+  if (!existsSync(AWS)) return `${AWS} is not installed (apt-get install awscli; .ci/run does)`;
   try {
     const version = execFileSync(AWS, ["--version"], { encoding: "utf8", timeout: 20_000 });
     return version.startsWith("aws-cli/2.") ? undefined : `${AWS} is not the AWS CLI v2 (${version.trim()})`;
@@ -22,7 +25,6 @@ function cliV2Problem(): string | undefined {
   }
 }
 
-const skipReason = cliV2Problem();
 const run = promisify(execFile);
 
 const PIPELINE = {
@@ -58,16 +60,41 @@ const PIPELINE = {
   },
 };
 
-describe.skipIf(skipReason !== undefined)(`AWS CLI v2 (${skipReason ? `skipped: ${skipReason}` : AWS})`, () => {
+const WEBHOOK = {
+  targetPipeline: "cli-demo",
+  targetAction: "Source",
+  filters: [{ jsonPath: "$.ref", matchEquals: "refs/heads/{BranchName}" }],
+  authentication: "GITHUB_HMAC",
+  authenticationConfiguration: { SecretToken: "cli-secret" },
+};
+
+const ACTION_TYPE: ActionTypeDeclaration = {
+  id: { category: "Test", owner: "ThirdParty", provider: "AcmeScanner", version: "1" },
+  description: "Scans the build for vulnerabilities",
+  executor: { type: "JobWorker", configuration: { jobWorkerExecutorConfiguration: { pollingAccounts: ["123456789012"] } } },
+  inputArtifactDetails: { minimumCount: 1, maximumCount: 1 },
+  outputArtifactDetails: { minimumCount: 0, maximumCount: 0 },
+  properties: [{ name: "ProjectKey", optional: false, key: true, noEcho: false }],
+};
+
+describe(`AWS CLI v2 (${AWS})`, () => {
   let emu: StartedEmulator;
   let dir: string;
+  /** A HOME whose ~/.aws/models holds the current CodePipeline model (see cli-model.ts). */
+  let currentModelHome: string;
 
   beforeAll(async () => {
+    const problem = cliV2Problem();
+    if (problem) throw new Error(problem);
     emu = await startEmulator();
     dir = mkdtempSync(join(tmpdir(), "emulator-awscli-"));
     writeFileSync(join(dir, "pipeline.json"), JSON.stringify(PIPELINE));
+    currentModelHome = join(dir, "current-model");
+    const models = join(currentModelHome, ".aws", "models", "codepipeline", "2015-07-09");
+    mkdirSync(models, { recursive: true });
+    writeFileSync(join(models, "service-2.json"), JSON.stringify(botocoreModel(model, "2015-07-09", "AWS CodePipeline")));
     await emu.control.loadScenario({ name: "demo" });
-  });
+  }, 60_000);
   afterAll(async () => {
     await emu?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -75,9 +102,13 @@ describe.skipIf(skipReason !== undefined)(`AWS CLI v2 (${skipReason ? `skipped: 
 
   /** One CLI call; JSON out, or the CLI's error text. Async, as the emulator runs in this process. */
   async function aws(...args: string[]): Promise<{ json?: unknown; error?: string }> {
+    return awsIn(dir, ...args);
+  }
+
+  async function awsIn(home: string, ...args: string[]): Promise<{ json?: unknown; error?: string }> {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
-      HOME: dir,
+      HOME: home,
       AWS_ACCESS_KEY_ID: "test",
       AWS_SECRET_ACCESS_KEY: "test",
       AWS_DEFAULT_REGION: "us-east-1",
@@ -135,5 +166,56 @@ describe.skipIf(skipReason !== undefined)(`AWS CLI v2 (${skipReason ? `skipped: 
     expect(assumed.Credentials.AccessKeyId).toMatch(/^ASIA/);
     const denied = await aws("sts", "assume-role", "--role-arn", "arn:aws:iam::210987654321:role/Missing", "--role-session-name", "cli");
     expect(denied.error).toContain("An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:root is not authorized");
+  }, 60_000);
+
+  it("defines, pages, registers and deletes webhooks, updates a partner action type, and puts action revisions", async () => {
+    await emu.control.loadScenario({
+      pipelines: [{ declaration: PIPELINE.pipeline as PipelineDeclaration, actions: { "Source.Source": { durationSeconds: 5 } } }],
+      actionTypes: [ACTION_TYPE],
+    });
+    for (const name of ["cli-push", "cli-tag"]) {
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify({ webhook: { ...WEBHOOK, name }, tags: [{ key: "team", value: "cli" }] }));
+      const put = (await codepipeline("put-webhook", "--cli-input-json", `file://${name}.json`)).json as { webhook: { arn: string; url: string } };
+      expect(put.webhook.arn).toBe(`arn:aws:codepipeline:us-east-1:123456789012:webhook:${name}`);
+      expect(put.webhook.url).toMatch(/^https:\/\/us-east-1\.webhooks\.aws\/trigger\?t=/);
+    }
+    await fetch(`${emu.url}/_emulator/requests/reset`, { method: "POST" });
+    const listed = (await codepipeline("list-webhooks", "--page-size", "1")).json as { webhooks: { definition: { name: string; authenticationConfiguration: { SecretToken?: string } } }[] };
+    expect(listed.webhooks.map((w) => w.definition.name)).toEqual(["cli-push", "cli-tag"]);
+    expect(listed.webhooks[0].definition.authenticationConfiguration.SecretToken).toBe("****");
+    // The CLI followed the capitalised NextToken: one call per page.
+    expect((await emu.control.requests()).byOperation.ListWebhooks).toBe(2);
+    expect((await codepipeline("register-webhook-with-third-party", "--webhook-name", "cli-push")).error).toBeUndefined();
+    expect((await codepipeline("deregister-webhook-with-third-party", "--webhook-name", "cli-push")).error).toBeUndefined();
+    expect((await codepipeline("register-webhook-with-third-party", "--webhook-name", "nope")).error).toContain("(WebhookNotFoundException)");
+    expect((await codepipeline("delete-webhook", "--name", "cli-tag")).error).toBeUndefined();
+    expect(((await codepipeline("list-webhooks")).json as { webhooks: unknown[] }).webhooks).toHaveLength(1);
+
+    const typeArgs = ["--category", "Test", "--owner", "ThirdParty", "--provider", "AcmeScanner", "--action-version", "1"];
+    expect(((await codepipeline("get-action-type", ...typeArgs)).json as { actionType: unknown }).actionType).toEqual(ACTION_TYPE);
+    const updated = { ...ACTION_TYPE, description: "Scans builds and images" };
+    writeFileSync(join(dir, "action-type.json"), JSON.stringify({ actionType: updated }));
+    expect((await codepipeline("update-action-type", "--cli-input-json", "file://action-type.json")).error).toBeUndefined();
+    expect(((await codepipeline("get-action-type", ...typeArgs)).json as { actionType: unknown }).actionType).toEqual(updated);
+
+    const revision = ["--pipeline-name", "cli-demo", "--stage-name", "Source", "--action-name", "Source", "--action-revision", `revisionId=${"c".repeat(40)},revisionChangeId=${"c".repeat(40)},created=2025-03-01T10:00:00Z`];
+    const first = (await codepipeline("put-action-revision", ...revision)).json as { newRevision: boolean; pipelineExecutionId: string };
+    expect(first.newRevision).toBe(true);
+    expect(await codepipeline("put-action-revision", ...revision)).toEqual({ json: { newRevision: false, pipelineExecutionId: first.pipelineExecutionId } });
+  }, 120_000);
+
+  it("lists an EC2 deploy's instances with a model that has ListDeployActionExecutionTargets (the CLI 2.9 model has not)", async () => {
+    await emu.control.loadScenario({ name: "demo" });
+    const state = (await codepipeline("get-pipeline-state", "--name", "warehouse-sync")).json as {
+      stageStates: { stageName: string; actionStates: { latestExecution: { actionExecutionId: string; status: string } }[] }[];
+    };
+    const deploy = state.stageStates.find((s) => s.stageName === "Deploy")!.actionStates[0].latestExecution;
+    expect(deploy.status).toBe("Failed");
+    const args = ["codepipeline", "list-deploy-action-execution-targets", "--pipeline-name", "warehouse-sync", "--action-execution-id", deploy.actionExecutionId];
+    expect((await aws(...args)).error).toMatch(/Invalid choice|argument operation/);
+    const listed = (await awsIn(currentModelHome, ...args)).json as { targets: { targetId: string; targetType: string; status: string; events: { name: string; status: string; context?: { message?: string } }[] }[] };
+    expect(listed.targets.map((t) => t.status)).toEqual(["Succeeded", "Succeeded", "Succeeded", "Failed", "Skipped"]);
+    expect(listed.targets.every((t) => t.targetType === "EC2" && /^i-0[0-9a-f]{16}$/.test(t.targetId))).toBe(true);
+    expect(listed.targets[3].events.at(-1)).toMatchObject({ name: "AfterDeploy", status: "Failed", context: { message: expect.stringContaining("start-and-check.sh exited with code 1") } });
   }, 60_000);
 });

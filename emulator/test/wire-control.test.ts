@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GetPipelineStateCommand, ListPipelinesCommand } from "@aws-sdk/client-codepipeline";
+import { HOSTILE_NAMES } from "../src/scenarios/hostile";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
 let emu: StartedEmulator;
@@ -95,6 +96,11 @@ describe("control API", () => {
   it("loads named scenarios and rejects bad ones with 400 {error}", async () => {
     expect((await post("scenario", { name: "empty" })).status).toBe(200);
     expect((await post("scenario", { name: "demo", extraPipelines: 3 })).status).toBe(200);
+    // Test data has its own scenario, never the demo's.
+    const demoNames = (await emu.client().send(new ListPipelinesCommand({ maxResults: 1000 }))).pipelines!.map((p) => p.name);
+    expect(demoNames).not.toContain(HOSTILE_NAMES.pipeline);
+    expect(await (await post("scenario", { name: "hostile" })).json()).toEqual({ ok: true, pipelines: 1 });
+    expect((await emu.client().send(new ListPipelinesCommand({}))).pipelines!.map((p) => p.name)).toEqual([HOSTILE_NAMES.pipeline]);
     for (const [path, body] of [
       ["scenario", { name: "nope" }],
       ["scenario", { name: "demo", extraPipelines: 5000 }],

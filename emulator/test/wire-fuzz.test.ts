@@ -2,10 +2,10 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetPipelineStateCommand, ListPipelineExecutionsCommand, ListPipelinesCommand, type PipelineSummary } from "@aws-sdk/client-codepipeline";
 import { isReadOnlyOperation } from "../src/auth/permissions";
-import { MAX_BODY_BYTES } from "../src/protocol/http";
-import type { OperationName } from "../src/protocol/operations";
-import { inputSchemaOf, schemaNode, type RawSchema } from "../src/protocol/schema";
-import { handlers } from "../src/handlers";
+import { MAX_BODY_BYTES } from "../src/http/http";
+import type { OperationName } from "../src/handlers/operations";
+import type { Member, Shape } from "../src/protocol/model";
+import { model } from "../src/protocol/models/codepipeline";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
 /*
@@ -16,7 +16,7 @@ import { startEmulator, type StartedEmulator } from "./helpers";
  */
 
 const SEED = 20250101;
-const OPERATIONS = Object.keys(handlers) as OperationName[];
+const OPERATIONS = Object.keys(model.operations) as OperationName[];
 const PREFIX = "CodePipeline_20150709";
 const CONTENT_TYPE = "application/x-amz-json-1.1";
 
@@ -72,11 +72,13 @@ function randomJson(rng: Rng, depth: number): unknown {
   }
 }
 
-/** A value of the right JSON type for a schema (random content), or a wrong one at `wrongAt` depth. */
-function valueFor(raw: RawSchema, rng: Rng, depth: number, wrong: boolean): unknown {
-  const node = schemaNode(raw);
-  if (wrong && (depth === 0 || rng.next() < 0.3)) return rng.pick(WRONG[node.kind === "document" ? "string" : node.kind] ?? WRONG.string);
-  switch (node.kind) {
+const shape = (name: string): Shape => model.shapes[name as keyof typeof model.shapes] as Shape;
+
+/** A value of the right JSON type for a member's shape (random content), or a wrong one at `wrongAt` depth. */
+function valueFor(target: string, rng: Rng, depth: number, wrong: boolean): unknown {
+  const node = shape(target);
+  if (wrong && (depth === 0 || rng.next() < 0.3)) return rng.pick(WRONG[node.type === "document" ? "string" : node.type === "union" ? "structure" : node.type] ?? WRONG.string);
+  switch (node.type) {
     case "string": return rng.string(rng.next() < 0.05 ? 3000 : 40);
     case "number": return rng.pick([0, -1, 1, 5, 101, 1e12, -1e12, 0.5]);
     case "boolean": return rng.next() < 0.5;
@@ -84,17 +86,18 @@ function valueFor(raw: RawSchema, rng: Rng, depth: number, wrong: boolean): unkn
     case "blob": return "AAAA";
     case "document": return randomJson(rng, 2);
     case "list":
-      return depth > 3 ? [] : Array.from({ length: rng.int(3) }, () => valueFor(node.member, rng, depth + 1, wrong && rng.next() < 0.5));
+      return depth > 3 ? [] : Array.from({ length: rng.int(3) }, () => valueFor(node.member.target, rng, depth + 1, wrong && rng.next() < 0.5));
     case "map": {
       const map: Record<string, unknown> = {};
-      if (depth <= 3) for (let i = rng.int(3); i > 0; i--) map[rng.string(8)] = valueFor(node.value, rng, depth + 1, wrong && rng.next() < 0.5);
+      if (depth <= 3) for (let i = rng.int(3); i > 0; i--) map[rng.string(8)] = valueFor(node.value.target, rng, depth + 1, wrong && rng.next() < 0.5);
       return map;
     }
-    case "structure": {
+    case "structure":
+    case "union": {
       const object: Record<string, unknown> = {};
       if (depth > 3) return object;
-      for (const member of node.members) {
-        if (member.required ? rng.next() < 0.85 : rng.next() < 0.4) object[member.name] = valueFor(member.schema, rng, depth + 1, wrong && rng.next() < 0.4);
+      for (const [name, member] of Object.entries<Member>(node.members)) {
+        if (member.required ? rng.next() < 0.85 : rng.next() < 0.4) object[name] = valueFor(member.target, rng, depth + 1, wrong && rng.next() < 0.4);
       }
       return object;
     }
@@ -112,14 +115,15 @@ interface Probe {
 
 /** Bodies for one operation; each kind is a different way to be wrong. */
 function bodiesFor(operation: OperationName, rng: Rng): Probe[] {
-  const schema = inputSchemaOf(operation);
-  const typed = JSON.stringify(valueFor(schema, rng, 0, false));
+  const input = (model.operations[operation] as { input?: string }).input;
+  const typed = input ? JSON.stringify(valueFor(input, rng, 0, false)) : "{}";
   const probes: Probe[] = [];
   const add = (kind: string, body: string, extra: Partial<Probe> = {}) => probes.push({ kind, operation, body, ...extra });
   add("structure-aware random", typed);
-  add("wrongly typed", JSON.stringify(valueFor(schema, rng, 0, true) ?? 1));
+  add("wrongly typed", input ? JSON.stringify(valueFor(input, rng, 0, true) ?? 1) : "1");
+  const members = input ? Object.entries<Member>((shape(input) as { members: Record<string, Member> }).members) : [];
   add("wrongly typed member", JSON.stringify({ ...(JSON.parse(typed) as object), ...Object.fromEntries(
-    (schemaNode(schema) as { members?: { name: string; schema: RawSchema }[] }).members?.slice(0, 1 + rng.int(2)).map((m) => [m.name, rng.pick(WRONG[schemaNode(m.schema).kind] ?? WRONG.string)]) ?? [],
+    members.slice(0, 1 + rng.int(2)).map(([name, m]) => [name, rng.pick(WRONG[shape(m.target).type] ?? WRONG.string)]),
   ) }));
   add("random members", JSON.stringify(randomJson(rng, 4) ?? {}).replace(/^[^{].*$/s, (t) => `{"x":${t}}`));
   add("truncated", typed.slice(0, Math.max(1, rng.int(typed.length))));

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
 import { CreatePipelineCommand, ListPipelinesCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-codepipeline";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
-import { DEFAULT_ACCOUNT_ID } from "../src/auth/keys";
-import { SECOND_ACCOUNT_ID } from "../src/sts/roles";
+import { DEFAULT_ACCOUNT_ID, SECOND_ACCOUNT_ID } from "../src/scenario/accounts";
 import { startEmulator, type StartedEmulator } from "./helpers";
 import { simple } from "./fixtures";
 
@@ -82,6 +81,12 @@ describe("STS AssumeRole (Query protocol, XML answers)", () => {
     expect(await codeOf(sts().send(new AssumeRoleCommand({ RoleArn: OPERATOR_ROLE, RoleSessionName: "ok", DurationSeconds: 7200 })))).toBe("ValidationError");
     expect(await codeOf(sts({ credentials: { accessKeyId: "AKIANOBODY", secretAccessKey: "x" } }).send(new GetCallerIdentityCommand({})))).toBe("InvalidClientTokenId");
     expect(await codeOf(sts({ credentials: { accessKeyId: "test", secretAccessKey: "wrong" } }).send(new GetCallerIdentityCommand({})))).toBe("SignatureDoesNotMatch");
+    const skewed = await sts({ systemClockOffset: -10 * 60_000 }).send(new GetCallerIdentityCommand({})).catch((e) => e);
+    expect([skewed.name, skewed.$metadata.httpStatusCode]).toEqual(["SignatureDoesNotMatch", 403]);
+    expect(skewed.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than/);
+    // Signed for another service's scope.
+    const wrongService = await sts({ signingName: "codepipeline" } as Partial<STSClientConfig>).send(new GetCallerIdentityCommand({})).catch((e) => e);
+    expect([wrongService.name, wrongService.message]).toEqual(["SignatureDoesNotMatch", "Credential should be scoped to correct service: 'sts'. "]);
   });
 
   it("expires assumed-role credentials with the emulator's credential lifetime", async () => {

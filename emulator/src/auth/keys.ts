@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
-
-/** The account every built-in principal lives in (LocalStack's default too). */
-export const DEFAULT_ACCOUNT_ID = "123456789012";
+import { DEFAULT_ACCOUNT_ID } from "../scenario/accounts";
 
 /** One access key the emulator accepts. */
 export interface AccessKey {

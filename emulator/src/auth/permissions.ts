@@ -1,9 +1,9 @@
-import type { OperationName } from "../protocol/operations";
-
 /**
- * Operations a read-only principal may call: the IAM "Read" and "List" access levels of
- * CodePipeline (every Get* and List*). Anything else mutates and gets AccessDeniedException.
+ * Operations a read-only principal may call: those of IAM's "Read" and "List" access levels, which
+ * AWS JSON services name Get*, List*, BatchGet*, Describe* and Filter* (CodePipeline has Get* and
+ * List*; CodeBuild's BatchGetBuilds and CloudWatch Logs' FilterLogEvents are reads too). Anything else
+ * mutates and gets AccessDeniedException.
  */
-export function isReadOnlyOperation(operation: OperationName): boolean {
-  return operation.startsWith("Get") || operation.startsWith("List");
+export function isReadOnlyOperation(operation: string): boolean {
+  return /^(Get|List|BatchGet|Describe|Filter)[A-Z]/.test(operation);
 }

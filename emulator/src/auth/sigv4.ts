@@ -8,7 +8,7 @@ import {
   MissingAuthenticationTokenException,
   UnrecognizedClientException,
 } from "../errors";
-import { splitTarget } from "../protocol/http";
+import { splitTarget } from "../http/http";
 import type { AccessKey, KeyStore } from "./keys";
 
 /**
@@ -94,17 +94,63 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
+/** AWS refuses signatures dated more than 5 minutes from its own clock, either way. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** `20240102T030405Z`, as AWS writes times in signature errors. */
+const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+/** Regions of AWS's partitions (us-east-1, eu-west-3, ap-southeast-4, us-gov-west-1, cn-north-1, ...). */
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
 /**
- * Verify a SigV4-signed request by signing the same canonical request again with the secret the
- * key store holds, using smithy's signer (the one the SDK itself uses), and comparing signatures.
- * Throws the error AWS answers for each way of failing.
+ * The request's date against the real wall clock (clients sign with real time, and the SDK corrects
+ * its offset from the answer's Date header, as with AWS). A manual or sped-up simulated clock moves
+ * away from real time, and tests that fake the browser's clock follow it, so a date within the window
+ * of the simulated clock is accepted too; with the real clock at speed 1 (`npm start`) the two agree.
+ * Errors are worded against the real clock.
  */
-export async function verifySignature(req: IncomingMessage, body: string, keys: KeyStore): Promise<SignedIdentity> {
+function checkClockSkew(signed: Date, simulatedNow: number | undefined, now = Date.now()): void {
+  const at = signed.getTime();
+  if (simulatedNow !== undefined && Math.abs(at - simulatedNow) <= CLOCK_SKEW_MS) return;
+  if (at < now - CLOCK_SKEW_MS) {
+    throw new InvalidSignatureException(`Signature expired: ${amzDate(at)} is now earlier than ${amzDate(now - CLOCK_SKEW_MS)} (${amzDate(now)} - 5 min.)`);
+  }
+  if (at > now + CLOCK_SKEW_MS) {
+    throw new InvalidSignatureException(`Signature not yet current: ${amzDate(at)} is still later than ${amzDate(now + CLOCK_SKEW_MS)} (${amzDate(now)} + 5 min.)`);
+  }
+}
+
+function checkScope(parsed: ParsedAuthorization, service: string): void {
+  if (parsed.service !== service) throw new InvalidSignatureException(`Credential should be scoped to correct service: '${service}'. `);
+  if (!REGION.test(parsed.region)) throw new InvalidSignatureException(`Credential should be scoped to a valid region, not '${parsed.region}'. `);
+}
+
+export interface Expectations {
+  /** The signing name the credential scope must carry: `codepipeline`, `sts`. */
+  service: string;
+  /** The emulator's simulated time (epoch ms), also accepted as the request's time (see checkClockSkew). */
+  simulatedNow?: number;
+}
+
+/**
+ * Verify a SigV4-signed request by signing the same canonical request again with the secret the key
+ * store holds, using smithy's signer (the one the SDK itself uses), and comparing signatures. Throws
+ * the error AWS answers for each way of failing, in AWS's order: the date, the credential scope, the
+ * key, the session, the signature.
+ */
+export async function verifySignature(req: IncomingMessage, body: string, keys: KeyStore, { service, simulatedNow }: Expectations): Promise<SignedIdentity> {
   const authorization = headerValue(req, "authorization");
   if (!authorization) {
     throw new MissingAuthenticationTokenException("Missing Authentication Token");
   }
   const parsed = parseAuthorization(authorization);
+  const signingDate = parseAmzDate(headerValue(req, "x-amz-date"));
+  if (!signingDate) {
+    throw new IncompleteSignatureException("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  }
+  checkClockSkew(signingDate, simulatedNow);
+  checkScope(parsed, service);
   const key = keys.find(parsed.accessKeyId);
   if (!key) {
     throw new UnrecognizedClientException("The security token included in the request is invalid.");
@@ -116,10 +162,6 @@ export async function verifySignature(req: IncomingMessage, body: string, keys: 
     if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
       throw new ExpiredTokenException("The security token included in the request is expired");
     }
-  }
-  const signingDate = parseAmzDate(headerValue(req, "x-amz-date"));
-  if (!signingDate) {
-    throw new IncompleteSignatureException("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   }
 
   const url = splitTarget(req.url);

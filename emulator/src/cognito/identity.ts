@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KeyStore } from "../auth/keys";
 import {
+  AwsError,
   CognitoResourceNotFoundException,
   InvalidParameterException,
   NotAuthorizedException,
+  SerializationException,
   UnknownOperationException,
 } from "../errors";
-import { readTestLoginToken } from "./loginToken";
+import { AWS_JSON_CONTENT_TYPE, hasContentType, sendAwsError, sendAwsResult } from "../protocol/wire";
+import { readTestLoginToken } from "./login-token";
 import { TEST_LOGIN_PROVIDER, type IdentityPoolConfig } from "./pools";
 
 export const COGNITO_TARGET_PREFIX = "AWSCognitoIdentityService";
@@ -119,5 +123,24 @@ export class IdentityService {
         Expiration: key.expiresAt,
       },
     };
+  }
+}
+
+/** One Cognito Identity call (AWS JSON 1.1, unsigned, as Cognito takes these two). Never throws an AwsError. */
+export function handleCognito(req: IncomingMessage, res: ServerResponse, operation: string, body: string, identity: IdentityService): void {
+  const requestId = randomUUID();
+  try {
+    if (!hasContentType(req.headers["content-type"], AWS_JSON_CONTENT_TYPE)) throw new SerializationException(`Expected Content-Type ${AWS_JSON_CONTENT_TYPE}.`);
+    let input: unknown;
+    try {
+      input = body.trim() === "" ? {} : JSON.parse(body);
+    } catch {
+      throw new SerializationException("Unable to parse the request body as JSON.");
+    }
+    if (typeof input !== "object" || input === null || Array.isArray(input)) throw new SerializationException("The request body must be a JSON object.");
+    sendAwsResult(req, res, requestId, identity.call(operation, input as Record<string, unknown>));
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    sendAwsError(req, res, requestId, error);
   }
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { splitTarget } from "../protocol/http";
-import { makeTestLoginToken } from "./loginToken";
+import { splitTarget } from "../http/http";
+import { makeTestLoginToken } from "./login-token";
 import { TEST_LOGIN_PROVIDER } from "./pools";
 
 /**

@@ -1,4 +1,4 @@
-import { DEFAULT_ACCOUNT_ID } from "../auth/keys";
+import { DEFAULT_ACCOUNT_ID } from "../scenario/accounts";
 
 export interface IdentityPoolConfig {
   /** `<region>:<uuid>`, as Cognito spells pool ids. */

@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KeyStore } from "../auth/keys";
 import { MAX_LOGIN_TOKEN_LIFETIME_SECONDS, type TestLoginProvider } from "../cognito/login";
-import type { EmulatorCore } from "../core";
-import { sendJson, splitTarget } from "../protocol/http";
+import type { EmulatorCore } from "../engine/core";
+import { WebhookAuthenticationError } from "../engine/webhooks";
+import { AwsError, PipelineNotFoundException, WebhookNotFoundException } from "../errors";
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../scenario/accounts";
+import { sendJson, splitTarget } from "../http/http";
 import { parseFaultSettings, type Faults } from "./faults";
-import type { RequestLog } from "./requestLog";
+import type { RequestLog } from "./request-log";
 import { resolveScenario } from "./scenarios";
 
 export const CONTROL_PREFIX = "/_emulator/";
@@ -119,12 +122,43 @@ function parseControlBody(text: string): unknown {
   }
 }
 
+const WEBHOOK_PATH = /^webhooks\/([A-Za-z0-9.@\-_]{1,100})$/;
+
+/**
+ * `POST /_emulator/webhooks/NAME[?account=…&region=…]`: what a repository host's POST to the webhook's
+ * URL does on AWS. The body is the payload the filters read; GitHub's `X-Hub-Signature-256` (or
+ * `X-Hub-Signature`) header is checked for GITHUB_HMAC webhooks, the caller's address for IP ones.
+ */
+function callWebhook(req: IncomingMessage, name: string, body: string, core: EmulatorCore): [number, unknown] {
+  const { query } = splitTarget(req.url);
+  const scope = { accountId: query.get("account") ?? DEFAULT_ACCOUNT_ID, region: query.get("region") ?? DEFAULT_REGION };
+  const header = (n: string) => (typeof req.headers[n] === "string" ? (req.headers[n] as string) : undefined);
+  try {
+    const outcome = core.triggerWebhook(scope, name, {
+      body,
+      signatures: { sha256: header("x-hub-signature-256"), sha1: header("x-hub-signature") },
+      sourceIp: req.socket.remoteAddress ?? "",
+    });
+    return [200, outcome];
+  } catch (error) {
+    if (error instanceof WebhookAuthenticationError) return [401, { error: error.message }];
+    if (error instanceof WebhookNotFoundException || error instanceof PipelineNotFoundException) return [404, { error: error.message }];
+    if (error instanceof AwsError) return [400, { error: `${error.name}: ${error.message}` }];
+    throw error;
+  }
+}
+
 /** `/_emulator/*`: JSON in and out, no auth, never faulted. */
 export function handleControl(req: IncomingMessage, res: ServerResponse, bodyText: string, deps: ControlDeps, log: (line: string) => void): void {
   const path = splitTarget(req.url).path.slice(CONTROL_PREFIX.length).replace(/\/$/, "");
-  const route = ROUTES[`${req.method} ${path}`];
   const reply = (status: number, value: unknown) =>
     sendJson(req, res, status, JSON.stringify(value), { "Content-Type": "application/json" });
+  const webhook = WEBHOOK_PATH.exec(path);
+  if (webhook && req.method === "POST") {
+    reply(...callWebhook(req, webhook[1], bodyText, deps.core));
+    return;
+  }
+  const route = ROUTES[`${req.method} ${path}`];
   if (!route) {
     const known = Object.keys(ROUTES).some((r) => r.endsWith(` ${path}`));
     reply(known ? 405 : 404, { error: known ? `Method ${req.method} not allowed on ${CONTROL_PREFIX}${path}.` : `No control endpoint ${CONTROL_PREFIX}${path}.` });

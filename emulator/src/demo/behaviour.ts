@@ -1,6 +1,7 @@
 // Behaviour helpers: console links and summaries derived from each action's own configuration, and a
 // scripted history for pipelines whose state at "now" must be exact (failures pinned with failOnRuns).
 import type { ActionDeclaration, PipelineDeclaration } from "@aws-sdk/client-codepipeline";
+import { sourceTriggerType } from "../scenario/source-trigger";
 import type { ActionBehaviour, ScenarioEvent, ScenarioPipeline, Seconds } from "../scenario/types";
 import { CONSOLE, links, REGION } from "./builders";
 import type { Rng } from "./random";
@@ -16,6 +17,8 @@ function providerDefaults(a: ActionDeclaration): ActionBehaviour {
         entityUrl: links.ecsService(cfg.ClusterName, cfg.ServiceName),
         summary: `Service ${cfg.ServiceName} reached a steady state on ${cfg.ClusterName}`,
       };
+    case "EC2":
+      return { entityUrl: `${CONSOLE}/ec2/home?region=${REGION}#Instances:tag:${cfg.InstanceTagKey}=${cfg.InstanceTagValue}` };
     case "CodeDeployToECS":
     case "CodeDeploy":
       return {
@@ -158,9 +161,8 @@ export function scriptedHistory(p: ScenarioPipeline, rng: Rng, opts: ScriptedHis
   const every = p.traffic?.everySeconds ?? [12 * 3600, 24 * 3600];
   const [min, max] = typeof every === "number" ? [every, every] : every;
   const gap = (x: number) => Math.max(3 * 3600, x);
-  const v2 = p.declaration.pipelineType === "V2";
   const trigger = {
-    triggerType: p.traffic?.triggerType ?? (v2 ? "WebhookV2" : "Webhook"),
+    triggerType: p.traffic?.triggerType ?? sourceTriggerType(p.declaration),
     ...(p.traffic?.triggerDetail ? { triggerDetail: p.traffic.triggerDetail } : {}),
   } as const;
   let t = -opts.fromSeconds + rng.int(0, gap(min));

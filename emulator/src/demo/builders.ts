@@ -137,6 +137,26 @@ export function ecsDeploy(name: string, cluster: string, service: string, input:
   );
 }
 
+/** The EC2 deploy action (V2 pipelines): every instance tagged `tag`, `maxBatch` at a time, with pre- and post-deploy scripts. */
+export function ec2Deploy(name: string, tag: [key: string, value: string], input: string, opts: Common & { maxBatch?: number } = {}): ActionDeclaration {
+  return action(
+    name,
+    type("Deploy", "EC2"),
+    {
+      InstanceTagKey: tag[0],
+      InstanceTagValue: tag[1],
+      InstanceType: "EC2",
+      TargetDirectory: "/opt/app",
+      PreScript: "scripts/stop-service.sh",
+      PostScript: "scripts/start-and-check.sh",
+      MaxBatch: String(opts.maxBatch ?? 1),
+      MaxError: "0",
+    },
+    { in: input },
+    opts,
+  );
+}
+
 export function ecsBlueGreen(name: string, app: string, group: string, input: string, common: Common = {}): ActionDeclaration {
   return action(
     name,

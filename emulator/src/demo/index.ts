@@ -4,7 +4,6 @@ import type { Scenario, ScenarioEvent, ScenarioPipeline } from "../scenario/type
 import { scriptedHistory, type ScriptedRun } from "./behaviour";
 import { customWorkerDemo } from "./custom-worker";
 import { generatedPipelines } from "./generated";
-import { hostilePipeline } from "./hostile";
 import { otherAccountPipelines } from "./other-accounts";
 import { APPROVERS, companyPipelines } from "./pipelines";
 import { createRng } from "./random";
@@ -40,6 +39,7 @@ const M = 60;
 const SCRIPTED: Record<string, ScriptedRun[]> = {
   "mobile-app": [{ at: -30 * M, fail: "Build.BuildAndroid" }],
   "payments-service": [{ at: -60 * M, fail: "Production.ExecuteChangeSet" }],
+  "warehouse-sync": [{ at: -40 * M, fail: "Deploy.DeployToFleet" }],
   "web-storefront": [],
   "platform-infra": [],
 };
@@ -85,7 +85,6 @@ export function demoScenario(options: DemoOptions = {}): Scenario {
   pipelines.push(...otherAccountPipelines(pipelines));
   const worker = customWorkerDemo({ seed, traffic, historyDays: DEMO_HISTORY_DAYS });
   pipelines.push(worker.pipeline);
-  pipelines.push(hostilePipeline());
   const extra = Math.max(0, Math.min(1000, Math.floor(options.extraPipelines ?? 0)));
   if (extra > 0) pipelines.push(...generatedPipelines(extra, seed));
   return { seed, historyDays: DEMO_HISTORY_DAYS, traffic, customActionTypes: worker.actionTypes, pipelines };

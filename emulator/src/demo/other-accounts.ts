@@ -3,7 +3,7 @@
 // first account has one pipeline in eu-west-1 too. Same names in different accounts are on purpose:
 // the dashboard must keep them apart.
 import type { ScenarioPipeline } from "../scenario/types";
-import { SECOND_ACCOUNT_ID } from "../sts/roles";
+import { SECOND_ACCOUNT_ID } from "../scenario/accounts";
 import { ACCOUNT, REGION } from "./builders";
 
 export const OTHER_REGION = "eu-west-1";

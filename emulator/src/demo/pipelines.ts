@@ -14,6 +14,7 @@ import {
   codeDeploy,
   CONSOLE,
   deviceFarm,
+  ec2Deploy,
   ecrSource,
   ecsBlueGreen,
   ecsDeploy,
@@ -83,6 +84,8 @@ function webStorefront(): ScenarioPipeline {
         durationSeconds: [150, 330],
         failureRate: 0.05,
         error: tsError("src/cart/CartSummary.tsx", 48, "Type 'string | undefined' is not assignable to type 'string'."),
+        // The buildspec's exported-variables, read by the approval's message as #{BuildVariables.BUILD_ID}.
+        outputVariables: { BUILD_ID: "{BuildNumber}", IMAGE_TAG: "web-{BuildNumber}" },
       },
       "Test.UnitTests": { durationSeconds: [60, 120], failureRate: 0.03 },
       "Test.IntegrationTests": { durationSeconds: [150, 260], failureRate: 0.04 },
@@ -410,6 +413,37 @@ function billingLegacy(): ScenarioPipeline {
   };
 }
 
+function warehouseSync(): ScenarioPipeline {
+  const declaration = pipeline({
+    name: "warehouse-sync",
+    triggers: [pushTrigger("Source", ["main"])],
+    stages: [
+      stage("Source", [githubSource("warehouse-sync")]),
+      stage("Build", [codeBuild("Build", "warehouse-sync-build", { in: "SourceOutput", out: "BuildOutput" })]),
+      // The sync workers run on a fleet of five EC2 instances in the warehouse VPC, two at a time.
+      stage("Deploy", [ec2Deploy("DeployToFleet", ["Role", "warehouse-sync"], "BuildOutput", { maxBatch: 2 })]),
+    ],
+  });
+  return {
+    declaration,
+    tags: tags({ team: "fulfillment", env: "prod", service: "warehouse-sync" }),
+    actions: behaviours(declaration, {
+      "Source.Source": { source: { repository: "tidewater/warehouse-sync", commits: commits.api } },
+      "Build.Build": { durationSeconds: [150, 240], failureRate: 0.04 },
+      "Deploy.DeployToFleet": {
+        durationSeconds: [300, 480],
+        failureRate: 0.04,
+        deployTargets: {
+          count: 5,
+          failingTarget: 4,
+          message: "scripts/start-and-check.sh exited with code 1: warehouse-sync did not answer on :8080/health within 60 s (connection refused)",
+        },
+      },
+    }),
+    traffic: busy(10, 24),
+  };
+}
+
 // ---- Data -----------------------------------------------------------------------------------------
 
 function clickstreamEtl(): ScenarioPipeline {
@@ -625,5 +659,6 @@ export function companyPipelines(): ScenarioPipeline[] {
     previewEnvironments(),
     docsSite(),
     billingLegacy(),
+    warehouseSync(),
   ];
 }

@@ -45,7 +45,7 @@ const AWS_ACTION_TYPES: Catalogued[] = [
   { category: "Deploy", provider: "S3", inputs: [1, 1], outputs: [0, 0], properties: ["BucketName*", "Extract*", "ObjectKey", "KMSEncryptionKeyARN", "CannedACL", "CacheControl"] },
   { category: "Deploy", provider: "AppConfig", inputs: [1, 1], outputs: [0, 0], properties: ["Application*", "Environment*", "ConfigurationProfile*", "InputArtifactConfigurationPath*", "DeploymentStrategy*"] },
   { category: "Deploy", provider: "ServiceCatalog", inputs: [1, 1], outputs: [0, 0], properties: ["TemplateFilePath*", "ProductVersionName*", "ProductType*", "ProductId*"] },
-  { category: "Deploy", provider: "EC2", inputs: [1, 1], outputs: [0, 0], properties: ["InstanceTagKey*", "InstanceTagValue*", "InstanceType*", "TargetDirectory*", "MaxBatch", "MaxError"] },
+  { category: "Deploy", provider: "EC2", inputs: [1, 1], outputs: [0, 0], properties: ["InstanceTagKey*", "InstanceTagValue", "InstanceType*", "TargetDirectory", "DeploySpec", "PreScript", "PostScript", "MaxBatch", "MaxError", "TargetGroupNameList"] },
   { category: "Invoke", provider: "Lambda", inputs: [0, 5], outputs: [0, 5], properties: ["FunctionName*", "UserParameters"],
     entityUrlTemplate: `${CONSOLE}/lambda/home?#/functions/{Config:FunctionName}` },
   { category: "Invoke", provider: "StepFunctions", inputs: [0, 1], outputs: [0, 1], properties: ["StateMachineArn*", "ExecutionNamePrefix", "InputType", "Input"] },

@@ -1,4 +1,4 @@
-import type { Clock } from "../core";
+import type { Clock } from "./core";
 
 /**
  * Simulated time. `manual`: time moves only when the engine sets it; `real`: it flows with the

@@ -1,17 +1,22 @@
-import type { ConditionKind, ExecutionRecord, PipelineRecord, RuleExecutionRecord } from "../state/records";
+import type { ConditionRunRecord, ExecutionRecord, PipelineRecord, RuleExecutionRecord } from "../state/records";
 import { scopeKey } from "../state/world";
 import type { Engine } from "./engine";
-import { runNextGroup, stageFailed, stageOf, stageSucceeded, stopNow, touch } from "./lifecycle";
+import { stageOf } from "./execution";
+import { resolveConfiguration } from "./variables";
 
 /*
- * Stage conditions (V2): every rule of every condition is evaluated (simulated: it takes time and
- * succeeds or fails per the scenario's ConditionBehaviour); the condition succeeds when all rules do.
- * onFailure conditions are not evaluated: only onFailure.result is honoured (see lifecycle).
+ * The rules of V2 stage conditions: every rule of every condition is evaluated (simulated: it takes
+ * time and succeeds or fails per the scenario's ConditionBehaviour); a condition succeeds when all of
+ * its rules do. What a condition's result does to the stage is the lifecycle's (./lifecycle.ts).
+ * onFailure conditions are not evaluated: only onFailure.result is honoured.
  */
 
 const DEFAULT_RULE_SECONDS: [number, number] = [5, 30];
 
-export function startCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: Exclude<ConditionKind, "onFailure">): void {
+export type EvaluatedCondition = "beforeEntry" | "onSuccess";
+
+/** Starts a run of every rule of the stage's `kind` conditions; returns their ids per condition. */
+export function startRules(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: EvaluatedCondition): string[][] {
   const conditions = stageOf(p, x, stage)[kind]!.conditions!;
   const behaviour = p.behaviour?.conditions?.[`${stage}.${kind}`] ?? {};
   const key = `${stage}.${kind}`;
@@ -19,9 +24,10 @@ export function startCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord,
   const failThisRun = behaviour.failOnRuns?.includes(runNumber) ?? false;
   const now = e.now();
   let first = true;
-  const rules = conditions.map((condition) =>
+  return conditions.map((condition) =>
     (condition.rules ?? []).map((rule) => {
-      const willFail = (first && failThisRun) || e.rng.next() < (behaviour.failureRate ?? 0);
+      const { resolved, unresolved } = resolveConfiguration(p, x, rule.configuration ?? {});
+      const willFail = (first && failThisRun) || e.rng.next() < (behaviour.failureRate ?? 0) || unresolved.length > 0;
       first = false;
       const record: RuleExecutionRecord = {
         id: e.rng.uuid(),
@@ -31,6 +37,8 @@ export function startCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord,
         ruleName: rule.name!,
         ruleTypeId: { ...rule.ruleTypeId!, category: rule.ruleTypeId!.category!, provider: rule.ruleTypeId!.provider! },
         configuration: rule.configuration ?? {},
+        resolvedConfiguration: resolved,
+        ...(unresolved.length > 0 && { unresolved }),
         startTime: now,
         lastUpdateTime: now,
         dueTime: now + Math.max(1, Math.round(e.rng.seconds(behaviour.durationSeconds ?? DEFAULT_RULE_SECONDS))) * 1000,
@@ -43,70 +51,32 @@ export function startCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord,
       return record.id;
     }),
   );
-  x.stages[stage].conditions[kind] = { status: "InProgress", lastStatusChange: now, rules };
-  x.position = { stage, phase: kind };
-  touch(e, x);
-  if (rules.flat().length === 0) settleCondition(e, p, x, stage, kind);
 }
 
-export function completeRule(e: Engine, p: PipelineRecord, record: RuleExecutionRecord): void {
-  if (record.status !== "InProgress") return;
+/** A rule's run reached its due time: it succeeds or fails as planned. */
+export function finishRule(e: Engine, record: RuleExecutionRecord): void {
   record.status = record.willFail ? "Failed" : "Succeeded";
   record.summary = record.willFail ? `Rule ${record.ruleName} failed` : `Rule ${record.ruleName} succeeded`;
-  if (record.willFail) record.errorDetails = { code: "RuleFailed", message: `The ${record.ruleTypeId.provider} rule ${record.ruleName} did not pass.` };
+  if (record.willFail) {
+    record.errorDetails = record.unresolved
+      ? { code: "RuleFailed", message: `The rule ${record.ruleName} failed because one or more variables could not be resolved: ${record.unresolved.join(", ")}.` }
+      : { code: "RuleFailed", message: `The ${record.ruleTypeId.provider} rule ${record.ruleName} did not pass.` };
+  }
   record.lastUpdateTime = e.now();
-  const x = p.executions[record.pipelineExecutionId];
-  const kind = x?.position?.stage === record.stageName ? x.position.phase : undefined;
-  if (!x || (kind !== "beforeEntry" && kind !== "onSuccess")) return;
-  const condition = x.stages[record.stageName].conditions[kind]!;
-  if (!condition.rules.flat().includes(record.id)) return;
-  touch(e, x);
-  settleCondition(e, p, x, record.stageName, kind);
 }
 
-function settleCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: "beforeEntry" | "onSuccess"): void {
-  const condition = x.stages[stage].conditions[kind]!;
+/** Succeeded or Failed once every rule has finished; undefined while one still runs. */
+export function conditionOutcome(p: PipelineRecord, condition: ConditionRunRecord): "Succeeded" | "Failed" | undefined {
   const records = condition.rules.flat().map((id) => p.ruleExecutions[id]);
-  if (records.some((r) => r.status === "InProgress")) return;
-  const failed = records.some((r) => r.status === "Failed");
-  condition.status = failed ? "Failed" : "Succeeded";
-  condition.summary = failed ? `A ${kind} condition rule failed` : `All ${kind} condition rules succeeded`;
-  condition.lastStatusChange = e.now();
-  conditionDone(e, p, x, stage, kind);
+  if (records.some((r) => r.status === "InProgress")) return undefined;
+  return records.some((r) => r.status === "Failed") ? "Failed" : "Succeeded";
 }
 
-/** OverrideStageCondition: the running condition counts as passed. */
-export function overrideCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: "beforeEntry" | "onSuccess", by: string): void {
-  const condition = x.stages[stage].conditions[kind]!;
+/** OverrideStageCondition: the rules still running are abandoned by the caller. */
+export function abandonRules(e: Engine, p: PipelineRecord, condition: ConditionRunRecord, by: string): void {
   const now = e.now();
   for (const id of condition.rules.flat()) {
     const record = p.ruleExecutions[id];
     if (record.status === "InProgress") Object.assign(record, { status: "Abandoned", lastUpdateTime: now, updatedBy: by });
   }
-  condition.status = "Overridden";
-  condition.summary = `Overridden by ${by}`;
-  condition.lastStatusChange = now;
-  touch(e, x);
-  conditionDone(e, p, x, stage, kind);
-}
-
-function conditionDone(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: "beforeEntry" | "onSuccess"): void {
-  if (x.status === "Stopping") {
-    stopNow(e, p, x);
-    return;
-  }
-  const condition = x.stages[stage].conditions[kind]!;
-  const declared = stageOf(p, x, stage)[kind]!.conditions!;
-  const passed = condition.status === "Succeeded" || condition.status === "Overridden";
-  if (passed) {
-    if (kind === "beforeEntry") runNextGroup(e, p, x, stage);
-    else stageSucceeded(e, p, x, stage);
-    return;
-  }
-  const result = declared.find((c) => c.result)?.result ?? "FAIL";
-  if (kind === "beforeEntry" && result === "SKIP") {
-    stageSucceeded(e, p, x, stage, "Skipped");
-    return;
-  }
-  stageFailed(e, p, x, stage, `The ${kind} condition of stage ${stage} failed.`, result === "ROLLBACK");
 }

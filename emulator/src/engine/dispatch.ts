@@ -1,10 +1,9 @@
 import type { PipelineRecord } from "../state/records";
-import { runTimelineEvent, runTraffic } from "../scenario/runtime";
-import { completeRule } from "./conditions";
+import { runTimelineEvent, runTraffic } from "./scenario-runtime";
 import type { Engine } from "./engine";
 import { settleAbandon } from "./interventions";
 import { requeueUnacknowledged, timeOutJobAction } from "./jobs";
-import { completeAction } from "./lifecycle";
+import { completeAction, completeRule } from "./lifecycle";
 import type { TimerEvent } from "./timers";
 
 /** Routes a due timer to whatever it stands for. */

@@ -14,9 +14,9 @@ import {
 } from "../errors";
 import type { ExecutionRecord, PipelineRecord } from "../state/records";
 import { currentDeclaration, currentVersion, requireExecution, scopeKey } from "../state/world";
-import { overrideCondition } from "./conditions";
 import type { Engine } from "./engine";
-import { decide, occupies, restartStage, startRollback, stopNow, touch, wake } from "./lifecycle";
+import { occupies, touch } from "./execution";
+import { decide, overrideCondition, restartStage, startRollback, stopNow, wake } from "./lifecycle";
 
 /** What people do to running pipelines: stop, retry, roll back, approve, gate transitions, override conditions. */
 

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type {
-  ActionDeclaration,
   ActionTypeId,
   Artifact,
   CurrentRevision,
@@ -20,10 +19,13 @@ import {
   ValidationException,
 } from "../errors";
 import type { ActionExecutionRecord, JobRecord, PipelineRecord, RegionRecord } from "../state/records";
-import { type Scope, regionOf, scopeKey } from "../state/world";
+import { type Scope, scopeKey } from "../state/world";
 import { fillTemplate } from "./action-types";
 import type { Engine } from "./engine";
-import { finishAction, recordRevision, stageOf } from "./lifecycle";
+import { recordRevision } from "./actions";
+import { stageOf } from "./execution";
+import { JOB_ACK_TIMEOUT_MS, LIVE, queueJob, typeKey } from "./job-queue";
+import { finishAction } from "./lifecycle";
 
 /*
  * Jobs for custom (`Custom`) and partner (`ThirdParty`) actions. When an execution reaches such an
@@ -38,71 +40,14 @@ import { finishAction, recordRevision, stageOf } from "./lifecycle";
  * AcknowledgeJob gets InvalidNonceException).
  */
 
-export const JOB_ACTION_TIMEOUT_MS = 24 * 3_600_000;
-export const JOB_ACK_TIMEOUT_MS = 5 * 60_000;
 /** AWS's limit on the output variables of one action (122,880 characters, names and values). */
 const OUTPUT_VARIABLES_MAX_CHARS = 122_880;
 const MAX_BATCH = 100;
 
 type Kind = JobRecord["kind"];
-export type TypeId = JobRecord["actionTypeId"];
-
-export const typeKey = (t: { owner?: string; category?: string; provider?: string; version?: string }) => `${t.owner}/${t.category}/${t.provider}/${t.version}`;
 
 /** Reads never create state: a region, its jobs map or its poll times appear only when written. */
 const existingRegion = (e: Engine, scope: Scope): RegionRecord | undefined => e.world.regions[scopeKey(scope)];
-const LIVE: JobStatus[] = ["Queued", "Dispatched", "InProgress"];
-
-/** Called by the lifecycle when a run of a custom or third-party action starts. */
-export function startJob(e: Engine, p: PipelineRecord, record: ActionExecutionRecord, action: ActionDeclaration): void {
-  // The worker reports the external id and URL; nothing is shown until it does.
-  delete record.externalExecutionId;
-  delete record.externalExecutionUrl;
-  queueJob(e, p, record, action.actionTypeId as TypeId);
-  e.schedule(record.startTime + JOB_ACTION_TIMEOUT_MS, { kind: "jobActionTimeout", scope: scopeKey(p), pipeline: p.name, actionExecutionId: record.id });
-}
-
-function queueJob(e: Engine, p: PipelineRecord, record: ActionExecutionRecord, type: TypeId, continuationToken?: string): JobRecord {
-  const kind: Kind = type.owner === "ThirdParty" ? "ThirdParty" : "Custom";
-  const job: JobRecord = {
-    id: e.rng.uuid(),
-    kind,
-    status: "Queued",
-    nonce: e.rng.hex(32),
-    pipeline: p.name,
-    actionExecutionId: record.id,
-    actionTypeId: { category: type.category, owner: type.owner, provider: type.provider, version: type.version },
-    created: e.now(),
-    ...(continuationToken !== undefined && { continuationToken }),
-  };
-  if (kind === "ThirdParty") {
-    job.clientId = record.resolvedConfiguration.ClientId ?? DEFAULT_CLIENT_ID;
-    job.clientToken = record.resolvedConfiguration.ClientToken ?? DEFAULT_CLIENT_TOKEN;
-  }
-  const jobs = (regionOf(e.world, p).jobs ??= {});
-  pruneFinished(jobs, e.now());
-  jobs[job.id] = job;
-  record.jobId = job.id;
-  e.changed();
-  return job;
-}
-
-/** Finished jobs are kept a day for GetJobDetails, then forgotten once there are many. */
-const KEEP_FINISHED_MS = 24 * 3_600_000;
-const PRUNE_ABOVE = 1000;
-
-function pruneFinished(jobs: Record<string, JobRecord>, now: number): void {
-  const ids = Object.keys(jobs);
-  if (ids.length < PRUNE_ABOVE) return;
-  for (const id of ids) {
-    const job = jobs[id];
-    if (!LIVE.includes(job.status) && (job.finishedAt ?? 0) < now - KEEP_FINISHED_MS) delete jobs[id];
-  }
-}
-
-/** Third-party actions without `ClientId`/`ClientToken` in their configuration use these. */
-export const DEFAULT_CLIENT_ID = "emulator-client";
-export const DEFAULT_CLIENT_TOKEN = "emulator-client-token";
 
 /** The action run a job belongs to, if the job can still be worked on. */
 function liveAction(e: Engine, region: RegionRecord, job: JobRecord): { p: PipelineRecord; record: ActionExecutionRecord } | undefined {
@@ -147,7 +92,6 @@ export function pollForJobs(e: Engine, scope: Scope, kind: Kind, type: ActionTyp
   // A third-party poll in a region with no pipelines has nothing to hand out and nothing to record.
   if (!region) return [];
   const now = e.now();
-  (region.lastPolls ??= {})[typeKey(type)] = now;
   const handedOut: { job: JobRecord; p: PipelineRecord; record: ActionExecutionRecord }[] = [];
   for (const job of Object.values(region.jobs ?? {})) {
     if (handedOut.length >= Math.min(maxBatchSize, MAX_BATCH)) break;
@@ -162,11 +106,6 @@ export function pollForJobs(e: Engine, scope: Scope, kind: Kind, type: ActionTyp
     e.changed();
   }
   return handedOut.map(({ job, p, record }) => ({ job, data: jobData(p, record, job) }));
-}
-
-/** The last poll for an action type in a scope (for "waiting for a job worker"), if any. */
-export function lastPollTime(e: Engine, scope: Scope, type: ActionTypeId): number | undefined {
-  return existingRegion(e, scope)?.lastPolls?.[typeKey(type)];
 }
 
 /** A polled job nobody acknowledged goes back to the queue with a new nonce. */

@@ -1,11 +1,13 @@
-import type { ActionDeclaration, PipelineExecutionStatus, StageDeclaration, StageRetryMode } from "@aws-sdk/client-codepipeline";
-import type { ActionExecutionRecord, ExecutionRecord, PipelineRecord, StageRunRecord } from "../state/records";
-import { currentVersion, scopeKey } from "../state/world";
-import { startCondition } from "./conditions";
+import type { PipelineExecutionStatus, StageRetryMode } from "@aws-sdk/client-codepipeline";
+import type { ActionExecutionRecord, ExecutionRecord, PipelineRecord, RuleExecutionRecord, StageRunRecord } from "../state/records";
+import { currentDeclaration, currentVersion } from "../state/world";
+import { recordRevision, startAction } from "./actions";
+import { abandonRules, conditionOutcome, type EvaluatedCondition, finishRule, startRules } from "./conditions";
+import { deployFailure, deploySummary } from "./deploy-targets";
 import type { Engine } from "./engine";
-import { startJob } from "./jobs";
-import { behaviourOf, defaultError, planRun } from "./providers";
-import { startExecution } from "./start";
+import { declarationOf, occupies, stageOf, touch, transitionOpen } from "./execution";
+import { behaviourOf, defaultError } from "./providers";
+import { createExecution, type StartOptions, startedBefore } from "./start";
 import { runOrderOf } from "./structure";
 
 /*
@@ -14,30 +16,6 @@ import { runOrderOf } from "./structure";
  * for the next stage. A stage fails once its running group has finished with a failure.
  */
 
-export const declarationOf = (p: PipelineRecord, x: ExecutionRecord) => p.versions[x.pipelineVersion - 1];
-
-export function stageOf(p: PipelineRecord, x: ExecutionRecord, stage: string): StageDeclaration {
-  return declarationOf(p, x).stages!.find((s) => s.name === stage)!;
-}
-
-const scopeOf = (p: PipelineRecord) => scopeKey(p);
-
-export function touch(e: Engine, x: ExecutionRecord): void {
-  x.lastUpdateTime = e.now();
-  e.changed();
-}
-
-export function occupies(x: ExecutionRecord | undefined, stage: string): boolean {
-  return !!x && x.position?.stage === stage && x.position.phase !== "waiting";
-}
-
-export function transitionOpen(p: PipelineRecord, x: ExecutionRecord, stage: string): boolean {
-  if (p.inbound[stage]?.enabled === false) return false;
-  const stages = declarationOf(p, x).stages!;
-  const index = stages.findIndex((s) => s.name === stage);
-  return index <= 0 || p.outbound[stages[index - 1].name!]?.enabled !== false;
-}
-
 function canEnter(p: PipelineRecord, x: ExecutionRecord, stage: string): boolean {
   if (!transitionOpen(p, x, stage)) return false;
   const queue = p.waiting[stage] ?? [];
@@ -45,6 +23,15 @@ function canEnter(p: PipelineRecord, x: ExecutionRecord, stage: string): boolean
   if (queue.length > 0 && queue[0] !== x.id && x.executionMode !== "PARALLEL") return false;
   if (x.executionMode === "PARALLEL") return true;
   return !p.active.some((id) => id !== x.id && occupies(p.executions[id], stage));
+}
+
+/** A new execution of the pipeline's current version, arriving in front of its first stage (the same clientRequestToken gives the first one). */
+export function startExecution(e: Engine, p: PipelineRecord, options: StartOptions): ExecutionRecord {
+  const earlier = startedBefore(p, options);
+  if (earlier) return earlier;
+  const x = createExecution(e, p, options);
+  arrive(e, p, x, options.onlyStage ?? currentDeclaration(p).stages![0].name!);
+  return x;
 }
 
 export function arrive(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string): void {
@@ -124,59 +111,6 @@ export function runNextGroup(e: Engine, p: PipelineRecord, x: ExecutionRecord, s
   for (const action of startable.filter((a) => runOrderOf(a) === order)) startAction(e, p, x, stage, action);
 }
 
-function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, action: ActionDeclaration): void {
-  const key = `${stage}.${action.name}`;
-  const runNumber = (p.runCounts[key] = (p.runCounts[key] ?? 0) + 1);
-  const id = e.rng.uuid();
-  const now = e.now();
-  const plan = planRun(e.rng, now, p, x, stage, action, runNumber, id);
-  const outputArtifactKeys: Record<string, string> = {};
-  for (const artifact of action.outputArtifacts ?? []) {
-    outputArtifactKeys[artifact.name!] = x.artifactLocations[artifact.name!] = `${p.name.slice(0, 20)}/${artifact.name!.slice(0, 10)}/${e.rng.hex(7)}`;
-  }
-  const inputArtifactKeys: Record<string, string> = {};
-  for (const artifact of action.inputArtifacts ?? []) inputArtifactKeys[artifact.name!] = x.artifactLocations[artifact.name!] ?? "";
-  const record: ActionExecutionRecord = {
-    id,
-    pipelineExecutionId: x.id,
-    pipelineVersion: x.pipelineVersion,
-    stageName: stage,
-    actionName: action.name!,
-    startTime: now,
-    lastUpdateTime: now,
-    status: "InProgress",
-    ...plan,
-    resolvedConfiguration: resolveConfiguration(p, x, action.configuration ?? {}),
-    inputArtifactKeys,
-    outputArtifactKeys,
-  };
-  p.actionExecutions[id] = record;
-  p.actionExecutionOrder.push(id);
-  p.actionLatest[key] = id;
-  x.stages[stage].runOrder = runOrderOf(action);
-  x.stages[stage].actions[action.name!] = id;
-  touch(e, x);
-  if (plan.dueTime !== undefined) e.schedule(plan.dueTime, { kind: "actionDue", scope: scopeOf(p), pipeline: p.name, actionExecutionId: id });
-  else if (action.actionTypeId!.owner === "Custom" || action.actionTypeId!.owner === "ThirdParty") startJob(e, p, record, action);
-}
-
-/** `#{variables.x}`, `#{codepipeline.PipelineExecutionId}` and `#{<namespace>.<variable>}` as AWS resolves them. */
-function resolveConfiguration(p: PipelineRecord, x: ExecutionRecord, configuration: Record<string, string>): Record<string, string> {
-  const namespaces: Record<string, Record<string, string>> = {
-    variables: Object.fromEntries(x.variables.map((v) => [v.name, v.value])),
-    codepipeline: { PipelineExecutionId: x.id },
-  };
-  for (const stage of declarationOf(p, x).stages!) {
-    for (const action of stage.actions!) {
-      const id = x.stages[stage.name!]?.actions[action.name!];
-      if (action.namespace && id) namespaces[action.namespace] = p.actionExecutions[id].outputVariables ?? {};
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(configuration).map(([k, v]) => [k, v.replace(/#\{([\w-]+)\.([\w-]+)\}/g, (m, ns: string, name: string) => namespaces[ns]?.[name] ?? m)]),
-  );
-}
-
 /** A simulated run reached its due time: the action ends as planned (approvals decide or time out). */
 export function completeAction(e: Engine, p: PipelineRecord, record: ActionExecutionRecord): void {
   if (record.status !== "InProgress") return;
@@ -198,10 +132,10 @@ export function completeAction(e: Engine, p: PipelineRecord, record: ActionExecu
   const behaviour = behaviourOf(p, record.stageName, record.actionName);
   if (record.willFail) {
     record.status = "Failed";
-    record.errorDetails = behaviour.error ?? defaultError(action.actionTypeId!.category!);
+    record.errorDetails = record.plannedError ?? behaviour.error ?? deployFailure(record.deployTargets) ?? defaultError(action.actionTypeId!.category!);
   } else {
     record.status = "Succeeded";
-    record.summary = behaviour.summary ?? revisionMessage(record);
+    record.summary = behaviour.summary ?? deploySummary(record.deployTargets) ?? revisionMessage(record);
     if (record.revision) recordRevision(x, action, record);
   }
   finishAction(e, p, x, record);
@@ -209,23 +143,6 @@ export function completeAction(e: Engine, p: PipelineRecord, record: ActionExecu
 
 function revisionMessage(record: ActionExecutionRecord): string | undefined {
   return record.revision ? (record.outputVariables?.CommitMessage ?? record.revision.summary) : undefined;
-}
-
-export function recordRevision(x: ExecutionRecord, action: ActionDeclaration, record: ActionExecutionRecord): void {
-  const revision = record.revision!;
-  for (const artifact of action.outputArtifacts ?? []) {
-    x.artifactRevisions = x.artifactRevisions.filter((a) => a.name !== artifact.name);
-    x.artifactRevisions.push({
-      name: artifact.name,
-      revisionId: revision.revisionId,
-      revisionChangeIdentifier: revision.revisionChangeId,
-      revisionSummary: revision.summary,
-      created: new Date(revision.created),
-      ...(revision.url && { revisionUrl: revision.url }),
-    });
-  }
-  x.sourceRevisions = x.sourceRevisions.filter((s) => s.actionName !== record.actionName);
-  x.sourceRevisions.push({ actionName: record.actionName, revisionId: revision.revisionId, revisionSummary: revision.summary, revisionUrl: revision.url });
 }
 
 /** PutApprovalResult, or a scenario's automatic decision. */
@@ -376,4 +293,67 @@ export function cancelActive(e: Engine, p: PipelineRecord): void {
   }
   p.active = [];
   p.waiting = {};
+}
+
+// ---- Stage conditions (V2) ------------------------------------------------------------------------
+
+function startCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: EvaluatedCondition): void {
+  const rules = startRules(e, p, x, stage, kind);
+  x.stages[stage].conditions[kind] = { status: "InProgress", lastStatusChange: e.now(), rules };
+  x.position = { stage, phase: kind };
+  touch(e, x);
+  if (rules.flat().length === 0) settleCondition(e, p, x, stage, kind);
+}
+
+/** A rule's due time: it ends as planned, and its condition settles once every rule has. */
+export function completeRule(e: Engine, p: PipelineRecord, record: RuleExecutionRecord): void {
+  if (record.status !== "InProgress") return;
+  finishRule(e, record);
+  const x = p.executions[record.pipelineExecutionId];
+  const kind = x?.position?.stage === record.stageName ? x.position.phase : undefined;
+  if (!x || (kind !== "beforeEntry" && kind !== "onSuccess")) return;
+  if (!x.stages[record.stageName].conditions[kind]!.rules.flat().includes(record.id)) return;
+  touch(e, x);
+  settleCondition(e, p, x, record.stageName, kind);
+}
+
+function settleCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: EvaluatedCondition): void {
+  const condition = x.stages[stage].conditions[kind]!;
+  const outcome = conditionOutcome(p, condition);
+  if (!outcome) return;
+  condition.status = outcome;
+  condition.summary = outcome === "Failed" ? `A ${kind} condition rule failed` : `All ${kind} condition rules succeeded`;
+  condition.lastStatusChange = e.now();
+  conditionDone(e, p, x, stage, kind);
+}
+
+/** OverrideStageCondition: the running condition counts as passed. */
+export function overrideCondition(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: EvaluatedCondition, by: string): void {
+  const condition = x.stages[stage].conditions[kind]!;
+  abandonRules(e, p, condition, by);
+  condition.status = "Overridden";
+  condition.summary = `Overridden by ${by}`;
+  condition.lastStatusChange = e.now();
+  touch(e, x);
+  conditionDone(e, p, x, stage, kind);
+}
+
+function conditionDone(e: Engine, p: PipelineRecord, x: ExecutionRecord, stage: string, kind: EvaluatedCondition): void {
+  if (x.status === "Stopping") {
+    stopNow(e, p, x);
+    return;
+  }
+  const condition = x.stages[stage].conditions[kind]!;
+  const declared = stageOf(p, x, stage)[kind]!.conditions!;
+  if (condition.status === "Succeeded" || condition.status === "Overridden") {
+    if (kind === "beforeEntry") runNextGroup(e, p, x, stage);
+    else stageSucceeded(e, p, x, stage);
+    return;
+  }
+  const result = declared.find((c) => c.result)?.result ?? "FAIL";
+  if (kind === "beforeEntry" && result === "SKIP") {
+    stageSucceeded(e, p, x, stage, "Skipped");
+    return;
+  }
+  stageFailed(e, p, x, stage, `The ${kind} condition of stage ${stage} failed.`, result === "ROLLBACK");
 }

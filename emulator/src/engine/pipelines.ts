@@ -40,7 +40,7 @@ export function createPipeline(e: Engine, scope: Scope, input: PipelineDeclarati
   if (region.pipelines[name]) {
     throw new PipelineNameInUseException(`A pipeline with the name '${name}' already exists in account '${scope.accountId}'`);
   }
-  const declaration = { ...validateDeclaration(input, scope.region, region.customActionTypes), version: 1 };
+  const declaration = { ...validateDeclaration(input, region), version: 1 };
   const arn = pipelineArn(scope, name);
   checkTags(arn, [], tags);
   const now = e.now();
@@ -76,7 +76,7 @@ export function createPipeline(e: Engine, scope: Scope, input: PipelineDeclarati
 export function updatePipeline(e: Engine, scope: Scope, input: PipelineDeclaration): PipelineRecord {
   const p = requirePipeline(e.world, scope, input.name!);
   const version = p.versions.length + 1;
-  const declaration = { ...validateDeclaration(input, scope.region, regionOf(e.world, scope).customActionTypes), version };
+  const declaration = { ...validateDeclaration(input, regionOf(e.world, scope)), version };
   cancelActive(e, p);
   p.versions.push(structuredClone(declaration));
   p.updated = e.now();

@@ -46,6 +46,8 @@ export interface PlannedRun {
   autoDecision?: ActionExecutionRecord["autoDecision"];
   revision?: ActionExecutionRecord["revision"];
   outputVariables?: Record<string, string>;
+  /** The error a failing run reports instead of the scenario's (variables that did not resolve). */
+  plannedError?: { code: string; message: string };
 }
 
 export function behaviourOf(pipeline: PipelineRecord, stage: string, action: string): ActionBehaviour {
@@ -93,6 +95,12 @@ export function planRun(
     : undefined;
   const planned: PlannedRun = { dueTime, willFail, externalExecutionId, externalExecutionUrl };
   if (category === "Source") Object.assign(planned, planSourceRevision(rng, now, pipeline, execution, stage, action, run, dueTime ?? now));
+  else if (behaviour.outputVariables) {
+    const values: Record<string, string> = { BuildNumber: String(run), ExternalExecutionId: externalExecutionId };
+    planned.outputVariables = Object.fromEntries(
+      Object.entries(behaviour.outputVariables).map(([k, v]) => [k, v.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m)]),
+    );
+  }
   return planned;
 }
 

@@ -3,7 +3,6 @@ import { ValidationException } from "../errors";
 import type { ExecutionRecord, PipelineRecord } from "../state/records";
 import { currentDeclaration, currentVersion } from "../state/world";
 import type { Engine } from "./engine";
-import { arrive } from "./lifecycle";
 
 export interface StartOptions {
   trigger: ExecutionRecord["trigger"];
@@ -17,12 +16,14 @@ export interface StartOptions {
   inherit?: ExecutionRecord;
 }
 
-/** A new execution of the pipeline's current version, arriving in front of its first stage. */
-export function startExecution(e: Engine, p: PipelineRecord, options: StartOptions): ExecutionRecord {
-  if (options.clientRequestToken) {
-    const existing = p.requestTokens[options.clientRequestToken];
-    if (existing && p.executions[existing]) return p.executions[existing];
-  }
+/** The execution a start request made earlier (the same clientRequestToken), if any. */
+export function startedBefore(p: PipelineRecord, options: StartOptions): ExecutionRecord | undefined {
+  const id = options.clientRequestToken ? p.requestTokens[options.clientRequestToken] : undefined;
+  return id ? p.executions[id] : undefined;
+}
+
+/** A new execution record of the pipeline's current version; ./lifecycle's startExecution sends it to its first stage. */
+export function createExecution(e: Engine, p: PipelineRecord, options: StartOptions): ExecutionRecord {
   const declaration = currentDeclaration(p);
   const variables = options.inherit ? options.inherit.variables : resolveVariables(declaration.variables ?? [], options.variables ?? []);
   checkSourceOverrides(p, options.sourceRevisions ?? []);
@@ -52,7 +53,6 @@ export function startExecution(e: Engine, p: PipelineRecord, options: StartOptio
   p.executionOrder.push(x.id);
   p.active.push(x.id);
   if (options.clientRequestToken) p.requestTokens[options.clientRequestToken] = x.id;
-  arrive(e, p, x, options.onlyStage ?? declaration.stages![0].name!);
   return x;
 }
 

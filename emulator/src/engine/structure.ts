@@ -4,7 +4,8 @@ import {
   InvalidStageDeclarationException,
   InvalidStructureException,
 } from "../errors";
-import type { CustomActionTypeRecord } from "../state/records";
+import type { RegionRecord } from "../state/records";
+import { findDeclaredActionType } from "./declared-action-types";
 import { findAwsActionType } from "./action-types";
 
 const MAX_STAGES = 50;
@@ -14,11 +15,7 @@ const MAX_ACTIONS_PER_STAGE = 50;
  * The structure checks CreatePipeline and UpdatePipeline make beyond the model's own constraints
  * (which the wire layer has already checked). Returns the declaration with AWS's defaults filled in.
  */
-export function validateDeclaration(
-  declaration: PipelineDeclaration,
-  region: string,
-  customTypes: CustomActionTypeRecord[],
-): PipelineDeclaration {
+export function validateDeclaration(declaration: PipelineDeclaration, region: RegionRecord): PipelineDeclaration {
   const stages = declaration.stages ?? [];
   const type = declaration.pipelineType ?? "V1";
   const mode = declaration.executionMode ?? "SUPERSEDED";
@@ -72,7 +69,11 @@ export function validateDeclaration(
         if (inStage.has(action.name!)) throw new InvalidStageDeclarationException(`Action name ${action.name} is used more than once in stage ${stage.name}`);
         inStage.add(action.name!);
         if (action.namespace) {
-          if (actionNames.has(`ns:${action.namespace}`)) throw new InvalidActionDeclarationException(`Namespace ${action.namespace} is used by more than one action`);
+          if (actionNames.has(`ns:${action.namespace}`)) {
+            throw new InvalidActionDeclarationException(
+              `Namespaces must be unique across the pipeline definition. The following occur more than once in the pipeline. StageName=[${stage.name}], ActionName=[${action.name}], Namespace=[${action.namespace}]`,
+            );
+          }
           actionNames.add(`ns:${action.namespace}`);
         }
         const category = action.actionTypeId!.category;
@@ -82,7 +83,7 @@ export function validateDeclaration(
         if (index > 0 && category === "Source") {
           throw new InvalidStructureException(`Action ${action.name} in stage ${stage.name} is a Source action; Source actions are only allowed in the first stage`);
         }
-        checkActionType(action, stage.name!, region, customTypes);
+        checkActionType(action, stage.name!, region);
         for (const input of action.inputArtifacts ?? []) {
           if (!produced.has(input.name!)) {
             throw new InvalidStructureException(`Input Artifact Bundle ${input.name} for action ${action.name} in stage ${stage.name} is not an output artifact of any action that runs before it`);
@@ -104,15 +105,22 @@ export function validateDeclaration(
 
 export const runOrderOf = (action: ActionDeclaration): number => action.runOrder ?? 1;
 
-function checkActionType(action: ActionDeclaration, stage: string, region: string, customTypes: CustomActionTypeRecord[]): void {
+function checkActionType(action: ActionDeclaration, stage: string, region: RegionRecord): void {
   const { category, owner, provider, version } = action.actionTypeId!;
   const describe = `ActionType (Category: '${category}', Provider: '${provider}', Owner: '${owner}', Version: '${version}') in action '${action.name}'`;
   let limits: { inputs: [number, number]; outputs: [number, number]; required: string[] } | undefined;
-  if (owner === "AWS") {
+  const declared = findDeclaredActionType(region, action.actionTypeId!);
+  if (declared) {
+    limits = {
+      inputs: [declared.inputArtifactDetails!.minimumCount!, declared.inputArtifactDetails!.maximumCount!],
+      outputs: [declared.outputArtifactDetails!.minimumCount!, declared.outputArtifactDetails!.maximumCount!],
+      required: (declared.properties ?? []).filter((p) => !p.optional).map((p) => p.name!),
+    };
+  } else if (owner === "AWS") {
     const known = version === "1" ? findAwsActionType(category!, provider!) : undefined;
     if (known) limits = { inputs: known.inputs, outputs: known.outputs, required: known.properties.filter((p) => p.endsWith("*")).map((p) => p.slice(0, -1)) };
   } else if (owner === "Custom") {
-    const custom = customTypes.find((t) => t.category === category && t.provider === provider && t.version === version);
+    const custom = region.customActionTypes.find((t) => t.category === category && t.provider === provider && t.version === version);
     if (custom) {
       limits = {
         inputs: [custom.inputArtifactDetails.minimumCount, custom.inputArtifactDetails.maximumCount],
@@ -121,9 +129,9 @@ function checkActionType(action: ActionDeclaration, stage: string, region: strin
       };
     }
   } else {
-    return; // ThirdParty types are registered by partners; accept any.
+    return; // Partners' types are registered with AWS, not in the account: accept any the scenario did not declare.
   }
-  if (!limits) throw new InvalidActionDeclarationException(`${describe} is not available in region '${region.toUpperCase().replace(/-/g, "_")}'`);
+  if (!limits) throw new InvalidActionDeclarationException(`${describe} is not available in region '${region.region.toUpperCase().replace(/-/g, "_")}'`);
   const inputs = action.inputArtifacts?.length ?? 0;
   const outputs = action.outputArtifacts?.length ?? 0;
   if (inputs < limits.inputs[0] || inputs > limits.inputs[1]) {

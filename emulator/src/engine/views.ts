@@ -226,7 +226,7 @@ export function ruleExecutionDetail(p: PipelineRecord, id: string): RuleExecutio
     lastUpdateTime: date(r.lastUpdateTime),
     ...(r.updatedBy && { updatedBy: r.updatedBy }),
     status: r.status,
-    input: { ruleTypeId: r.ruleTypeId as RuleTypeId, configuration: r.configuration, resolvedConfiguration: r.configuration, region: p.region },
+    input: { ruleTypeId: r.ruleTypeId as RuleTypeId, configuration: r.configuration, resolvedConfiguration: r.resolvedConfiguration ?? r.configuration, region: p.region },
     output: { executionResult: { ...(r.summary && { externalExecutionSummary: r.summary }), ...(r.errorDetails && { errorDetails: r.errorDetails }) } },
   };
 }

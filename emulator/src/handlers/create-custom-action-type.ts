@@ -1,10 +1,10 @@
 import { customActionType } from "../engine/action-types";
 import { registerCustomActionType } from "../engine/pipelines";
-import { engine, scope } from "./context";
+import { scope } from "./context";
 import type { Handler } from "./types";
 
 /** Registers the type (it can then be used in pipelines); its runs queue jobs for a job worker. */
 export const handleCreateCustomActionType: Handler<"CreateCustomActionType"> = (input, ctx) => {
-  const record = registerCustomActionType(engine(ctx), scope(ctx), input);
+  const record = registerCustomActionType(ctx.engine, scope(ctx), input);
   return { actionType: customActionType(record), ...(record.tags.length && { tags: record.tags }) };
 };

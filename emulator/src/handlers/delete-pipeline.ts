@@ -1,9 +1,9 @@
 import { deletePipeline } from "../engine/pipelines";
-import { engine, scope } from "./context";
+import { scope } from "./context";
 import type { Handler } from "./types";
 
 /** The model has no PipelineNotFoundException here: deleting a missing pipeline succeeds. */
 export const handleDeletePipeline: Handler<"DeletePipeline"> = (input, ctx) => {
-  deletePipeline(engine(ctx), scope(ctx), input.name!);
+  deletePipeline(ctx.engine, scope(ctx), input.name!);
   return {};
 };

@@ -1,9 +1,9 @@
 import { pipelineState } from "../engine/views";
 import { regionOf } from "../state/world";
-import { engine, pipeline, scope } from "./context";
+import { pipeline, scope } from "./context";
 import type { Handler } from "./types";
 
 export const handleGetPipelineState: Handler<"GetPipelineState"> = (input, ctx) => {
-  const e = engine(ctx);
+  const e = ctx.engine;
   return pipelineState(pipeline(ctx, input.name!), e.now(), regionOf(e.world, scope(ctx)).customActionTypes);
 };

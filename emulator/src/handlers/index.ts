@@ -1,31 +1,16 @@
 /*
- * The operation table: all 44 operations of the CodePipeline model.
- *
- * Simulated (work as AWS documents, see the per-operation files):
- *   CreatePipeline, GetPipeline, UpdatePipeline, DeletePipeline, ListPipelines,
- *   GetPipelineState, GetPipelineExecution, ListPipelineExecutions, ListActionExecutions,
- *   StartPipelineExecution, StopPipelineExecution, RetryStageExecution, RollbackStage,
- *   PutApprovalResult, EnableStageTransition, DisableStageTransition, OverrideStageCondition,
- *   ListRuleTypes, ListRuleExecutions, ListActionTypes, CreateCustomActionType,
- *   DeleteCustomActionType, GetActionType (Custom types), PutActionRevision, ListTagsForResource, TagResource, UntagResource,
- *   job workers (see ./job-workers.ts and ../engine/jobs.ts): PollForJobs, AcknowledgeJob, GetJobDetails,
- *     PutJobSuccessResult, PutJobFailureResult, PollForThirdPartyJobs, AcknowledgeThirdPartyJob,
- *     GetThirdPartyJobDetails, PutThirdPartyJobSuccessResult, PutThirdPartyJobFailureResult
- *     (custom and third-party actions queue a job unless a scenario simulates them).
- *
- * Answer UnsupportedOperationException (naming the operation):
- *   webhooks: PutWebhook, ListWebhooks, DeleteWebhook, RegisterWebhookWithThirdParty,
- *     DeregisterWebhookWithThirdParty;
- *   UpdateActionType (GetActionType describes Custom types only);
- *   ListDeployActionExecutionTargets (deploy targets are not simulated).
+ * The operation table: all 44 operations of the CodePipeline model, each simulated as AWS documents it
+ * (one module per operation; the engine does the work). Custom and third-party actions queue jobs for
+ * job workers unless a scenario simulates them (./job-workers.ts, ../engine/jobs.ts).
  */
-import { UnsupportedOperationException } from "../errors";
-import type { OperationName } from "../protocol/operations";
+import type { OperationName } from "./operations";
 import { handleCreateCustomActionType } from "./create-custom-action-type";
 import { handleCreatePipeline } from "./create-pipeline";
-import { engine } from "./context";
+
 import { handleDeleteCustomActionType } from "./delete-custom-action-type";
 import { handleDeletePipeline } from "./delete-pipeline";
+import { handleDeleteWebhook } from "./delete-webhook";
+import { handleDeregisterWebhookWithThirdParty } from "./deregister-webhook-with-third-party";
 import { handleDisableStageTransition } from "./disable-stage-transition";
 import { handleEnableStageTransition } from "./enable-stage-transition";
 import { handleGetActionType } from "./get-action-type";
@@ -46,14 +31,18 @@ import { handleGetPipelineExecution } from "./get-pipeline-execution";
 import { handleGetPipelineState } from "./get-pipeline-state";
 import { handleListActionExecutions } from "./list-action-executions";
 import { handleListActionTypes } from "./list-action-types";
+import { handleListDeployActionExecutionTargets } from "./list-deploy-action-execution-targets";
 import { handleListPipelineExecutions } from "./list-pipeline-executions";
 import { handleListPipelines } from "./list-pipelines";
 import { handleListRuleExecutions } from "./list-rule-executions";
 import { handleListRuleTypes } from "./list-rule-types";
 import { handleListTagsForResource } from "./list-tags-for-resource";
+import { handleListWebhooks } from "./list-webhooks";
 import { handleOverrideStageCondition } from "./override-stage-condition";
 import { handlePutActionRevision } from "./put-action-revision";
 import { handlePutApprovalResult } from "./put-approval-result";
+import { handlePutWebhook } from "./put-webhook";
+import { handleRegisterWebhookWithThirdParty } from "./register-webhook-with-third-party";
 import { handleRetryStageExecution } from "./retry-stage-execution";
 import { handleRollbackStage } from "./rollback-stage";
 import { handleStartPipelineExecution } from "./start-pipeline-execution";
@@ -61,13 +50,8 @@ import { handleStopPipelineExecution } from "./stop-pipeline-execution";
 import { handleTagResource } from "./tag-resource";
 import type { Handler, HandlerTable, RequestContext } from "./types";
 import { handleUntagResource } from "./untag-resource";
+import { handleUpdateActionType } from "./update-action-type";
 import { handleUpdatePipeline } from "./update-pipeline";
-
-const unsupported =
-  <Op extends OperationName>(op: Op): Handler<Op> =>
-  () => {
-    throw new UnsupportedOperationException(`The emulator does not support ${op} yet.`);
-  };
 
 /**
  * Every handler sees the world brought up to the clock, and every change is announced (and the
@@ -75,7 +59,7 @@ const unsupported =
  */
 function simulated<Op extends OperationName>(handler: Handler<Op>): Handler<Op> {
   return (input, ctx: RequestContext) => {
-    const e = engine(ctx);
+    const e = ctx.engine;
     e.sync();
     try {
       return handler(input, ctx);
@@ -92,8 +76,8 @@ export const handlers: HandlerTable = {
   CreatePipeline: simulated(handleCreatePipeline),
   DeleteCustomActionType: simulated(handleDeleteCustomActionType),
   DeletePipeline: simulated(handleDeletePipeline),
-  DeleteWebhook: unsupported("DeleteWebhook"),
-  DeregisterWebhookWithThirdParty: unsupported("DeregisterWebhookWithThirdParty"),
+  DeleteWebhook: simulated(handleDeleteWebhook),
+  DeregisterWebhookWithThirdParty: simulated(handleDeregisterWebhookWithThirdParty),
   DisableStageTransition: simulated(handleDisableStageTransition),
   EnableStageTransition: simulated(handleEnableStageTransition),
   GetActionType: simulated(handleGetActionType),
@@ -104,13 +88,13 @@ export const handlers: HandlerTable = {
   GetThirdPartyJobDetails: simulated(handleGetThirdPartyJobDetails),
   ListActionExecutions: simulated(handleListActionExecutions),
   ListActionTypes: simulated(handleListActionTypes),
-  ListDeployActionExecutionTargets: unsupported("ListDeployActionExecutionTargets"),
+  ListDeployActionExecutionTargets: simulated(handleListDeployActionExecutionTargets),
   ListPipelineExecutions: simulated(handleListPipelineExecutions),
   ListPipelines: simulated(handleListPipelines),
   ListRuleExecutions: simulated(handleListRuleExecutions),
   ListRuleTypes: simulated(handleListRuleTypes),
   ListTagsForResource: simulated(handleListTagsForResource),
-  ListWebhooks: unsupported("ListWebhooks"),
+  ListWebhooks: simulated(handleListWebhooks),
   OverrideStageCondition: simulated(handleOverrideStageCondition),
   PollForJobs: simulated(handlePollForJobs),
   PollForThirdPartyJobs: simulated(handlePollForThirdPartyJobs),
@@ -120,14 +104,14 @@ export const handlers: HandlerTable = {
   PutJobSuccessResult: simulated(handlePutJobSuccessResult),
   PutThirdPartyJobFailureResult: simulated(handlePutThirdPartyJobFailureResult),
   PutThirdPartyJobSuccessResult: simulated(handlePutThirdPartyJobSuccessResult),
-  PutWebhook: unsupported("PutWebhook"),
-  RegisterWebhookWithThirdParty: unsupported("RegisterWebhookWithThirdParty"),
+  PutWebhook: simulated(handlePutWebhook),
+  RegisterWebhookWithThirdParty: simulated(handleRegisterWebhookWithThirdParty),
   RetryStageExecution: simulated(handleRetryStageExecution),
   RollbackStage: simulated(handleRollbackStage),
   StartPipelineExecution: simulated(handleStartPipelineExecution),
   StopPipelineExecution: simulated(handleStopPipelineExecution),
   TagResource: simulated(handleTagResource),
   UntagResource: simulated(handleUntagResource),
-  UpdateActionType: unsupported("UpdateActionType"),
+  UpdateActionType: simulated(handleUpdateActionType),
   UpdatePipeline: simulated(handleUpdatePipeline),
 };

@@ -1,6 +1,6 @@
 import { paginate } from "../state/pagination";
 import { pipelineSummary } from "../engine/views";
-import { engine, scope } from "./context";
+import { scope } from "./context";
 import type { Handler } from "./types";
 import { scopeKey } from "../state/world";
 
@@ -8,7 +8,7 @@ import { scopeKey } from "../state/world";
 const DEFAULT_MAX_RESULTS = 1000;
 
 export const handleListPipelines: Handler<"ListPipelines"> = (input, ctx) => {
-  const pipelines = Object.values(engine(ctx).world.regions[scopeKey(scope(ctx))]?.pipelines ?? {}).sort((a, b) => a.name.localeCompare(b.name));
+  const pipelines = Object.values(ctx.engine.world.regions[scopeKey(scope(ctx))]?.pipelines ?? {}).sort((a, b) => a.name.localeCompare(b.name));
   const { page, nextToken } = paginate(pipelines, "ListPipelines", input.nextToken, input.maxResults ?? DEFAULT_MAX_RESULTS);
   return { pipelines: page.map(pipelineSummary), ...(nextToken && { nextToken }) };
 };

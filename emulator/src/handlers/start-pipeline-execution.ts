@@ -1,10 +1,10 @@
-import { startExecution } from "../engine/start";
-import { engine, pipeline } from "./context";
+import { startExecution } from "../engine/lifecycle";
+import { pipeline } from "./context";
 import type { Handler } from "./types";
 
 /** The same clientRequestToken returns the execution it started the first time. */
 export const handleStartPipelineExecution: Handler<"StartPipelineExecution"> = (input, ctx) => {
-  const x = startExecution(engine(ctx), pipeline(ctx, input.name!), {
+  const x = startExecution(ctx.engine, pipeline(ctx, input.name!), {
     trigger: { triggerType: "StartPipelineExecution", triggerDetail: ctx.caller.arn },
     variables: input.variables,
     sourceRevisions: input.sourceRevisions,

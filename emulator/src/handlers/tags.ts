@@ -1,12 +1,12 @@
 import type { Tag } from "@aws-sdk/client-codepipeline";
 import { InvalidArnException, ResourceNotFoundException } from "../errors";
 import { findPipeline, scopeKey } from "../state/world";
-import { engine, scope } from "./context";
+import { scope } from "./context";
 import type { RequestContext } from "./types";
 
 const ARN = /^arn:aws[a-z-]*:codepipeline:([a-z0-9-]+):(\d{12}):(.+)$/;
 
-/** The taggable resource an ARN names (pipelines and custom action types), in the caller's account and region. */
+/** The taggable resource an ARN names (pipelines, webhooks and custom action types), in the caller's account and region. */
 export function taggable(ctx: RequestContext, arn: string): { arn: string; tags: Tag[]; setTags(tags: Tag[]): void } {
   const match = ARN.exec(arn);
   if (!match) throw new InvalidArnException(`The ARN ${arn} is not a valid CodePipeline resource ARN`);
@@ -14,7 +14,12 @@ export function taggable(ctx: RequestContext, arn: string): { arn: string; tags:
   const s = scope(ctx);
   const notFound = () => new ResourceNotFoundException(`The account with id '${s.accountId}' does not include a resource with the ARN '${arn}'`);
   if (region !== s.region || account !== s.accountId) throw notFound();
-  const e = engine(ctx);
+  const e = ctx.engine;
+  if (resource.startsWith("webhook:")) {
+    const webhook = e.world.regions[scopeKey(s)]?.webhooks?.[resource.slice("webhook:".length)];
+    if (!webhook) throw notFound();
+    return { arn, tags: webhook.tags, setTags: (tags) => ((webhook.tags = tags), e.changed()) };
+  }
   if (resource.startsWith("actiontype:")) {
     const [category, provider, version] = resource.slice("actiontype:Custom/".length).split("/");
     const type = e.world.regions[scopeKey(s)]?.customActionTypes.find((t) => t.category === category && t.provider === provider && t.version === version);

@@ -1,5 +1,5 @@
-import type { OperationInput, OperationName, OperationOutput } from "../protocol/operations";
-import type { EmulatorCore } from "../core";
+import type { Engine } from "../engine/engine";
+import type { OperationInput, OperationName, OperationOutput } from "./operations";
 
 /** Who is calling, resolved by the auth layer from the SigV4 access key and credential scope. */
 export interface Caller {
@@ -15,7 +15,8 @@ export interface Caller {
 export interface RequestContext {
   requestId: string;
   caller: Caller;
-  core: EmulatorCore;
+  /** The simulation the operation reads and changes; the handler table brings it up to the clock first. */
+  engine: Engine;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { updatePipeline } from "../engine/pipelines";
-import { engine, scope } from "./context";
+import { scope } from "./context";
 import type { Handler } from "./types";
 
 /** A new version; executions still running on the old one become Cancelled. */
 export const handleUpdatePipeline: Handler<"UpdatePipeline"> = (input, ctx) => {
-  const p = updatePipeline(engine(ctx), scope(ctx), input.pipeline!);
+  const p = updatePipeline(ctx.engine, scope(ctx), input.pipeline!);
   return { pipeline: structuredClone(p.versions[p.versions.length - 1]) };
 };

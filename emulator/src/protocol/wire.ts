@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AwsError } from "../errors";
-import { sendJson } from "./http";
+import { sendJson } from "../http/http";
 
-/** awsJson1_1: requests and answers, errors included, carry this content type. */
+/** AWS JSON 1.1: requests and answers, errors included, carry this content type (1.0 services theirs). */
 export const AWS_JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 
 /**
@@ -26,9 +26,14 @@ function withEpochSeconds(value: unknown): unknown {
   return copy;
 }
 
-export function sendAwsResult(req: IncomingMessage, res: ServerResponse, requestId: string, output: unknown): void {
+/** `application/x-amz-json-1.1; charset=utf-8` and the like count; anything else is refused. */
+export function hasContentType(header: string | undefined, expected: string): boolean {
+  return header?.split(";")[0].trim().toLowerCase() === expected;
+}
+
+export function sendAwsResult(req: IncomingMessage, res: ServerResponse, requestId: string, output: unknown, contentType = AWS_JSON_CONTENT_TYPE): void {
   sendJson(req, res, 200, toAwsJson(output ?? {}), {
-    "Content-Type": AWS_JSON_CONTENT_TYPE,
+    "Content-Type": contentType,
     "x-amzn-RequestId": requestId,
   });
 }
@@ -37,9 +42,9 @@ export function sendAwsResult(req: IncomingMessage, res: ServerResponse, request
  * The error type goes in the body (`__type`, the only place botocore looks) and in
  * `x-amzn-ErrorType` (where the SDK looks first). Never a `code` member: the SDK would prefer it.
  */
-export function sendAwsError(req: IncomingMessage, res: ServerResponse, requestId: string, error: AwsError): void {
+export function sendAwsError(req: IncomingMessage, res: ServerResponse, requestId: string, error: AwsError, contentType = AWS_JSON_CONTENT_TYPE): void {
   sendJson(req, res, error.status, JSON.stringify({ __type: error.name, message: error.message }), {
-    "Content-Type": AWS_JSON_CONTENT_TYPE,
+    "Content-Type": contentType,
     "x-amzn-RequestId": requestId,
     "x-amzn-ErrorType": error.name,
   });

@@ -1,4 +1,5 @@
 import type {
+  ActionTypeDeclaration,
   ApprovalStatus,
   CreateCustomActionTypeInput,
   PipelineDeclaration,
@@ -29,11 +30,20 @@ export interface Scenario {
   traffic?: boolean;
   /** Custom action types registered before the pipelines are created (as CreateCustomActionType takes them). */
   customActionTypes?: ScenarioCustomActionType[];
+  /** Action types a provider account offers through an integration model (owner ThirdParty), as GetActionType describes them. */
+  actionTypes?: ScenarioActionType[];
   pipelines: ScenarioPipeline[];
 }
 
 export interface ScenarioCustomActionType extends CreateCustomActionTypeInput {
   /** Default 123456789012. */
+  accountId?: string;
+  /** Default us-east-1. */
+  region?: string;
+}
+
+export interface ScenarioActionType extends ActionTypeDeclaration {
+  /** The provider's account: default 123456789012. */
   accountId?: string;
   /** Default us-east-1. */
   region?: string;
@@ -87,6 +97,12 @@ export interface ActionBehaviour {
   error?: { code: string; message: string };
   /** `summary` reported on success. */
   summary?: string;
+  /**
+   * Output variables a successful run reports (what a CodeBuild buildspec's `exported-variables` gives),
+   * for `#{Namespace.KEY}` references downstream; `{BuildNumber}` (this action's run count) and
+   * `{ExternalExecutionId}` are filled in. Source actions report their provider's own variables.
+   */
+  outputVariables?: Record<string, string>;
   /** `externalExecutionUrl` template; `{executionId}` and `{actionExecutionId}` are replaced. */
   externalExecutionUrl?: string;
   /** `entityUrl` of the action state (console link of the build project, bucket, function...). */
@@ -99,6 +115,12 @@ export interface ActionBehaviour {
    * Default: every run is simulated.
    */
   simulatedRuns?: number;
+  /**
+   * Extension, EC2 and ECS deploy actions: the instances the EC2 action's tag matches (default 3; ECS
+   * deploys to its one service), the one (1-based) that fails on a failing run (default the last), and
+   * its failing event's message.
+   */
+  deployTargets?: { count?: number; failingTarget?: number; message?: string };
   /** Approval actions: decide by themselves after a delay (traffic only; default: wait for a human). */
   autoDecision?: { status: ApprovalStatus; afterSeconds: Seconds; by?: string; summary?: string };
 }
@@ -117,14 +139,25 @@ export interface SourceBehaviour {
 export interface TrafficBehaviour {
   /** Time between starts. */
   everySeconds: Seconds;
-  /** Trigger recorded on the started executions (default `Webhook` / `WebhookV2` for V2). */
+  /** Trigger recorded on the started executions (default: what the source sends, see source-trigger.ts). */
   triggerType?: TriggerType;
-  /** `triggerDetail` recorded with it. */
+  /** `triggerDetail` recorded with it (default: AWS's for that trigger: the connection, webhook or rule ARN). */
   triggerDetail?: string;
 }
 
 export type ScenarioEvent =
-  | { at: number; type: "start"; variables?: PipelineVariable[]; sourceRevisions?: SourceRevisionOverride[]; triggerType?: TriggerType; triggerDetail?: string }
+  | {
+      at: number;
+      type: "start";
+      variables?: PipelineVariable[];
+      sourceRevisions?: SourceRevisionOverride[];
+      /** Default StartPipelineExecution: a person's start. */
+      triggerType?: TriggerType;
+      /** Default AWS's for the trigger type: `by`'s ARN for a person's start, the source's connection, webhook or rule otherwise. */
+      triggerDetail?: string;
+      /** The IAM user who started it (default `scenario`). */
+      by?: string;
+    }
   | { at: number; type: "stop"; abandon?: boolean; reason?: string }
   | { at: number; type: "disableTransition"; stageName: string; reason: string; by?: string }
   | { at: number; type: "enableTransition"; stageName: string }

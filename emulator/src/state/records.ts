@@ -1,5 +1,6 @@
 import type {
   ActionExecutionStatus,
+  ActionTypeDeclaration,
   ApprovalStatus,
   ArtifactRevision,
   ConditionExecutionStatus,
@@ -14,6 +15,7 @@ import type {
   SourceRevisionOverride,
   StageExecutionStatus,
   Tag,
+  WebhookDefinition,
 } from "@aws-sdk/client-codepipeline";
 import type { ScenarioPipeline } from "../scenario/types";
 
@@ -34,10 +36,12 @@ export interface RegionRecord {
   region: string;
   pipelines: Record<string, PipelineRecord>;
   customActionTypes: CustomActionTypeRecord[];
+  /** Action types of the integration model (owner ThirdParty or AWS) this account provides: GetActionType, UpdateActionType. */
+  actionTypeDeclarations?: ActionTypeDeclaration[];
   /** Jobs of custom and third-party actions by id, oldest first (absent in older snapshots). */
   jobs?: Record<string, JobRecord>;
-  /** Last PollForJobs / PollForThirdPartyJobs per action type (`Owner/Category/Provider/Version`), for "waiting for a job worker". */
-  lastPolls?: Record<string, EpochMs>;
+  /** Webhooks by name (absent until the first PutWebhook). */
+  webhooks?: Record<string, WebhookRecord>;
 }
 
 /** One unit of work handed to a job worker; a continuation token makes a follow-up job for the same action run. */
@@ -57,6 +61,17 @@ export interface JobRecord {
   /** Third-party jobs: the client the partner answers for. */
   clientId?: string;
   clientToken?: string;
+}
+
+export interface WebhookRecord {
+  /** As PutWebhook took it, secret token included (the API redacts it). */
+  definition: WebhookDefinition;
+  arn: string;
+  url: string;
+  tags: Tag[];
+  lastTriggered?: EpochMs;
+  /** RegisterWebhookWithThirdParty was called (and DeregisterWebhookWithThirdParty not since). */
+  registeredWithThirdParty: boolean;
 }
 
 export interface CustomActionTypeRecord {
@@ -178,6 +193,10 @@ export interface RuleExecutionRecord {
   ruleName: string;
   ruleTypeId: { category: string; owner?: string; provider: string; version?: string };
   configuration: Record<string, string>;
+  /** Variables resolved at the rule's start (absent in older snapshots: then the configuration). */
+  resolvedConfiguration?: Record<string, string>;
+  /** References that did not resolve: the rule fails. */
+  unresolved?: string[];
   startTime: EpochMs;
   lastUpdateTime: EpochMs;
   dueTime: EpochMs;
@@ -210,6 +229,8 @@ export interface ActionExecutionRecord {
   errorDetails?: { code: string; message: string };
   /** Decided at start from the seeded generator so a run's outcome never depends on read timing. */
   willFail: boolean;
+  /** The error a failing run reports instead of the scenario's (variables that did not resolve). */
+  plannedError?: { code: string; message: string };
   outputVariables?: Record<string, string>;
   revision?: { revisionId: string; revisionChangeId: string; created: EpochMs; summary: string; url?: string };
   /** Snapshot of the resolved declaration for ListActionExecutions `input`. */
@@ -220,4 +241,23 @@ export interface ActionExecutionRecord {
   jobId?: string;
   /** `executionDetails.percentComplete` last reported by the job worker. */
   reportedPercent?: number;
+  /** EC2 and ECS deploy actions: what the run deploys to, planned at its start (see engine/deploy-targets.ts). */
+  deployTargets?: DeployTargetRecord[];
+}
+
+export interface DeployTargetRecord {
+  targetId: string;
+  targetType: string;
+  /** Never reached: a batch before it failed. */
+  skipped?: true;
+  events: DeployTargetEventRecord[];
+}
+
+export interface DeployTargetEventRecord {
+  name: string;
+  start: EpochMs;
+  end: EpochMs;
+  failed: boolean;
+  message: string;
+  ssmCommandId?: string;
 }

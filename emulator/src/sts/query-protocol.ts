@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sendJson } from "../protocol/http";
+import { sendJson } from "../http/http";
 
 /**
  * The AWS Query protocol as STS speaks it: form-encoded POST bodies (`Action=…&Version=…&Member=…`)

@@ -1,4 +1,4 @@
-import { DEFAULT_ACCOUNT_ID } from "../auth/keys";
+import { DEFAULT_ACCOUNT_ID, SECOND_ACCOUNT_ID } from "../scenario/accounts";
 
 /** An IAM role that STS AssumeRole can hand out, with the accounts its trust policy names. */
 export interface RoleConfig {
@@ -12,9 +12,7 @@ export interface RoleConfig {
   maxSessionSeconds?: number;
 }
 
-/** The demo's second account ("prod"): the default account's principals may assume its roles. */
-export const SECOND_ACCOUNT_ID = "210987654321";
-
+/** The second account ("prod") trusts the default account's principals. */
 export const BUILT_IN_ROLES: RoleConfig[] = [
   { accountId: SECOND_ACCOUNT_ID, name: "CodePipelineDashboardOperator", readOnly: false, trustedAccounts: [DEFAULT_ACCOUNT_ID] },
   { accountId: SECOND_ACCOUNT_ID, name: "CodePipelineDashboardReadOnly", readOnly: true, trustedAccounts: [DEFAULT_ACCOUNT_ID] },

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AccessKey, KeyStore } from "../auth/keys";
 import { verifySignature } from "../auth/sigv4";
-import type { RequestLog } from "../control/requestLog";
+import type { RequestLog } from "../control/request-log";
 import { AwsError } from "../errors";
 import { parseForm, sendStsError, sendStsResult, StsError } from "./query-protocol";
 import type { RoleConfig } from "./roles";
@@ -13,6 +13,8 @@ export interface StsDeps {
   keys: KeyStore;
   roles: RoleConfig[];
   requests: RequestLog;
+  /** The emulator's simulated time, accepted as a signature's time too (see auth/sigv4.ts). */
+  simulatedNow(): number;
 }
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
@@ -81,7 +83,7 @@ export async function handleSts(req: IncomingMessage, res: ServerResponse, body:
   try {
     let caller: AccessKey;
     try {
-      caller = (await verifySignature(req, body, deps.keys)).key;
+      caller = (await verifySignature(req, body, deps.keys, { service: "sts", simulatedNow: deps.simulatedNow() })).key;
     } catch (error) {
       const mapped = error instanceof AwsError ? SIGNATURE_ERRORS[error.name] : undefined;
       if (!mapped) throw error;

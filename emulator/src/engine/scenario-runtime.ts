@@ -1,12 +1,10 @@
 import { AwsError } from "../errors";
-import type { Engine } from "../engine/engine";
-import { putApprovalResult, retryStage, rollbackStage, setTransition, stopExecution } from "../engine/interventions";
-import { startExecution } from "../engine/start";
+import type { Engine } from "./engine";
+import { putApprovalResult, retryStage, rollbackStage, setTransition, stopExecution } from "./interventions";
+import { startExecution } from "./lifecycle";
 import type { PipelineRecord } from "../state/records";
-import { currentDeclaration, currentVersion, scopeKey } from "../state/world";
-
-export const DEFAULT_ACCOUNT = "123456789012";
-export const DEFAULT_REGION = "us-east-1";
+import { currentVersion, scopeKey } from "../state/world";
+import { scenarioTrigger } from "./triggers";
 
 /** Who the scenario acts as in `lastChangedBy`, `updatedBy` and trigger details. */
 export const scenarioArn = (accountId: string, user = "scenario") => `arn:aws:iam::${accountId}:user/${user}`;
@@ -15,13 +13,7 @@ export const scenarioArn = (accountId: string, user = "scenario") => `arn:aws:ia
 export function runTraffic(e: Engine, p: PipelineRecord): void {
   const traffic = p.behaviour?.traffic;
   if (!traffic) return;
-  const v2 = currentDeclaration(p).pipelineType === "V2";
-  startExecution(e, p, {
-    trigger: {
-      triggerType: traffic.triggerType ?? (v2 ? "WebhookV2" : "Webhook"),
-      triggerDetail: traffic.triggerDetail ?? `arn:aws:codeconnections:${p.region}:${p.accountId}:connection/${p.name}`,
-    },
-  });
+  startExecution(e, p, { trigger: scenarioTrigger(e, p, traffic.triggerType, traffic.triggerDetail, scenarioArn(p.accountId)) });
   e.schedule(e.now() + Math.max(1, e.rng.seconds(traffic.everySeconds)) * 1000, { kind: "traffic", scope: scopeKey(p), pipeline: p.name });
 }
 
@@ -34,7 +26,7 @@ export function runTimelineEvent(e: Engine, p: PipelineRecord, index: number): v
     switch (event.type) {
       case "start":
         startExecution(e, p, {
-          trigger: { triggerType: event.triggerType ?? "StartPipelineExecution", triggerDetail: event.triggerDetail ?? by },
+          trigger: scenarioTrigger(e, p, event.triggerType ?? "StartPipelineExecution", event.triggerDetail, by),
           variables: event.variables,
           sourceRevisions: event.sourceRevisions,
         });

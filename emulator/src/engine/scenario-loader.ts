@@ -1,10 +1,12 @@
 import { AwsError } from "../errors";
-import type { Engine } from "../engine/engine";
-import { createPipeline, registerCustomActionType } from "../engine/pipelines";
-import { startExecution } from "../engine/start";
+import { declareActionType } from "./declared-action-types";
+import type { Engine } from "./engine";
+import { createPipeline, registerCustomActionType } from "./pipelines";
+import { startExecution } from "./lifecycle";
 import { scopeKey } from "../state/world";
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, scenarioArn } from "./runtime";
-import type { Scenario } from "./types";
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../scenario/accounts";
+import { scenarioArn } from "./scenario-runtime";
+import type { Scenario } from "../scenario/types";
 
 const DAY_MS = 86_400_000;
 
@@ -30,11 +32,14 @@ function replaceWorld(e: Engine, scenario: Scenario, loadTime: number): void {
   const earliestEvent = Math.min(0, ...scenario.pipelines.flatMap((p) => (p.timeline ?? []).map((t) => t.at)));
   const historyStart = Math.min(loadTime - (scenario.historyDays ?? 0) * DAY_MS, loadTime + earliestEvent * 1000);
   e.setTime(historyStart);
+  for (const { accountId, region, ...declaration } of scenario.actionTypes ?? []) {
+    declareActionType(e, { accountId: accountId ?? DEFAULT_ACCOUNT_ID, region: region ?? DEFAULT_REGION }, declaration);
+  }
   for (const { accountId, region, ...type } of scenario.customActionTypes ?? []) {
-    registerCustomActionType(e, { accountId: accountId ?? DEFAULT_ACCOUNT, region: region ?? DEFAULT_REGION }, type);
+    registerCustomActionType(e, { accountId: accountId ?? DEFAULT_ACCOUNT_ID, region: region ?? DEFAULT_REGION }, type);
   }
   for (const sp of scenario.pipelines) {
-    const scope = { accountId: sp.accountId ?? DEFAULT_ACCOUNT, region: sp.region ?? DEFAULT_REGION };
+    const scope = { accountId: sp.accountId ?? DEFAULT_ACCOUNT_ID, region: sp.region ?? DEFAULT_REGION };
     let p;
     try {
       p = createPipeline(e, scope, sp.declaration, sp.tags);

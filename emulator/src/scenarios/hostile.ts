@@ -1,8 +1,10 @@
-// A pipeline whose every free-text and URL field is hostile or odd: markup and script, very long unbroken
-// strings, right-to-left text and emoji, and javascript:/data:/vbscript:/file: URLs. The dashboard must show
-// all of it as plain text, never as links or markup, without breaking its layout.
-import type { ScenarioPipeline } from "../scenario/types";
-import { approval, codeBuild, githubSource, pipeline, stage } from "./builders";
+// Test data, not demo: `--scenario hostile` (or `POST /_emulator/scenario {"name":"hostile"}`) loads a
+// pipeline whose every free-text and URL field is hostile or odd: markup and script, very long unbroken
+// strings, right-to-left text and emoji, and javascript:/data:/vbscript:/file: URLs. The dashboard must
+// show all of it as plain text, never as links or markup, without breaking its layout
+// (e2e/hostile-data.spec.ts).
+import type { Scenario, ScenarioPipeline } from "../scenario/types";
+import { approval, codeBuild, githubSource, pipeline, stage } from "../demo/builders";
 
 /** Names may only use [A-Za-z0-9.@_-] (up to 100 characters): long and punctuated is as hostile as they get. */
 const LONG = (prefix: string, length: number) => (prefix + "-x".repeat(length)).slice(0, length);
@@ -68,4 +70,9 @@ export function hostilePipeline(): ScenarioPipeline {
       { at: -600, type: "start" },
     ],
   };
+}
+
+/** The hostile pipeline alone, with a day of history and no background traffic. */
+export function hostileScenario(): Scenario {
+  return { seed: 1, traffic: false, historyDays: 1, pipelines: [hostilePipeline()] };
 }
