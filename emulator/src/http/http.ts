@@ -3,9 +3,10 @@ import { AwsError } from "../errors";
 
 /**
  * Headers a browser client must be able to read: the SDK takes the request id from
- * `x-amzn-RequestId` and the error code from `x-amzn-ErrorType` (falling back to the body).
+ * `x-amzn-RequestId`, the error code from `x-amzn-ErrorType` (falling back to the body), and corrects its
+ * clock from `Date` when a signature is refused as expired (a browser whose clock is off, or faked in tests).
  */
-const EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-ErrorType, x-amz-request-id";
+const EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-ErrorType, x-amz-request-id, Date";
 
 /**
  * CodePipeline calls larger than this are refused with 413 before any parsing. The largest legal
