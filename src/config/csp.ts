@@ -1,5 +1,5 @@
-import type { DashboardConfig } from "./schema";
-import { resolveSources } from "./sources";
+import type { DashboardConfig } from "./schema.ts";
+import { resolveSources } from "./sources.ts";
 
 /**
  * The Content Security Policy, in two layers, because config.json (and so the region and endpoint) is only
