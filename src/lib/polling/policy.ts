@@ -133,6 +133,12 @@ export const pollingPolicy = {
     };
   },
 
+  /**
+   * A stage's rollback targets: read once per execution the stage holds (the key names it), since only another
+   * execution entering the stage can add one; an edit of the pipeline re-reads them with everything else.
+   */
+  rollbackTargets: (): Cadence => IMMUTABLE,
+
   /** Recent action runs across executions, for expected durations: they move slowly. */
   recentActionRuns: (): Cadence => ({ staleTime: 5 * 60_000, refetchInterval: 5 * 60_000 }),
 

@@ -17,7 +17,7 @@ import { TransitionDialog } from "../components/controls/transition-dialog";
 import { dangerButton, fieldClass, primaryButton } from "../../../components/styles";
 import { HistoryTab } from "../components/history-tab";
 import { StatusBadge } from "../../../components/status-badge";
-import { sourceStageNames, stageRetryAvailability, stageRollbackAvailability } from "../../../core/graph/availability";
+import { stageRetryAvailability, stageRollbackAvailability } from "../../../core/graph/availability";
 import { paths, usePipelinePaths } from "../../../lib/paths";
 import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
@@ -54,7 +54,6 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
   const [dialog, setDialog] = useState<PageDialog | null>(null);
   const close = useCallback(() => setDialog(null), []);
 
-  const sourceStages = useMemo(() => sourceStageNames(declaration), [declaration]);
   const context: GraphContextValue = useMemo(
     () => ({
       pipelineName: name,
@@ -62,12 +61,11 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
       executionMode: declaration?.executionMode,
       readOnly,
       live: true,
-      sourceStages,
       open: setDialog,
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.action(name, stage, action),
     }),
-    [name, declaration?.pipelineType, declaration?.executionMode, readOnly, sourceStages, pipelinePaths],
+    [name, declaration?.pipelineType, declaration?.executionMode, readOnly, pipelinePaths],
   );
   const highlight = useMemo(
     () => (highlightStage && highlightAction ? { stageName: highlightStage, actionName: highlightAction } : undefined),
@@ -174,6 +172,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
                     status={status}
                     timing={view.timing}
                     revisionMessages={view.revisionMessages}
+                    rollbackStages={view.rollbackStages}
                     highlight={highlight}
                     context={context}
                     label={`Pipeline ${name}: stages and actions`}
