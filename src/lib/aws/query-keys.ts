@@ -51,6 +51,8 @@ export const codepipelineKeys = {
   rollbackTargets: (source: SourceRef, name: string, stageName: string, currentExecutionId: string | undefined) =>
     [...pipelineScope(source, name), "rollback-targets", stageName, currentExecutionId ?? ""] as const,
   approvalRuns: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "approval-runs"] as const,
+  /** A waiting approval's execution, for the run's resolved configuration: never changes, so outside `executions`. */
+  approvalInput: (source: SourceRef, name: string, executionId: string) => [...pipelineScope(source, name), "approval-input", executionId] as const,
 };
 
 /** The reads whose keys end in a fixed word, which `pipelineOfKey` recognises. */

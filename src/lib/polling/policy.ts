@@ -151,6 +151,9 @@ export const pollingPolicy = {
     return presence === "on-screen" ? { ...base, refetchInterval: ms(polling.idleSeconds) * 2 } : base;
   },
 
+  /** A waiting approval's resolved configuration never changes while it waits: read once per execution. */
+  approvalInput: (): Cadence => IMMUTABLE,
+
   /** GetPipeline of one version never changes; the latest version is re-read after 30 s. */
   declaration(presence: Presence, version: number | undefined): Cadence<unknown> {
     if (isWall(presence)) {

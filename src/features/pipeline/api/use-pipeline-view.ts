@@ -14,6 +14,7 @@ import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import type { GraphTiming } from "../../../core/graph/flow";
 import { isRunning } from "../../../core/status";
 import { rollbackCandidates, rollbackTargets } from "../../../core/graph/availability";
+import { pendingFromActionExecutions, pendingFromState } from "../../../core/approvals/pending";
 
 
 /** Stable (module scope), so useQueries memoizes the combined array until a query's data changes. */
@@ -76,6 +77,11 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
   const timing: GraphTiming = useMemo(() => ({ ...expected, stageStarts }), [expected, stageStarts]);
 
   const revisionMessages = useMemo(() => revisionMessagesOf(recent.data ?? []), [recent.data]);
+  // As the inbox finds them: the state's tokens, or in PARALLEL mode the viewed execution's running approval runs.
+  const pendingApprovals = useMemo(
+    () => (parallel ? pendingFromActionExecutions(name, liveRunData[0]) : pendingFromState(name, state.data)),
+    [parallel, name, liveRunData, state.data],
+  );
 
   // Roll back is offered where the dialog would find a target: one read per stage that has run, once per
   // execution it holds (the policy's rollbackTargets).
@@ -103,5 +109,6 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
     timing,
     revisionMessages,
     rollbackStages,
+    pendingApprovals,
   };
 }

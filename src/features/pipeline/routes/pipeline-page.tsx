@@ -237,7 +237,15 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
         />
       )}
       {dialog?.kind === "approval" && (
-        <ReviewApprovalDialog pipelineName={name} stageName={dialog.stageName} actionName={dialog.actionName} executionId={dialog.executionId} onClose={close} />
+        <ReviewApprovalDialog
+          pipelineName={name}
+          stageName={dialog.stageName}
+          actionName={dialog.actionName}
+          executionId={dialog.executionId}
+          declaration={declaration}
+          pending={view.pendingApprovals}
+          onClose={close}
+        />
       )}
     </main>
   );
