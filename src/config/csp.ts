@@ -1,4 +1,4 @@
-import type { DashboardConfig } from "./schema";
+import type { DashboardConfig, LoginConfig } from "./schema";
 import { resolveSources } from "./sources";
 
 /**
@@ -10,7 +10,7 @@ import { resolveSources } from "./sources";
  *    local emulator, since any region or endpoint may be configured.
  * 2. connectPolicy(config) is added as a second meta tag as soon as config.json is read, before any AWS
  *    call. Browsers enforce every policy present, so this narrows connect-src to CodePipeline and Cognito
- *    Identity of the configured region plus the configured endpoint. A page script can only add policies,
+ *    Identity of the configured region, the sign-in provider, and the configured endpoint. A page script can only add policies,
  *    never loosen one, and scripts other than ours cannot run at all.
  *
  * Hosts that can set headers should send the same policy, with connect-src already narrowed, as a header:
@@ -43,8 +43,19 @@ function serialize(directives: Record<string, string>): string {
 export const BUILD_POLICY = serialize({ ...BASE_DIRECTIVES, "connect-src": `'self' https: ${LOCAL_ORIGINS}` });
 
 /**
+ * Where sign-in sends requests: the issuer (discovery, and usually keys and tokens) and the endpoints the
+ * login block names in advance (for a Cognito user pool, its sign-in domain's token and revocation
+ * endpoints). Sign-out is a navigation, not a request.
+ */
+export function loginOrigins(login: LoginConfig): string[] {
+  const { token_endpoint, jwks_uri, revocation_endpoint } = login.metadata ?? {};
+  return [...new Set([login.authority, token_endpoint, jwks_uri, revocation_endpoint].flatMap((url) => (url ? [new URL(url).origin] : [])))];
+}
+
+/**
  * Where the app may send requests: config.json itself and, for every source, its region's CodePipeline, the
- * Cognito Identity of its identity pool's region, STS of its region when it assumes a role, and its endpoint.
+ * Cognito Identity of its identity pool's region and its sign-in provider, STS of its region when it assumes
+ * a role, and its endpoint.
  */
 export function connectSources(config: DashboardConfig): string {
   const origins = new Set(["'self'"]);
@@ -52,6 +63,7 @@ export function connectSources(config: DashboardConfig): string {
     origins.add(`https://codepipeline.${source.region}.amazonaws.com`);
     const { credentials } = source;
     if (credentials.type === "cognito") origins.add(`https://cognito-identity.${credentials.identityPoolId.split(":")[0]}.amazonaws.com`);
+    if (credentials.type === "cognito" && credentials.login) for (const origin of loginOrigins(credentials.login)) origins.add(origin);
     if (credentials.type === "assumeRole") origins.add(`https://sts.${source.region}.amazonaws.com`);
     if (source.endpoint) origins.add(new URL(source.endpoint).origin);
   }
