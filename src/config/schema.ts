@@ -207,6 +207,8 @@ export const configSchema = v.pipe(
 );
 
 export type DashboardConfig = v.InferOutput<typeof configSchema>;
+/** config.json as written, before defaults are filled in. */
+export type ConfigInput = v.InferInput<typeof configSchema>;
 export type CredentialsConfig = DashboardConfig["credentials"];
 export type LoginConfig = v.InferOutput<typeof loginSchema>;
 export type LoginConfigInput = v.InferInput<typeof loginSchema>;
