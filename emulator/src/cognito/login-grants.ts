@@ -115,7 +115,7 @@ export class TestLoginProvider {
   /** The `refresh_token` grant. Refresh tokens are not rotated, as with Cognito by default. */
   redeemRefreshToken(refreshToken: string, clientId: string): SignIn {
     const grant = this.refreshTokens.get(refreshToken);
-    if (!grant || Date.now() >= grant.expiresAt) throw new TokenError("invalid_grant", "The refresh token is not valid (expired, revoked or signed out).");
+    if (!grant || Date.now() >= grant.expiresAt) throw new TokenError("invalid_grant", "The refresh token is not valid: expired, revoked or signed out.");
     if (grant.signIn.clientId !== clientId) throw new TokenError("invalid_grant", "The refresh token was issued to another client_id.");
     return grant.signIn;
   }
