@@ -214,8 +214,8 @@ describe("local OpenID Connect provider: token endpoint", () => {
     }
     const noVerifier = await postForm("/token", { grant_type: "authorization_code", code: await codeFor(), client_id: "dashboard", redirect_uri: REDIRECT });
     expect(await noVerifier.json()).toEqual({ error: "invalid_request", error_description: "code_verifier is required." });
-    const implicit = await postForm("/token", { grant_type: "password", client_id: "dashboard" });
-    expect(((await implicit.json()) as { error: string }).error).toBe("unsupported_grant_type");
+    const password = await postForm("/token", { grant_type: "password", client_id: "dashboard" });
+    expect(((await password.json()) as { error: string }).error).toBe("unsupported_grant_type");
   });
 
   it("takes a code once: a replay is refused and revokes the refresh token the first use gave", async () => {

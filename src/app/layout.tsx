@@ -3,7 +3,7 @@ import { useSources } from "../lib/sources/source-context";
 import { paths } from "../lib/paths";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
-import { SignedInAs } from "./sign-in-page";
+import { SignedInAs } from "./signed-in-as";
 
 export function Layout() {
   const sources = useSources();

@@ -1,24 +1,10 @@
-import { useState } from "react";
+import { useLeavingAction, useSignInStatus } from "./signed-in-as";
 import type { LoginConfig } from "../config/schema";
 import { WarningIcon } from "../components/icons";
-import { primaryButton, secondaryButton } from "../components/styles";
+import { primaryButton } from "../components/styles";
 import { useNow } from "../components/use-now";
 import { formatExactTime } from "../core/format";
-import { signedInIdentity, signInSession, useSignInStatus } from "../lib/aws/id-token";
-
-/** Runs a step that leaves the page (to the provider); if it fails instead, its message is kept to show. */
-function useLeavingAction(action: () => Promise<void>) {
-  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
-  const run = async () => {
-    setState({ busy: true });
-    try {
-      await action();
-    } catch (error) {
-      setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
-    }
-  };
-  return { ...state, run };
-}
+import { signInSession } from "../lib/aws/id-token";
 
 /** Before the app: nothing of it is loaded until the sign-in has succeeded and its token has been checked. */
 export function SignInPage({ login, signIn, problem, notice }: { login: LoginConfig; signIn: () => Promise<void>; problem?: string; notice?: string }) {
@@ -75,21 +61,5 @@ export function SignInNotice() {
         Sign in again
       </button>
     </div>
-  );
-}
-
-/** In the header: who is signed in, and signing out. */
-export function SignedInAs() {
-  const status = useSignInStatus();
-  const session = signInSession();
-  const action = useLeavingAction(async () => session?.signOut());
-  if (!status || !session) return null;
-  return (
-    <span className="flex items-center gap-2 text-sm">
-      <span className="text-zinc-600 dark:text-zinc-400">{signedInIdentity()}</span>
-      <button type="button" onClick={() => void action.run()} disabled={action.busy} className={secondaryButton}>
-        {action.busy ? "Signing out…" : "Sign out"}
-      </button>
-    </span>
   );
 }

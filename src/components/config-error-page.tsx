@@ -38,7 +38,7 @@ export function ConfigErrorPage({ problem }: { problem: ConfigProblem }) {
         <dt className="font-mono">credentials</dt>
         <dd>
           <code className="font-mono">{`{"type":"cognito","identityPoolId":…}`}</code> with an optional{" "}
-          <code className="font-mono">login</code> (provider, authorizeUrl, clientId, scope) for signed-in access, or{" "}
+          <code className="font-mono">login</code> (provider, authority, clientId, scope, metadata: OpenID Connect with PKCE) for signed-in access, or{" "}
           <code className="font-mono">{`{"type":"static","accessKeyId":…,"secretAccessKey":…}`}</code> for a local
           endpoint only.
         </dd>

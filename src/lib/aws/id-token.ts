@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from "react";
-
 /**
  * The signed-in person's id token, which the Cognito identity pool takes as its login, and what the screen
  * shows about the sign-in. The OpenID Connect flow itself (src/lib/sign-in/oidc-session.ts) is loaded only
@@ -61,13 +59,14 @@ export function currentIdToken(): Promise<string> {
   return session ? session.idToken() : Promise.reject(new SignInExpiredError());
 }
 
-const subscribe = (listener: () => void) => {
+/** For `useSyncExternalStore` (this module stays free of React: the sign-in code loads it too). */
+export function subscribeSignInStatus(listener: () => void): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
-};
+}
 
-export function useSignInStatus(): SignInStatus | undefined {
-  return useSyncExternalStore(subscribe, () => status);
+export function signInStatus(): SignInStatus | undefined {
+  return status;
 }
 
 /** A token's claims, unverified; `{}` for a token we cannot read. Only for showing, and for times the token states. */
