@@ -9,8 +9,8 @@ import type { ConfigInput, DashboardConfig, LoginConfigInput } from "./schema";
  *    local emulator, since any region or endpoint may be configured.
  * 2. connectPolicy(config) is added as a second meta tag as soon as config.json is read, before any AWS
  *    call. Browsers enforce every policy present, so this narrows connect-src to CodePipeline and Cognito
- *    Identity of the configured region, the sign-in provider, and the configured endpoint. A page script can only add policies,
- *    never loosen one, and scripts other than ours cannot run at all.
+ *    Identity of the configured region, the sign-in provider, and the configured endpoint. A page script can
+ *    only add policies, never loosen one, and scripts other than ours cannot run at all.
  *
  * Hosts that can set headers should send the same policy, with connect-src already narrowed, as a header:
  * `headerPolicy(config)`, documented in deploy/content-security-policy.md.
