@@ -5,8 +5,8 @@ import { hasVariables, withResolvedConfiguration, type ReviewItem } from "../cor
 import { needsRuns, settledOutcome, shortId, type Settled } from "../core/approvals/decision";
 import { summarizeRevision } from "../core/revision";
 import { safeHref } from "../core/safe-link";
-import { approvalExecutionQuery } from "../lib/aws/execution-queries";
-import { approvalInputQuery, approvalRunsQuery } from "../lib/aws/approval-queries";
+import { approvalExecutionQuery, approvalInputQuery } from "../lib/aws/execution-queries";
+import { approvalRunsQuery } from "../lib/aws/approval-queries";
 import { pipelineStateQuery } from "../lib/aws/pipeline-queries";
 import type { Source } from "../lib/aws/source";
 import { ApprovalDecision, ApprovalOutcome } from "./approval-decision";

@@ -3,7 +3,6 @@ import { queryOptions } from "@tanstack/react-query";
 import { codepipelineKeys } from "./query-keys";
 import { pollingPolicy, type Presence } from "../polling/policy";
 import type { Source } from "./source";
-import { allActionExecutions } from "./execution-queries";
 
 /**
  * The approvals count's own read, on every page (so nothing heavier lives here). One page of ListActionExecutions
@@ -22,18 +21,5 @@ export function approvalRunsQuery(source: Source, name: string, presence: Presen
       return (out.actionExecutionDetails ?? []).filter((d) => d.input?.actionTypeId?.category === "Approval");
     },
     ...pollingPolicy.approvalRuns(source.polling, presence),
-  });
-}
-
-/**
- * The action runs of a waiting approval's execution (one page, newest first: the waiting run is among them), for the
- * message and link CodePipeline resolved for it (`input.resolvedConfiguration`). Read once per execution, and only
- * when the declared ones hold variables (`hasVariables`): the policy's `approvalInput`.
- */
-export function approvalInputQuery(source: Source, name: string, executionId: string) {
-  return queryOptions({
-    queryKey: codepipelineKeys.approvalInput(source, name, executionId),
-    queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, 1, signal),
-    ...pollingPolicy.approvalInput(),
   });
 }

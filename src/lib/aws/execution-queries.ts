@@ -164,3 +164,17 @@ export function succeededInStageQuery(source: Source, name: string, stageName: s
     ...pollingPolicy.rollbackTargets(),
   });
 }
+
+/**
+ * The action runs of a waiting approval's execution (one page, newest first: the waiting run is among them), for the
+ * message and link CodePipeline resolved for it (`input.resolvedConfiguration`). Read once per execution, and only
+ * when the declared ones hold variables (`hasVariables`): the policy's `approvalInput`. Here, not beside approvalRunsQuery, which
+ * every page loads.
+ */
+export function approvalInputQuery(source: Source, name: string, executionId: string) {
+  return queryOptions({
+    queryKey: codepipelineKeys.approvalInput(source, name, executionId),
+    queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, 1, signal),
+    ...pollingPolicy.approvalInput(),
+  });
+}
