@@ -40,12 +40,10 @@ function misfits(page: Page) {
     const doc = document.documentElement;
     if (doc.scrollWidth > window.innerWidth) problems.push(`document ${doc.scrollWidth} px wide in ${window.innerWidth}`);
     if (doc.scrollHeight > window.innerHeight) problems.push(`document ${doc.scrollHeight} px tall in ${window.innerHeight}`);
+    // Boxes, not positions: the footer drifts a few pixels against burn-in (burnInOffset).
     const footer = document.querySelector("footer")!;
-    if (footer.getBoundingClientRect().right > window.innerWidth + 0.5) problems.push("footer past the right edge");
-    for (const child of footer.children) {
-      const box = child.getBoundingClientRect();
-      if (box.right > window.innerWidth + 0.5) problems.push(`footer item "${child.textContent}" past the right edge`);
-    }
+    if (footer.getBoundingClientRect().width > window.innerWidth) problems.push("footer wider than the screen");
+    if (footer.scrollWidth > footer.clientWidth + 1) problems.push(`footer content ${footer.scrollWidth} px in ${footer.clientWidth}`);
     for (const tile of document.querySelectorAll<HTMLElement>("[data-testid=wall-tile]")) {
       const name = tile.querySelector("h2")?.textContent;
       const outer = tile.getBoundingClientRect();
