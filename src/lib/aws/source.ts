@@ -1,12 +1,9 @@
 import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
-import type { CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import type { DashboardConfig, PollingConfig } from "../../config/schema";
 import { baseSourceId, resolveSources, type SourceConfig } from "../../config/sources";
 import { assumedRoleCredentials } from "./assume-role";
-import { credentialProvider, refreshOnStaleCredentials } from "./credentials";
+import { credentialProvider, refreshOnStaleCredentials, sharedCredentials, type CredentialProvider } from "./credentials";
 import { createLimiter } from "./limiter";
-
-type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
 
 /** An account/region pair the dashboard reads from: one SDK client, one request limiter. */
 export interface Source {
@@ -32,12 +29,15 @@ export type SendThroughLimiter = <Output>(
   options: { signal?: AbortSignal; pipelineName?: string },
 ) => Promise<Output>;
 
-/** Every configured account/region, the default first; assumed roles start from their base source's credentials. */
+/**
+ * Every configured account/region, the default first; assumed roles start from their base source's credentials,
+ * the very ones its own client signs with (`sharedCredentials`): renewing them for one renews them for all.
+ */
 export function createSources(config: DashboardConfig): Source[] {
   const configs = resolveSources(config);
-  const own = new Map<string, CredentialsOption>();
+  const own = new Map<string, CredentialProvider>();
   for (const source of configs) {
-    if (source.credentials.type !== "assumeRole") own.set(source.id, credentialProvider({ ...source, credentials: source.credentials }));
+    if (source.credentials.type !== "assumeRole") own.set(source.id, sharedCredentials(credentialProvider({ ...source, credentials: source.credentials })));
   }
   return configs.map((source) => {
     const { credentials } = source;
@@ -50,7 +50,7 @@ export function createSources(config: DashboardConfig): Source[] {
   });
 }
 
-function createSource(config: SourceConfig, credentials: CredentialsOption): Source {
+function createSource(config: SourceConfig, credentials: CredentialProvider): Source {
   const client = new CodePipelineClient({
     region: config.region,
     endpoint: config.endpoint,
@@ -63,7 +63,8 @@ function createSource(config: SourceConfig, credentials: CredentialsOption): Sou
   // Visibility counts mounts, since a row can remount before the old one unmounts.
   const visible = new Map<string, number>();
 
-  // Static keys do not change by fetching them again, so only identity-pool and assumed-role credentials are refreshed.
+  // Static keys do not change by fetching them again, so only identity-pool and assumed-role credentials are
+  // refreshed (an assumed role renews its base credentials first: assume-role.ts).
   const withFreshCredentials =
     config.credentials.type !== "static"
       ? refreshOnStaleCredentials(() => client.config.credentials({ forceRefresh: true }))
