@@ -119,6 +119,8 @@ test.describe("wall display across accounts and regions", () => {
     const note = page.getByTestId("wall-stale-banner");
     await expect(note).toHaveCount(1);
     await expect(note).toContainText(/Can’t reach Prod · eu-west-1 — showing data from \d\d:\d\d/);
+    // The header speaks of the oldest data on the wall, not of the tiles that keep updating.
+    await expect(page.getByTestId("wall-updated")).toHaveText(/^Some sources are .+ old$/);
     await page.screenshot({ path: testInfo.outputPath("wall-sources-region-down.png") });
 
     await emulator.faults({ down: false });
@@ -126,5 +128,6 @@ test.describe("wall display across accounts and regions", () => {
     await page.clock.runFor(6 * 60_000);
     await expect(euOrders).toHaveAttribute("data-stale", "false", { timeout: 20_000 });
     await expect(note).toHaveCount(0);
+    await expect(page.getByTestId("wall-updated")).toHaveText(/^Updated \d+ s ago$/);
   });
 });

@@ -7,12 +7,14 @@
 export const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
- * Next poll delay after `failures` consecutive failures. `random` in [0,1) spreads the pipelines' retries so
- * they do not hit a recovering API in one burst (±20 %). Never below the base interval.
+ * Next poll delay after `failures` consecutive failures. The first failure is retried at the next refresh (one
+ * failure may be a blip; two make data stale, `isStale`), then the delay doubles per failure. `random` in [0,1)
+ * spreads the pipelines' retries so they do not hit a recovering API in one burst (±20 %). Never below the base
+ * interval.
  */
 export function pollDelay(baseMs: number, failures: number, random = 0.5): number {
-  if (failures <= 0) return baseMs;
-  const backedOff = Math.min(Math.max(baseMs, MAX_BACKOFF_MS), baseMs * 2 ** Math.min(failures, 16));
+  if (failures <= 1) return baseMs;
+  const backedOff = Math.min(Math.max(baseMs, MAX_BACKOFF_MS), baseMs * 2 ** Math.min(failures - 1, 16));
   const jitter = 1 + (random - 0.5) * 0.4;
   return Math.max(baseMs, Math.round(backedOff * jitter));
 }
@@ -33,8 +35,20 @@ export function stableJitter(queryHash: string, failures: number): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
-/** Data older than this is "stale": three missed refreshes, and never less than 30 s. */
-export function staleAfterMs(refreshMs: number): number {
+/** Failed refreshes in a row after which the wall calls a pipeline's data stale. */
+export const STALE_AFTER_FAILURES = 2;
+
+/**
+ * Whether data the wall shows is stale: two refreshes in a row have failed (20 s after the last good read at a
+ * 10 s refresh, 60 s at 30 s), or, as a safety net for a read that never answers at all (a hung connection fails
+ * nothing), it is older than max(3 × refresh, 30 s). Never-read data is not stale: it is loading.
+ */
+export function isStale(read: { updatedAt: number; failures: number }, now: number, refreshMs: number): boolean {
+  return read.updatedAt > 0 && (read.failures >= STALE_AFTER_FAILURES || now - read.updatedAt > unansweredAfterMs(refreshMs));
+}
+
+/** How long without any answer, failed or not, before data is stale anyway: three refreshes, at least 30 s. */
+export function unansweredAfterMs(refreshMs: number): number {
   return Math.max(3 * refreshMs, 30_000);
 }
 
