@@ -3,10 +3,11 @@ import { useSearchParams } from "react-router";
 import { useSources } from "../../lib/sources/source-context";
 import { sortPipelines } from "../../core/attention";
 import { countHealth, filterPipelines } from "../../core/filter";
-import { ErrorBanner } from "../../components/error-banner";
-import { Staleness } from "../../components/staleness";
 import { pollingPolicy } from "../../lib/polling/policy";
 import { OverviewCounters } from "./overview-counters";
+import { OverviewFreshness } from "./overview-freshness";
+import { OverviewProblems } from "./overview-problems";
+import { RowsInView, RowsInViewContext } from "./rows-in-view";
 import { OverviewToolbar, parseSort, parseStatus, type OverviewView } from "./overview-toolbar";
 import { PipelineList } from "./pipeline-list";
 import { useFavourites } from "./use-favourites";
@@ -37,7 +38,8 @@ export function OverviewPage() {
   const { isFavourite, toggle } = useFavourites(sources);
   // Only the chosen source is read while a source is picked: the others' requests are not needed.
   const shown = useMemo(() => sources.filter((s) => !view.source || s.id === view.source), [sources, view.source]);
-  const { lists, rows, failedRows, updatedAt } = useOverview(shown, isFavourite);
+  const { lists, rows } = useOverview(shown, isFavourite);
+  const [rowsInView] = useState(() => new RowsInView());
 
   const visibleRows = useMemo(
     () => sortPipelines(filterPipelines(rows, { search: deferredSearch, statuses: status ? [status] : [] }), sort),
@@ -57,32 +59,14 @@ export function OverviewPage() {
     <main id="main" className="mx-auto max-w-7xl px-6 py-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Pipelines</h1>
-        <Staleness updatedAt={updatedAt} staleAfterMs={staleAfterMs} />
+        <OverviewFreshness rows={rows} lists={lists} rowsInView={rowsInView} staleAfterMs={staleAfterMs} />
       </div>
 
       <div className="mt-4">
         <OverviewCounters counts={counts} active={status} onSelect={(s) => update({ status: s })} />
       </div>
 
-      {(failedLists.length > 0 || failedRows.length > 0) && (
-        <div className="mt-4 space-y-2">
-          {failedLists.map((l) => (
-            <ErrorBanner
-              key={l.source.id}
-              error={l.error!}
-              lastGoodAt={l.dataUpdatedAt || undefined}
-              what={several ? `the pipeline list of ${l.source.label}` : "the pipeline list"}
-            />
-          ))}
-          {failedLists.length === 0 && (
-            <ErrorBanner
-              error={failedRows[0].error!}
-              lastGoodAt={updatedAt || undefined}
-              what={`${failedRows.length} pipeline${failedRows.length === 1 ? "" : "s"}`}
-            />
-          )}
-        </div>
-      )}
+      <OverviewProblems lists={lists} rows={rows} named={several} />
 
       <div className="mt-6">
         <OverviewToolbar view={view} onChange={update} />
@@ -102,7 +86,9 @@ export function OverviewPage() {
         ) : anyListed && visibleRows.length === 0 && rows.length > 0 ? (
           <p className="py-8 text-center text-zinc-600 dark:text-zinc-400">No pipeline matches the search and filter.</p>
         ) : (
-          <PipelineList rows={visibleRows} showSource={several} onToggleFavourite={(row) => toggle(row.source, row.name)} />
+          <RowsInViewContext value={rowsInView}>
+            <PipelineList rows={visibleRows} showSource={several} onToggleFavourite={(row) => toggle(row.source, row.name)} />
+          </RowsInViewContext>
         )}
       </div>
     </main>
