@@ -35,23 +35,6 @@ export function stableJitter(queryHash: string, failures: number): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
-/** Failed refreshes in a row after which the wall calls a pipeline's data stale. */
-export const STALE_AFTER_FAILURES = 2;
-
-/**
- * Whether data the wall shows is stale: two refreshes in a row have failed (20 s after the last good read at a
- * 10 s refresh, 60 s at 30 s), or, as a safety net for a read that never answers at all (a hung connection fails
- * nothing), it is older than max(3 × refresh, 30 s). Never-read data is not stale: it is loading.
- */
-export function isStale(read: { updatedAt: number; failures: number }, now: number, refreshMs: number): boolean {
-  return read.updatedAt > 0 && (read.failures >= STALE_AFTER_FAILURES || now - read.updatedAt > unansweredAfterMs(refreshMs));
-}
-
-/** How long without any answer, failed or not, before data is stale anyway: three refreshes, at least 30 s. */
-export function unansweredAfterMs(refreshMs: number): number {
-  return Math.max(3 * refreshMs, 30_000);
-}
-
 /** ListPipelines runs slower than state polling (the set of pipelines changes rarely): ≥ 4 × refresh, ≥ 1 min. */
 export function listIntervalMs(refreshMs: number, configuredListMs: number): number {
   return Math.max(configuredListMs, 4 * refreshMs, 60_000);

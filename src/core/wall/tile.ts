@@ -8,7 +8,7 @@ import { elapsedStatus, expectedPipelineDuration, type ElapsedStatus } from "../
 import { rollUpStatus, type PipelineHealth } from "../status";
 import type { RevisionInfo } from "../revision";
 import { sourcedKey } from "../sourced-key";
-import { isStale } from "./polling";
+import { isStale } from "./staleness";
 
 /** CodePipeline's default approval timeout: 7 days. */
 export const DEFAULT_APPROVAL_TIMEOUT_MINUTES = 7 * 24 * 60;
