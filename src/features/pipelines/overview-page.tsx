@@ -7,7 +7,6 @@ import { pollingPolicy } from "../../lib/polling/policy";
 import { OverviewCounters } from "./overview-counters";
 import { OverviewFreshness } from "./overview-freshness";
 import { OverviewProblems } from "./overview-problems";
-import { RowsInView, RowsInViewContext } from "./rows-in-view";
 import { OverviewToolbar, parseSort, parseStatus, type OverviewView } from "./overview-toolbar";
 import { PipelineList } from "./pipeline-list";
 import { useFavourites } from "./use-favourites";
@@ -39,7 +38,6 @@ export function OverviewPage() {
   // Only the chosen source is read while a source is picked: the others' requests are not needed.
   const shown = useMemo(() => sources.filter((s) => !view.source || s.id === view.source), [sources, view.source]);
   const { lists, rows } = useOverview(shown, isFavourite);
-  const [rowsInView] = useState(() => new RowsInView());
 
   const visibleRows = useMemo(
     () => sortPipelines(filterPipelines(rows, { search: deferredSearch, statuses: status ? [status] : [] }), sort),
@@ -59,7 +57,7 @@ export function OverviewPage() {
     <main id="main" className="mx-auto max-w-7xl px-6 py-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Pipelines</h1>
-        <OverviewFreshness rows={rows} lists={lists} rowsInView={rowsInView} staleAfterMs={staleAfterMs} />
+        <OverviewFreshness rows={rows} lists={lists} staleAfterMs={staleAfterMs} />
       </div>
 
       <div className="mt-4">
@@ -86,9 +84,7 @@ export function OverviewPage() {
         ) : anyListed && visibleRows.length === 0 && rows.length > 0 ? (
           <p className="py-8 text-center text-zinc-600 dark:text-zinc-400">No pipeline matches the search and filter.</p>
         ) : (
-          <RowsInViewContext value={rowsInView}>
-            <PipelineList rows={visibleRows} showSource={several} onToggleFavourite={(row) => toggle(row.source, row.name)} />
-          </RowsInViewContext>
+          <PipelineList rows={visibleRows} showSource={several} onToggleFavourite={(row) => toggle(row.source, row.name)} />
         )}
       </div>
     </main>

@@ -10,7 +10,6 @@ import { RelativeTime } from "../../components/relative-time";
 import { HealthBadge } from "../../components/health-badge";
 import { useNow } from "../../components/use-now";
 import { usePollOnScreen } from "../../lib/polling/use-on-screen";
-import { useReportInView } from "./rows-in-view";
 import type { OverviewRow } from "./use-overview";
 
 /** Shared with the column headings so they line up. */
@@ -50,9 +49,7 @@ export const PipelineRow = memo(function PipelineRow({
 }) {
   const { source } = row;
   const rowRef = useRef<HTMLDivElement>(null);
-  const inViewport = useInViewport(rowRef);
-  usePollOnScreen(source, row.name, inViewport);
-  useReportInView(row.key, inViewport);
+  usePollOnScreen(source, row.name, useInViewport(rowRef));
   const now = useNow();
   const { status, summary } = row;
   const duration = executionDurationMs(status, now);

@@ -1,9 +1,12 @@
 import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
+import type { CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import type { DashboardConfig, PollingConfig } from "../../config/schema";
 import { baseSourceId, resolveSources, type SourceConfig } from "../../config/sources";
 import { assumedRoleCredentials } from "./assume-role";
 import { credentialProvider, refreshOnStaleCredentials, sharedCredentials, type CredentialProvider } from "./credentials";
 import { createLimiter } from "./limiter";
+
+type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
 
 /** An account/region pair the dashboard reads from: one SDK client, one request limiter. */
 export interface Source {
@@ -19,6 +22,8 @@ export interface Source {
   send: SendThroughLimiter;
   /** Marks a pipeline on or off screen; on-screen requests jump the queue, including ones already waiting. */
   setVisible(name: string, visible: boolean): void;
+  /** Marked on screen now (not reactive: read it when rendering anyway, as a clock tick does). */
+  isVisible(name: string): boolean;
   /** Requests waiting for a slot plus those in flight. */
   pending(): number;
 }
@@ -50,7 +55,7 @@ export function createSources(config: DashboardConfig): Source[] {
   });
 }
 
-function createSource(config: SourceConfig, credentials: CredentialProvider): Source {
+function createSource(config: SourceConfig, credentials: CredentialsOption): Source {
   const client = new CodePipelineClient({
     region: config.region,
     endpoint: config.endpoint,
@@ -63,8 +68,7 @@ function createSource(config: SourceConfig, credentials: CredentialProvider): So
   // Visibility counts mounts, since a row can remount before the old one unmounts.
   const visible = new Map<string, number>();
 
-  // Static keys do not change by fetching them again, so only identity-pool and assumed-role credentials are
-  // refreshed (an assumed role renews its base credentials first: assume-role.ts).
+  // Static keys do not change by fetching them again, so only identity-pool and assumed-role credentials are refreshed.
   const withFreshCredentials =
     config.credentials.type !== "static"
       ? refreshOnStaleCredentials(() => client.config.credentials({ forceRefresh: true }))
@@ -92,6 +96,7 @@ function createSource(config: SourceConfig, credentials: CredentialProvider): So
     readOnly: config.readOnly,
     send,
     setVisible,
+    isVisible: (name) => visible.has(name),
     pending: () => limiter.size(),
   };
 }
