@@ -2,7 +2,7 @@ import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
 import type { CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import type { DashboardConfig, PollingConfig } from "../../config/schema";
 import { baseSourceId, resolveSources, type SourceConfig } from "../../config/sources";
-import { assumedRoleCredentials } from "./assume-role";
+import type { assumedRoleCredentials } from "./assume-role";
 import { credentialProvider, refreshOnStaleCredentials, sharedCredentials, type CredentialProvider } from "./credentials";
 import { createLimiter } from "./limiter";
 
@@ -49,10 +49,25 @@ export function createSources(config: DashboardConfig): Source[] {
     return createSource(
       source,
       credentials.type === "assumeRole"
-        ? assumedRoleCredentials({ ...source, credentials }, own.get(baseSourceId(configs, credentials.from))!)
+        ? lazyAssumedRole({ ...source, credentials }, own.get(baseSourceId(configs, credentials.from))!)
         : own.get(source.id)!,
     );
   });
+}
+
+/** `assumedRoleCredentials`, its code (and the SDK's AssumeRole provider) loaded only by configs that assume roles. */
+function lazyAssumedRole(...args: Parameters<typeof assumedRoleCredentials>): CredentialProvider {
+  let provider: Promise<CredentialProvider> | undefined;
+  return async (properties) => {
+    provider ??= import("./assume-role").then(
+      (module) => module.assumedRoleCredentials(...args),
+      (error: unknown) => {
+        provider = undefined; // a chunk that failed to load is tried again at the next fetch
+        throw error;
+      },
+    );
+    return (await provider)(properties);
+  };
 }
 
 function createSource(config: SourceConfig, credentials: CredentialsOption): Source {
