@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Page, TestInfo } from "@playwright/test";
 import { configFor, expect, test } from "./fixtures";
 import type { EmulatorControl } from "./fixtures/emulator";
 import { pipeline, scenario } from "./fixtures/scenarios";
@@ -17,6 +17,9 @@ test.use({
     polling: { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 },
   })),
 });
+
+// Minutes of polling, simulated a second at a time with the page answering in real time: slow on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 const EU = "Prod · eu-west-1";
 const euDown = { down: true, accounts: [PROD_ACCOUNT], regions: ["eu-west-1"] };
@@ -52,6 +55,19 @@ async function secondsUntil(page: Page, done: () => Promise<boolean>, limit = 18
   throw new Error(`not done after ${limit} simulated seconds`);
 }
 
+/** Screenshots light, dark and at a 390 px phone width, axe clean in both schemes; back to light desktop after. */
+async function lookAt(page: Page, testInfo: TestInfo, name: string) {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`) });
+    expect((await new AxeBuilder({ page }).analyze()).violations, scheme).toEqual([]);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath(`${name}-390.png`) });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
 test("the overview names the region that is down from its first failure, and clears as soon as it is back", async ({ page, emulator }, testInfo) => {
   await emulator.loadScenario(
     scenario(pipeline("orders"), placed(pipeline("orders"), PROD_ACCOUNT), placed(pipeline("orders"), PROD_ACCOUNT, "eu-west-1"), placed(pipeline("billing"), PROD_ACCOUNT, "eu-west-1")),
@@ -81,15 +97,7 @@ test("the overview names the region that is down from its first failure, and cle
   // Until the pipeline list has failed too: the case where clearing used to wait for the list's next minute.
   const toList = await secondsUntil(page, async () => ((await banner.textContent()) ?? "").includes("the pipeline list"));
   await expect(banner).toContainText(`Could not refresh the pipeline list and 2 pipelines of ${EU}:`);
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: testInfo.outputPath(`overview-region-down-${scheme}.png`) });
-    expect((await new AxeBuilder({ page }).analyze()).violations, scheme).toEqual([]);
-  }
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath("overview-region-down-390.png") });
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.emulateMedia({ colorScheme: "light" });
+  await lookAt(page, testInfo, "overview-region-down");
 
   await emulator.faults(euBack);
   const toClear = await secondsUntil(page, async () => (await banner.count()) === 0);
@@ -118,7 +126,7 @@ test("the approvals inbox names the region that is down and says its data is old
   await expect(freshness).toHaveText(/^Some sources are .+ old$/);
   // The other source's approval is still there, current.
   await expect(cards).toHaveCount(2);
-  await page.screenshot({ path: testInfo.outputPath("approvals-region-down.png") });
+  await lookAt(page, testInfo, "approvals-region-down");
 
   await emulator.faults(euBack);
   const toClear = await secondsUntil(page, async () => (await banner.count()) === 0);
