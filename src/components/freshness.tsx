@@ -1,5 +1,4 @@
 import { describeFreshness, freshnessOf, type ShownRead } from "../core/freshness";
-import { formatExactTime } from "../core/format";
 import { useNow } from "./use-now";
 
 /**
@@ -19,7 +18,6 @@ export function Freshness({ reads, staleAfterMs, className, testId }: { reads: r
       role="timer"
       className={className ?? `text-sm tabular-nums ${stale ? "font-semibold text-amber-800 dark:text-amber-300" : "text-zinc-600 dark:text-zinc-400"}`}
       data-testid={testId}
-      title={freshness.kind === "loading" ? undefined : `Oldest data shown: ${formatExactTime(new Date(freshness.since))}`}
     >
       {describeFreshness(freshness, now)}
     </span>

@@ -10,7 +10,7 @@ import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queri
 import { pipelineDeclarationQuery, pipelineTagsQuery } from "../../lib/aws/declaration-queries";
 import type { Source } from "../../lib/aws/source";
 import { onWall } from "../../lib/polling/policy";
-import { failuresInRowOf } from "../../lib/polling/read-failures";
+import { failuresInRow } from "../../lib/polling/read-failures";
 import { slices, type QuerySlice } from "../../lib/query-slices";
 
 const EMPTY: never[] = [];
@@ -126,7 +126,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       state: states[i]?.data,
       stateUpdatedAt: states[i]?.dataUpdatedAt ?? 0,
       // Read when the states change: each failure is a new error, so a new `states`.
-      stateFailures: states[i]?.error ? failuresInRowOf(queryClient, pipelineStateQuery(p.source, p.name, wall).queryKey) : 0,
+      stateFailures: states[i]?.error ? failuresInRow(queryClient.getQueryCache().find({ queryKey: pipelineStateQuery(p.source, p.name, wall).queryKey, exact: true })) : 0,
       executions: executions[i]?.data,
       executionsUpdatedAt: executions[i]?.dataUpdatedAt,
       declaration: declarationByKey.get(p.key),

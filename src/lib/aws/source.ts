@@ -57,17 +57,8 @@ export function createSources(config: DashboardConfig): Source[] {
 
 /** `assumedRoleCredentials`, its code (and the SDK's AssumeRole provider) loaded only by configs that assume roles. */
 function lazyAssumedRole(...args: Parameters<typeof assumedRoleCredentials>): CredentialProvider {
-  let provider: Promise<CredentialProvider> | undefined;
-  return async (properties) => {
-    provider ??= import("./assume-role").then(
-      (module) => module.assumedRoleCredentials(...args),
-      (error: unknown) => {
-        provider = undefined; // a chunk that failed to load is tried again at the next fetch
-        throw error;
-      },
-    );
-    return (await provider)(properties);
-  };
+  const provider = import("./assume-role").then((module) => module.assumedRoleCredentials(...args));
+  return async (properties) => (await provider)(properties);
 }
 
 function createSource(config: SourceConfig, credentials: CredentialsOption): Source {

@@ -1,7 +1,7 @@
 import { QueryClient, QueryObserver, queryOptions } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { codepipelineKeys } from "../aws/query-keys";
-import { failuresInRow, failuresInRowOf, trackReadFailures } from "./read-failures";
+import { failuresInRow, trackReadFailures } from "./read-failures";
 
 const dev = { id: "dev" };
 const prodEu = { id: "prod-eu" };
@@ -37,10 +37,10 @@ describe("failuresInRow", () => {
     }
     down = false;
     await fetch();
-    expect(failuresInRowOf(client, queryKey)).toBe(0);
+    expect(failuresInRow(query())).toBe(0);
     down = true;
     await fetch();
-    expect(failuresInRowOf(client, queryKey)).toBe(1);
+    expect(failuresInRow(query())).toBe(1);
     expect(failuresInRow(undefined)).toBe(0);
     stop();
   });

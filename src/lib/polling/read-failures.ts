@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import { codepipelineKeys, sourceOfKey } from "../aws/query-keys";
 
 /** What is needed of a query: React Query's `Query`, as the cache and `refetchInterval` hand it over. */
@@ -16,11 +16,6 @@ const errorsAtLastSuccess = new WeakMap<object, number>();
 /** How many reads of `query` in a row have failed (0 while its latest succeeded): the wall's backoff and staleness. */
 export function failuresInRow(query: ReadQuery | undefined): number {
   return query?.state.status === "error" ? errorsSinceLastSuccess(query) : 0;
-}
-
-/** `failuresInRow` of the query with that key, for a page that has the key but not the query. */
-export function failuresInRowOf(queryClient: QueryClient, queryKey: QueryKey): number {
-  return failuresInRow(queryClient.getQueryCache().find({ queryKey, exact: true }));
 }
 
 const errorsSinceLastSuccess = (query: ReadQuery) => query.state.errorUpdateCount - (errorsAtLastSuccess.get(query) ?? 0);
