@@ -65,7 +65,7 @@ async function run(req: IncomingMessage, service: JsonService, operation: string
   }
   const { key, region } = await verifySignature(req, body, deps.keys, { service: model.signingName, simulatedNow: deps.engine.now() });
 
-  const fault = deps.faults.appliesTo(region) ? deps.faults.decide() : "none";
+  const fault = deps.faults.appliesTo({ region, accountId: key.accountId }) ? deps.faults.decide() : "none";
   if (fault === "throttle") throw new ThrottlingException("Rate exceeded");
   if (fault === "error") throw new InternalFailure("The request processing has failed because of an unknown error, exception or failure.");
 
@@ -93,7 +93,8 @@ export async function handleJsonCall(
   const requestId = randomUUID();
   deps.requests.record(operation, accessKeyOf(req));
   const contentType = contentTypeOf(service);
-  const faulty = deps.faults.appliesTo(regionOf(req));
+  // Decided before auth, as an outage would be: the account is the one of the key the call is signed with.
+  const faulty = deps.faults.appliesTo({ region: regionOf(req), accountId: deps.keys.find(accessKeyOf(req) ?? "")?.accountId });
   const { latencyMs, down } = faulty ? deps.faults.settings : NO_FAULTS;
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
   if (down) {

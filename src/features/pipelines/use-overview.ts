@@ -6,7 +6,7 @@ import { sourcedKey } from "../../core/sourced-key";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
 import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queries";
 import type { Source } from "../../lib/aws/source";
-import { slices } from "../../lib/query-slices";
+import { slices, type QuerySlice } from "../../lib/query-slices";
 
 export interface OverviewRow extends SortablePipeline {
   /** Unique across sources: the same name can live in two accounts. */
@@ -18,6 +18,10 @@ export interface OverviewRow extends SortablePipeline {
   loaded: boolean;
   /** The last refresh failed; what is shown is from `updatedAt`. */
   error: Error | null;
+  /**
+   * When what the row shows was last known current: its state's last read; while a read fails, the last
+   * success of the failing read(s). 0 = nothing read yet.
+   */
   updatedAt: number;
 }
 
@@ -80,7 +84,7 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
         favourite,
         loaded: state?.data !== undefined && execution?.data !== undefined,
         error: state?.error ?? execution?.error ?? null,
-        updatedAt: Math.min(state?.dataUpdatedAt ?? 0, execution?.dataUpdatedAt ?? 0),
+        updatedAt: knownCurrentAt(state, execution),
       };
       rowCache.set(summary, { inputs, row });
       return row;
@@ -88,7 +92,10 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
     [entries, states, executions, isFavourite],
   );
 
-  const failedRows = rows.filter((row) => row.error);
-  const updatedAt = Math.max(...lists.map((l) => l.dataUpdatedAt), ...states.map((s) => s.dataUpdatedAt), ...executions.map((e) => e.dataUpdatedAt));
-  return { lists, rows, failedRows, updatedAt };
+  return { lists, rows };
+}
+
+function knownCurrentAt(state: QuerySlice<unknown> | undefined, execution: QuerySlice<unknown> | undefined): number {
+  const failing = [state, execution].filter((q) => q?.error && q.dataUpdatedAt > 0).map((q) => q!.dataUpdatedAt);
+  return failing.length > 0 ? Math.min(...failing) : (state?.dataUpdatedAt ?? 0);
 }

@@ -66,6 +66,14 @@ export function pipelineOfKey(queryKey: QueryKey, read: PipelineRead): { source:
   return typeof source === "string" && typeof pipeline === "string" ? { source: { id: source }, name: pipeline } : undefined;
 }
 
+/** The source a CodePipeline query reads from, else undefined (a key of another service, or of nothing). */
+export function sourceOfKey(queryKey: QueryKey): SourceRef | undefined {
+  const [root, scope] = queryKey as readonly unknown[];
+  if (root !== ROOT || typeof scope !== "object" || scope === null) return undefined;
+  const { source } = scope as Partial<KeyScope>;
+  return typeof source === "string" ? { id: source } : undefined;
+}
+
 /**
  * What a mutation changed, so it refreshes exactly that: an execution change (start, stop, retry, approve,
  * rollback) moves both state and history; a transition toggle only the state.

@@ -2,8 +2,8 @@ import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
 import type { CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import type { DashboardConfig, PollingConfig } from "../../config/schema";
 import { baseSourceId, resolveSources, type SourceConfig } from "../../config/sources";
-import { assumedRoleCredentials } from "./assume-role";
-import { credentialProvider, refreshOnStaleCredentials } from "./credentials";
+import type { assumedRoleCredentials } from "./assume-role";
+import { credentialProvider, refreshOnStaleCredentials, sharedCredentials, type CredentialProvider } from "./credentials";
 import { createLimiter } from "./limiter";
 
 type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
@@ -22,6 +22,8 @@ export interface Source {
   send: SendThroughLimiter;
   /** Marks a pipeline on or off screen; on-screen requests jump the queue, including ones already waiting. */
   setVisible(name: string, visible: boolean): void;
+  /** Marked on screen now (not reactive: read it when rendering anyway, as a clock tick does). */
+  isVisible(name: string): boolean;
   /** Requests waiting for a slot plus those in flight. */
   pending(): number;
 }
@@ -32,22 +34,31 @@ export type SendThroughLimiter = <Output>(
   options: { signal?: AbortSignal; pipelineName?: string },
 ) => Promise<Output>;
 
-/** Every configured account/region, the default first; assumed roles start from their base source's credentials. */
+/**
+ * Every configured account/region, the default first; assumed roles start from their base source's credentials,
+ * the very ones its own client signs with (`sharedCredentials`): renewing them for one renews them for all.
+ */
 export function createSources(config: DashboardConfig): Source[] {
   const configs = resolveSources(config);
-  const own = new Map<string, CredentialsOption>();
+  const own = new Map<string, CredentialProvider>();
   for (const source of configs) {
-    if (source.credentials.type !== "assumeRole") own.set(source.id, credentialProvider({ ...source, credentials: source.credentials }));
+    if (source.credentials.type !== "assumeRole") own.set(source.id, sharedCredentials(credentialProvider({ ...source, credentials: source.credentials })));
   }
   return configs.map((source) => {
     const { credentials } = source;
     return createSource(
       source,
       credentials.type === "assumeRole"
-        ? assumedRoleCredentials({ ...source, credentials }, own.get(baseSourceId(configs, credentials.from))!)
+        ? lazyAssumedRole({ ...source, credentials }, own.get(baseSourceId(configs, credentials.from))!)
         : own.get(source.id)!,
     );
   });
+}
+
+/** `assumedRoleCredentials`, its code (and the SDK's AssumeRole provider) loaded only by configs that assume roles. */
+function lazyAssumedRole(...args: Parameters<typeof assumedRoleCredentials>): CredentialProvider {
+  const provider = import("./assume-role").then((module) => module.assumedRoleCredentials(...args));
+  return async (properties) => (await provider)(properties);
 }
 
 function createSource(config: SourceConfig, credentials: CredentialsOption): Source {
@@ -91,6 +102,7 @@ function createSource(config: SourceConfig, credentials: CredentialsOption): Sou
     readOnly: config.readOnly,
     send,
     setVisible,
+    isVisible: (name) => visible.has(name),
     pending: () => limiter.size(),
   };
 }

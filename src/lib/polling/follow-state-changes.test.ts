@@ -16,6 +16,7 @@ function fakeSource(id: string): Source {
     send: () => Promise.reject(new Error("not used")),
     readOnly: false,
     setVisible: () => undefined,
+    isVisible: () => false,
     pending: () => 0,
   };
 }

@@ -2,6 +2,7 @@ import type { ActionExecutionDetail, GetPipelineStateOutput, PipelineExecution, 
 import type { PollingConfig } from "../../config/schema";
 import { isRunning, isStateActive } from "../../core/status";
 import { HISTORY_INTERVAL_MS, listIntervalMs, pollDelay, stableJitter, TAGS_INTERVAL_MS } from "../../core/wall/polling";
+import { failuresInRow } from "./read-failures";
 
 /**
  * How often every CodePipeline read repeats, decided here and nowhere else; docs/polling.md says why. Pages say
@@ -33,7 +34,7 @@ const isWall = (presence: Presence): presence is OnWall => typeof presence === "
 /** What a cadence may look at: the query as React Query hands it to `refetchInterval`. */
 interface PolledQuery<T> {
   queryHash: string;
-  state: { data: T | undefined; status: string; fetchFailureCount: number };
+  state: { data: T | undefined; status: string; errorUpdateCount: number };
 }
 
 /** The React Query options a cadence sets; the factories spread them into their `queryOptions`. */
@@ -48,8 +49,10 @@ export interface Cadence<T = unknown> {
 
 const ms = (seconds: number) => seconds * 1000;
 
-const backoffMs = (baseMs: number, query: PolledQuery<unknown>) =>
-  pollDelay(baseMs, query.state.fetchFailureCount, stableJitter(query.queryHash, query.state.fetchFailureCount));
+const backoffMs = (baseMs: number, query: PolledQuery<unknown>) => {
+  const failures = failuresInRow(query);
+  return pollDelay(baseMs, failures, stableJitter(query.queryHash, failures));
+};
 
 /**
  * The wall's reads: their interval while they work, capped exponential backoff with a stable jitter while they
