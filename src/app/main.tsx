@@ -3,7 +3,6 @@ import { createRoot } from "react-dom/client";
 import "../index.css";
 import { applyConnectPolicy } from "../config/csp";
 import { loadConfig } from "../config/load-config";
-import { ConfigErrorPage } from "../components/config-error-page";
 import { secondaryButton } from "../components/styles";
 import { acceptRedirect, storedIdToken, tokenExpiresAt } from "../lib/aws/id-token";
 import { SignInExpiryNotice, SignInPage } from "./sign-in-page";
@@ -14,6 +13,8 @@ async function start() {
   const result = await loadConfig();
   if (!result.ok) {
     document.title = "Configuration problem · CodePipeline Dashboard";
+    // Loaded only when needed: a good config (every normal start) never pays for the explanations and examples.
+    const { ConfigErrorPage } = await import("../components/config-error-page");
     root.render(<ConfigErrorPage problem={result.problem} />);
     return;
   }

@@ -34,7 +34,8 @@ export const codepipelineKeys = {
 
   /** Everything that changes when an execution moves: invalidated as one after a control or a state change. */
   executions: (source: SourceRef, name: string) => [...pipelineScope(source, name), "executions"] as const,
-  latestExecution: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "latest"] as const,
+  /** The overview's newest executions: the row's status and its recent-runs strip. */
+  recentRuns: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent-runs"] as const,
   recentExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent"] as const,
   /** The wall's own page of recent executions (another page size than the pipeline page's). */
   wallExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "wall"] as const,
