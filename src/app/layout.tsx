@@ -34,6 +34,11 @@ export function Layout() {
               <li>
                 <ApprovalsNavLink />
               </li>
+              <li>
+                <NavLink to={paths.insights.href()} className={({ isActive }) => `rounded px-2 py-1 ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}>
+                  Insights
+                </NavLink>
+              </li>
             </ul>
           </nav>
           <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" title={sources.map((s) => s.label).join("\n")}>

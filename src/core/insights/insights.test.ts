@@ -282,3 +282,28 @@ describe("windowEnding", () => {
     expect(windowEnding(7, T0 + 7 * 24 * 60 * MIN)).toEqual({ from: T0, to: T0 + 7 * 24 * 60 * MIN });
   });
 });
+
+describe("formatting", () => {
+  it("says frequencies, percentages and trends in words", async () => {
+    const { formatFrequency, formatPercent, formatTrend } = await import("./format");
+    expect([2.5, 3 / 7, 1 / 30, 0].map(formatFrequency)).toEqual(["2.5 a day", "3 a week", "1 a month", "none"]);
+    expect(formatPercent(2 / 3)).toBe("66.7 %");
+    expect(formatTrend({ current: 12, previous: 10 }, 30)).toBe("▲ 20 % vs the previous 30 days");
+    expect(formatTrend({ current: 5, previous: 10 }, 365)).toBe("▼ 50 % vs the previous 12 months");
+    expect(formatTrend({ current: 5, previous: undefined }, 7)).toBe("nothing to compare in the previous 7 days");
+  });
+});
+
+describe("aggregateDora", () => {
+  it("adds deployments and failures across pipelines and takes the median of their medians", async () => {
+    const { aggregateDora } = await import("./report");
+    const one = doraFigures({ executions, actions }, ALL);
+    const executionsOnly = doraFigures({ executions }, ALL);
+    const both = aggregateDora([one, executionsOnly], ALL);
+    expect(both.deployments).toBe(6);
+    expect(both.deploymentFrequency.value).toBeCloseTo(6 / 30);
+    // Only the pipeline with action runs knows its failures and lead time.
+    expect(both.changeFailureRate).toMatchObject({ failed: 2, reached: 4, value: 0.5 });
+    expect(both.leadTime.value).toBe(90 * MIN);
+  });
+});
