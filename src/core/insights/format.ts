@@ -23,7 +23,10 @@ export const BAND_LABELS: Record<Band, string> = { elite: "Elite", high: "High",
 export function formatTrend(trend: Trend, days: number): string {
   const relative = change(trend);
   const span = `the previous ${days === 365 ? "12 months" : `${days} days`}`;
-  if (relative === undefined) return trend.previous === undefined || trend.previous === 0 ? `nothing to compare in ${span}` : `vs ${span}`;
+  if (relative === undefined) {
+    if (trend.previous === 0 && trend.current !== undefined) return trend.current === 0 ? `same as ${span}` : `▲ from 0 in ${span}`;
+    return `nothing to compare in ${span}`;
+  }
   if (Math.abs(relative) < 0.005) return `same as ${span}`;
   return `${relative > 0 ? "▲" : "▼"} ${Math.abs(Math.round(relative * 100))} % vs ${span}`;
 }

@@ -291,6 +291,7 @@ describe("formatting", () => {
     expect(formatTrend({ current: 12, previous: 10 }, 30)).toBe("▲ 20 % vs the previous 30 days");
     expect(formatTrend({ current: 5, previous: 10 }, 365)).toBe("▼ 50 % vs the previous 12 months");
     expect(formatTrend({ current: 5, previous: undefined }, 7)).toBe("nothing to compare in the previous 7 days");
+    expect(formatTrend({ current: 0.07, previous: 0 }, 30)).toBe("▲ from 0 in the previous 30 days");
   });
 });
 

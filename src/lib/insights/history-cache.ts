@@ -12,7 +12,7 @@ export const MAX_ENTRIES = 4000;
 export interface CachedList<T> {
   version: typeof CACHE_VERSION;
   items: T[];
-  /** When the list was read: everything that started before this and was finished then is final. */
+  /** When the list was read (this browser's clock): the oldest reads go first when the cache is full. */
   readAt: number;
   /** The oldest start time the list covers (it was read back to here). */
   coveredFrom: number;

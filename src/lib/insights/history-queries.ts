@@ -39,9 +39,10 @@ const idOf = (x: PipelineExecutionSummary | ActionExecutionDetail) =>
 const running = (x: { status?: string }) => x.status === "InProgress" || x.status === "Stopping";
 
 /**
- * Newest-first pages back to `since`, reusing the browser cache: what started before the cache's read time
- * and had finished by then is final, so only newer records (and ones that were still running) are read again.
- * A cache that does not reach back to `since` is read afresh.
+ * Newest-first pages back to `since`, reusing the browser cache: the list is ordered by start, so everything
+ * that started before the newest cached record is already known, except records that were still running when
+ * cached; reading stops there. (Start times are the service's clock, never this browser's: a skewed local clock
+ * cannot hide a new record.) A cache that does not reach back to `since` is read afresh.
  */
 async function readIncremental<T extends PipelineExecutionSummary | ActionExecutionDetail>(
   key: string,
@@ -53,7 +54,7 @@ async function readIncremental<T extends PipelineExecutionSummary | ActionExecut
   const now = Date.now();
   const cached = await readCached<T>(key);
   const usable = cached && cached.coveredFrom <= since ? cached : undefined;
-  const stopAt = usable ? Math.min(usable.readAt, ...usable.items.filter(running).map(startMs)) : since;
+  const stopAt = usable ? usable.items.reduce((t, item) => (running(item) ? Math.min(t, startMs(item)) : t), usable.items.reduce((t, item) => Math.max(t, startMs(item)), since)) : since;
   const fresh: T[] = [];
   let nextToken: string | undefined;
   let requests = 0;
@@ -72,7 +73,7 @@ async function readIncremental<T extends PipelineExecutionSummary | ActionExecut
   const kept = usable ? usable.items.filter((item) => startMs(item) < stopAt && !freshIds.has(idOf(item))) : [];
   // CodePipeline keeps 12 months: nothing older is worth keeping either.
   const items = [...fresh, ...kept].filter((item) => startMs(item) >= now - 366 * DAY_MS);
-  const coveredFrom = complete ? (usable ? usable.coveredFrom : since) : Math.min(...fresh.map(startMs), now);
+  const coveredFrom = complete ? (usable ? usable.coveredFrom : since) : fresh.reduce((t, item) => Math.min(t, startMs(item)), now);
   await writeCached(key, { version: 1, items, readAt: now, coveredFrom });
   return { items, requests, cached: kept.length, complete };
 }

@@ -94,7 +94,7 @@ export default function PipelineInsights({ pipelineName }: { pipelineName: strin
           {reading
             ? "Reading history…"
             : history
-              ? `${history.executions.length} executions and ${history.actions?.length ?? 0} action runs read (${(executions.data?.requests ?? 0) + (actions.data?.requests ?? 0)} requests, the rest from this browser's cache)`
+              ? `${history.executions.length} executions and ${history.actions?.length ?? 0} action runs read: ${(executions.data?.requests ?? 0) + (actions.data?.requests ?? 0)} requests, ${(executions.data?.cached ?? 0) + (actions.data?.cached ?? 0)} records from this browser's cache`
               : ""}
           {partial && <strong className="ml-2 text-amber-800 dark:text-amber-300">Partial: the history is longer than the reading budget</strong>}
         </p>

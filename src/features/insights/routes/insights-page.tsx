@@ -163,7 +163,7 @@ export default function InsightsPage() {
         }
       />
       <PipelinesTable rows={rows} figures={figures} days={days} showSource={sources.length > 1} />
-      <CacheControls />
+      <CacheControls read={page.read} />
     </main>
   );
 }
@@ -252,9 +252,10 @@ function PipelinesTable({
 }
 
 /** What this browser keeps of the history, and a way to drop it. */
-function CacheControls() {
+function CacheControls({ read }: { read: number }) {
   const queryClient = useQueryClient();
-  const summary = useQuery(queryOptions({ queryKey: ["insights-cache-summary"], queryFn: cacheSummary, staleTime: 0 }));
+  // Counted again as pipelines finish reading (each read writes the cache).
+  const summary = useQuery(queryOptions({ queryKey: ["insights-cache-summary", read], queryFn: cacheSummary, staleTime: 0, placeholderData: (previous) => previous }));
   return (
     <section aria-labelledby="cache-heading" className="text-sm">
       <h2 id="cache-heading" className="font-semibold">
