@@ -16,6 +16,7 @@ import { useProductionStage, useWindowDays } from "../api/use-insights-view";
 import { DataTable, type Column } from "./data-table";
 import { DoraKeys } from "./dora-keys";
 import { FigureCards } from "./figure-cards";
+import { OutcomeChart } from "./outcome-chart";
 import { TimeChart } from "./time-chart";
 import { WindowPicker } from "./window-picker";
 
@@ -27,8 +28,6 @@ const SERIES_COLOURS: [string, string][] = [
   ["#be123c", "#fda4af"],
   ["#4d7c0f", "#bef264"],
 ];
-const SUCCEEDED: [string, string] = ["#047857", "#34d399"];
-const FAILED: [string, string] = ["#b91c1c", "#f87171"];
 
 const stepColumns = (withAction: boolean): Column<StepFigures>[] => [
   { label: "Stage", csv: (r) => r.stage, cell: (r) => <bdi>{r.stage}</bdi> },
@@ -146,31 +145,7 @@ export default function PipelineInsights({ pipelineName }: { pipelineName: strin
                 />
               }
             />
-            <TimeChart
-              title={`Succeeded and failed executions per ${days <= 30 ? "day" : "week"}`}
-              summary={`${report.executions.current.succeeded} succeeded, ${report.executions.current.failed} failed`}
-              x={charts.buckets.map((b) => seconds(b.from))}
-              yLabel="Executions"
-              formatY={(v) => String(v)}
-              series={[
-                { label: "Succeeded + failed", kind: "bars", values: charts.buckets.map((b) => b.succeeded + b.failed), colour: SUCCEEDED },
-                { label: "Failed", kind: "bars", values: charts.buckets.map((b) => b.failed), colour: FAILED },
-              ]}
-              table={
-                <DataTable
-                  caption="Executions by outcome"
-                  fileName={`${pipelineName}-outcomes`}
-                  rows={charts.buckets}
-                  rowKey={(b) => String(b.from)}
-                  columns={[
-                    { label: "From", csv: (b) => new Date(b.from).toISOString(), cell: (b) => formatExactTime(new Date(b.from)) },
-                    { label: "Succeeded", csv: (b) => b.succeeded, numeric: true },
-                    { label: "Failed", csv: (b) => b.failed, numeric: true },
-                    { label: "Other", csv: (b) => b.other, numeric: true },
-                  ]}
-                />
-              }
-            />
+            <OutcomeChart buckets={charts.buckets} days={days} fileName={`${pipelineName}-outcomes`} />
             {report.stages.length > 0 && (
               <TimeChart
                 title="Stage durations, stacked"

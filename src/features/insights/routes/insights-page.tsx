@@ -5,7 +5,6 @@ import { executionFigures } from "../../../core/insights/figures";
 import { formatFrequency, formatMs, formatPercent, formatTrend } from "../../../core/insights/format";
 import { aggregateDora, outcomeBuckets, overviewFigures } from "../../../core/insights/report";
 import { previousWindow, windowEnding } from "../../../core/insights/window";
-import { formatExactTime } from "../../../core/format";
 import { describeError } from "../../../components/error-banner";
 import { SourceFilter } from "../../../components/source-filter";
 import { fieldClass, primaryButton, secondaryButton } from "../../../components/styles";
@@ -18,11 +17,8 @@ import { useWindowDays } from "../api/use-insights-view";
 import { DataTable } from "../components/data-table";
 import { DoraKeys } from "../components/dora-keys";
 import { FigureCards } from "../components/figure-cards";
-import { TimeChart } from "../components/time-chart";
+import { OutcomeChart } from "../components/outcome-chart";
 import { WindowPicker } from "../components/window-picker";
-
-const SUCCEEDED: [string, string] = ["#047857", "#34d399"];
-const FAILED: [string, string] = ["#b91c1c", "#f87171"];
 
 function parseTag(raw: string | null) {
   const text = raw?.trim();
@@ -137,31 +133,7 @@ export default function InsightsPage() {
         )}
       </p>
       <FigureCards figures={totals.executions} days={days} />
-      <TimeChart
-        title={`Succeeded and failed executions per ${days <= 30 ? "day" : "week"}, all pipelines shown`}
-        summary={`${totals.executions.current.succeeded} succeeded, ${totals.executions.current.failed} failed`}
-        x={totals.buckets.map((b) => Math.round(b.from / 1000))}
-        yLabel="Executions"
-        formatY={(v) => String(v)}
-        series={[
-          { label: "Succeeded + failed", kind: "bars", values: totals.buckets.map((b) => b.succeeded + b.failed), colour: SUCCEEDED },
-          { label: "Failed", kind: "bars", values: totals.buckets.map((b) => b.failed), colour: FAILED },
-        ]}
-        table={
-          <DataTable
-            caption="Executions by outcome, all pipelines shown"
-            fileName="insights-outcomes"
-            rows={totals.buckets}
-            rowKey={(b) => String(b.from)}
-            columns={[
-              { label: "From", csv: (b) => new Date(b.from).toISOString(), cell: (b) => formatExactTime(new Date(b.from)) },
-              { label: "Succeeded", csv: (b) => b.succeeded, numeric: true },
-              { label: "Failed", csv: (b) => b.failed, numeric: true },
-              { label: "Other", csv: (b) => b.other, numeric: true },
-            ]}
-          />
-        }
-      />
+      <OutcomeChart buckets={totals.buckets} days={days} scope=", all pipelines shown" fileName="insights-outcomes" />
       <PipelinesTable rows={rows} figures={figures} days={days} showSource={sources.length > 1} />
       <CacheControls read={page.read} />
     </main>
