@@ -42,17 +42,16 @@ describe("createLimiter", () => {
     expect(order).toEqual(["c", "a", "b"]);
   });
 
-  it("serves background tasks last, after normal ones queued later and urgent ones", async () => {
+  it("serves background tasks last and visible ones first, whatever their order", async () => {
     const limiter = createLimiter(1);
     const gate = deferred();
     const order: string[] = [];
-    const run = (name: string, priority?: "visible" | "normal" | "background", urgent = false) =>
-      limiter.run(async () => void order.push(name), { priority, urgent: () => urgent });
+    const run = (name: string, priority?: "visible" | "normal" | "background") => limiter.run(async () => void order.push(name), { priority });
     const blocker = limiter.run(() => gate.promise);
-    const all = [run("history-1", "background"), run("history-2", "background"), run("row"), run("graph", "visible"), run("shown", "background", true)];
+    const all = [run("log", "background"), run("state"), run("panel", "visible"), run("list", "normal")];
     gate.resolve();
     await Promise.all([blocker, ...all]);
-    expect(order).toEqual(["graph", "shown", "row", "history-1", "history-2"]);
+    expect(order).toEqual(["panel", "state", "list", "log"]);
   });
 
   it("drops an aborted task from the queue and rejects it", async () => {

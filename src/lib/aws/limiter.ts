@@ -1,20 +1,15 @@
 /**
- * How soon a request should go: "visible" (on screen now) before "normal" before "background" (history reads
- * for insights, which must never hold up what is on screen).
+ * At most `concurrency` tasks run at once; waiting tasks of on-screen pipelines go first, "background" ones
+ * (logs) last. Priority is read when a slot frees up, not when the task was queued, so a row scrolled into view
+ * overtakes the background sweep that queued earlier. (p-queue fixes priority at enqueue time and costs 4 KB gzip
+ * on the first page.)
  */
-export type RequestPriority = "visible" | "normal" | "background";
+export type Priority = "visible" | "normal" | "background";
 
-const RANK: Record<RequestPriority, number> = { visible: 0, normal: 1, background: 2 };
-
-/**
- * At most `concurrency` tasks run at once; waiting tasks of on-screen pipelines go first, background ones last.
- * Priority is read when a slot frees up, not when the task was queued, so a row scrolled into view overtakes the
- * background sweep that queued earlier. (p-queue fixes priority at enqueue time and costs 4 KB gzip on the first page.)
- */
 export interface Limiter {
   run<T>(
     task: (signal: AbortSignal | undefined) => Promise<T>,
-    options?: { signal?: AbortSignal; urgent?: () => boolean; priority?: RequestPriority },
+    options?: { signal?: AbortSignal; urgent?: () => boolean; priority?: Priority },
   ): Promise<T>;
   /** Waiting plus running. */
   size(): number;
@@ -22,6 +17,7 @@ export interface Limiter {
 
 interface Waiting {
   start: () => void;
+  /** 0 first: visible or urgent now; 1 normal; 2 background. */
   rank: () => number;
 }
 
@@ -32,10 +28,9 @@ export function createLimiter(concurrency: number): Limiter {
   function next() {
     while (running < concurrency && queue.length > 0) {
       let index = 0;
-      let best = queue[0].rank();
-      for (let i = 1; i < queue.length && best > 0; i++) {
+      for (let i = 0, best = Infinity; i < queue.length && best > 0; i++) {
         const rank = queue[i].rank();
-        if (rank < best) [index, best] = [i, rank];
+        if (rank < best) [best, index] = [rank, i];
       }
       const [waiting] = queue.splice(index, 1);
       waiting.start();
@@ -48,7 +43,7 @@ export function createLimiter(concurrency: number): Limiter {
       return new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         const waiting: Waiting = {
-          rank: () => (urgent() ? 0 : RANK[priority]),
+          rank: () => (priority === "background" ? 2 : priority === "visible" || urgent() ? 0 : 1),
           start: () => {
             signal?.removeEventListener("abort", onAbort);
             running++;

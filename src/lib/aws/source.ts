@@ -4,7 +4,7 @@ import type { DashboardConfig, PollingConfig } from "../../config/schema";
 import { baseSourceId, resolveSources, type SourceConfig } from "../../config/sources";
 import { assumedRoleCredentials } from "./assume-role";
 import { credentialProvider, refreshOnStaleCredentials } from "./credentials";
-import { createLimiter, type RequestPriority } from "./limiter";
+import { createLimiter, type Priority } from "./limiter";
 
 type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
 
@@ -29,7 +29,7 @@ export interface Source {
 /** Runs one SDK call when a slot is free; the call gets the signal that aborts it. */
 export type SendThroughLimiter = <Output>(
   call: (client: CodePipelineClient, abortSignal: AbortSignal | undefined) => Promise<Output>,
-  options: { signal?: AbortSignal; pipelineName?: string; priority?: RequestPriority },
+  options: { signal?: AbortSignal; pipelineName?: string; priority?: Priority },
 ) => Promise<Output>;
 
 /** Every configured account/region, the default first; assumed roles start from their base source's credentials. */
