@@ -1,6 +1,7 @@
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { describe, expect, it } from "vitest";
-import { describeRun, failingFor, failingSince, runHealth, stripRuns } from "./recent-runs";
+import { describeRun, failingFor, failingSince, stripRuns } from "./recent-runs";
+import { runHealth } from "./status";
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 12, minutes));
 /** Newest first, as ListPipelineExecutions answers; each run ends 5 minutes after it starts. */

@@ -1,23 +1,10 @@
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { formatDuration, formatExactTime } from "./format";
-import { HEALTH_LABELS, type PipelineHealth } from "./status";
+import { HEALTH_LABELS, runHealth } from "./status";
 
 /** The overview reads this many executions in its one ListPipelineExecutions call per pipeline; the wall shows fewer. */
 export const OVERVIEW_RUNS = 10;
 export const WALL_RUNS = 5;
-
-const RUN_HEALTH: Record<string, PipelineHealth> = {
-  Succeeded: "succeeded",
-  Failed: "failed",
-  InProgress: "in-progress",
-  Stopping: "in-progress",
-  Stopped: "stopped",
-  Superseded: "superseded",
-  Cancelled: "cancelled",
-};
-
-/** One execution's status in the words (and icons) of a pipeline's health. */
-export const runHealth = (status: string | undefined): PipelineHealth => RUN_HEALTH[status ?? ""] ?? "unknown";
 
 /** Oldest first, as a strip reads left to right: `limit` of the newest-first list the API answers. */
 export function stripRuns(newestFirst: readonly PipelineExecutionSummary[] | undefined, limit: number): PipelineExecutionSummary[] {
