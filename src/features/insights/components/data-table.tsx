@@ -52,7 +52,8 @@ export function DataTable<Row>({
       {rows.length === 0 ? (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{empty}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        // Focusable and named: on a phone the table scrolls sideways, and the keyboard must reach it too.
+        <div role="region" aria-label={caption} tabIndex={0} className="mt-2 overflow-x-auto focus-visible:outline-2 focus-visible:outline-sky-700">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{caption}</caption>
             <thead>
