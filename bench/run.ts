@@ -21,6 +21,7 @@ import { formatTable, type Row } from "./lib/report";
 import { apiEconomySection } from "./sections/api-economy";
 import { emulatorLoadSection } from "./sections/emulator-load";
 import { graphSection } from "./sections/graph";
+import { insightsSection } from "./sections/insights";
 import { lighthouseSection } from "./sections/lighthouse";
 import { loadSection } from "./sections/load";
 import { memorySection } from "./sections/memory";
@@ -36,6 +37,7 @@ const SECTION_RUNNERS: Record<SectionName, Section> = {
   memory: memorySection,
   lighthouse: lighthouseSection,
   emulator: emulatorLoadSection,
+  insights: insightsSection,
 };
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);

@@ -16,6 +16,7 @@ export const VIEWS: readonly { view: string; read: readonly string[]; operate?: 
   { view: "Pipeline definition (view)", read: ["GetPipeline", "ListTagsForResource"] },
   { view: "Approvals inbox", read: ["ListPipelines", "GetPipelineState", "ListPipelineExecutions", "ListActionExecutions"], operate: ["PutApprovalResult"] },
   { view: "Wall display", read: ["ListPipelines", "GetPipelineState", "ListPipelineExecutions", "GetPipeline", "ListTagsForResource"] },
+  { view: "Insights (page and tab)", read: ["ListPipelines", "ListPipelineExecutions", "ListActionExecutions", "GetPipeline", "ListTagsForResource"] },
   {
     view: "Operator controls",
     read: [],

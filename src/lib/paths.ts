@@ -50,6 +50,9 @@ export const paths = {
       `${sourcePrefix(source)}/new-pipeline${copyFrom ? `?from=${encodeURIComponent(copyFrom)}` : ""}`,
   },
   approvals: { pattern: "approvals", href: () => "/approvals" },
+  /** Delivery insights across every source; a pipeline's own are its page's Insights tab. */
+  insights: { pattern: "insights", href: (search = "") => `/insights${search}` },
+  pipelineInsights: { href: (source: SourceRef, name: string) => `${paths.pipeline.href(source, name)}${query({ tab: "insights" })}` },
   /** One approval, for chat messages and notification links: it belongs to its pipeline's source. */
   approval: {
     pattern: "pipelines/:name/approvals/:stage/:action",

@@ -23,7 +23,8 @@ export interface Scenario {
   /**
    * How far back history starts, in days before load time (default 0: no history).
    * On load the engine fast-forwards from then to now, running timeline events and traffic, so
-   * history is produced by the same engine that runs live executions.
+   * history is produced by the same engine that runs live executions. Traffic starts this far back;
+   * a pipeline's timeline events may start earlier (history then starts at the earliest of them).
    */
   historyDays?: number;
   /** Background traffic: pipelines with `traffic` keep getting new executions (default true). */
@@ -132,6 +133,11 @@ export interface SourceBehaviour {
   revisionUrlTemplate?: string;
   /** Commits handed out in order (cycling); ids are drawn from the seeded generator. */
   commits: { message: string; author: string }[];
+  /**
+   * How long before the source action ran each commit was made (its `created` and `AuthorDate`), for lead
+   * times (default: the moment the source ran).
+   */
+  commitAgeSeconds?: Seconds;
   /** Revision summary as JSON `{"ProviderType":"GitHub","CommitMessage":...}` like CodeStar connections (default true). */
   jsonSummary?: boolean;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { action, execution, EXEC_OLD, stage, state } from "../../testing/pipeline-fixtures";
+import { action, execution, EXEC_NEW, EXEC_OLD, stage, state } from "../../testing/pipeline-fixtures";
 import { approvalCountdown, buildTile, compareTiles, DEFAULT_APPROVAL_TIMEOUT_MINUTES, type WallTile } from "./tile";
 
 const NOW = new Date("2025-01-10T12:00:00Z").getTime();
@@ -31,6 +31,19 @@ describe("buildTile", () => {
       errorSummary: "tsc: 3 errors",
       revision: { message: "Add checkout page" },
     });
+  });
+
+  it("says since which execution a failing pipeline is red, and keeps its runs for the strip", () => {
+    const s = state(stage("Build", "Failed", [action("Compile", { status: "Failed" })]));
+    const runs = [
+      execution("Failed", { pipelineExecutionId: EXEC_NEW, lastUpdateTime: new Date(NOW - 10 * MIN) }),
+      execution("Failed", { pipelineExecutionId: "first-red", lastUpdateTime: new Date(NOW - 192 * MIN) }),
+      ...history,
+    ];
+    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: runs }, NOW, REFRESH);
+    expect(tile.failing).toEqual({ executionId: "first-red", since: new Date(NOW - 192 * MIN), atLeast: false });
+    expect(tile.runs).toHaveLength(7);
+    expect(buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: history }, NOW, REFRESH).failing).toBeUndefined();
   });
 
   it("turns stale (not red) once two refreshes in a row failed, keeping what it knew", () => {

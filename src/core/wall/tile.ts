@@ -9,6 +9,7 @@ import { rollUpStatus, type PipelineHealth } from "../status";
 import type { RevisionInfo } from "../revision";
 import { sourcedKey } from "../sourced-key";
 import { isStale } from "./staleness";
+import { failingSince, type FailingSince } from "../recent-runs";
 
 /** CodePipeline's default approval timeout: 7 days. */
 export const DEFAULT_APPROVAL_TIMEOUT_MINUTES = 7 * 24 * 60;
@@ -50,6 +51,10 @@ export interface WallTile {
   /** Running work against its expected duration (median of recent successful runs). */
   progress?: ElapsedStatus;
   approval?: ApprovalCountdown;
+  /** Newest first, as read: the tile's recent-runs strip shows the first WALL_RUNS. */
+  runs: readonly PipelineExecutionSummary[];
+  /** Red since when, while failing. */
+  failing?: FailingSince;
 }
 
 export interface TileInput {
@@ -91,6 +96,8 @@ export function buildTile(input: TileInput, now: number, refreshMs: number): Wal
     revision: status.revision,
     // Without the execution, rollUpStatus falls back to the declaration's update time: not a change worth showing.
     lastChangedAt: latest ? status.lastChangedAt : undefined,
+    runs: executions ?? [],
+    failing: status.health === "failed" ? failingSince(executions) : undefined,
   };
   if (status.health === "in-progress" && status.startedAt) {
     tile.progress = elapsedStatus(status.startedAt, now, executions ? expectedPipelineDuration(executions) : undefined);

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { SortablePipeline } from "../../core/attention";
 import { sourcedKey } from "../../core/sourced-key";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
-import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queries";
+import { pipelineStateQuery, pipelinesQuery, recentRunsQuery } from "../../lib/aws/pipeline-queries";
 import type { Source } from "../../lib/aws/source";
 import { slices, type QuerySlice } from "../../lib/query-slices";
 
@@ -14,6 +14,8 @@ export interface OverviewRow extends SortablePipeline {
   source: Source;
   summary: PipelineSummary;
   status: PipelineStatusSummary;
+  /** The newest executions, newest first (up to OVERVIEW_RUNS): the recent-runs strip and "failing for". */
+  runs: PipelineExecutionSummary[];
   /** Both the state and the latest execution have arrived at least once. */
   loaded: boolean;
   /** The last refresh failed; what is shown is from `updatedAt`. */
@@ -29,6 +31,8 @@ export interface OverviewRow extends SortablePipeline {
  * A row object changes only when its own inputs do, so memoized rows skip re-rendering while others update.
  * Keyed by the ListPipelines entry, which React Query keeps identical between unchanged refreshes.
  */
+const EMPTY_RUNS: PipelineExecutionSummary[] = [];
+
 const rowCache = new WeakMap<PipelineSummary, { inputs: unknown[]; row: OverviewRow }>();
 
 /** One source's ListPipelines, for the banner that names a source that cannot be read. */
@@ -58,8 +62,8 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
     combine: slices<GetPipelineStateOutput>,
   });
   const executions = useQueries({
-    queries: entries.map(({ source, summary }) => latestExecutionQuery(source, summary.name!, "off-screen")),
-    combine: slices<PipelineExecutionSummary | null>,
+    queries: entries.map(({ source, summary }) => recentRunsQuery(source, summary.name!, "off-screen")),
+    combine: slices<PipelineExecutionSummary[]>,
   });
 
   const rows = useMemo<OverviewRow[]>(
@@ -72,13 +76,15 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
       const inputs = [summary, state?.data, execution?.data, state?.error, execution?.error, favourite];
       const cached = rowCache.get(summary);
       if (cached && cached.inputs.every((value, j) => value === inputs[j])) return cached.row;
-      const status = rollUpStatus(state?.data, execution?.data ?? undefined);
+      const runs = execution?.data ?? EMPTY_RUNS;
+      const status = rollUpStatus(state?.data, runs[0]);
       const row: OverviewRow = {
         key: sourcedKey(source.id, name),
         source,
         name,
         summary,
         status,
+        runs,
         health: status.health,
         lastChangedAt: status.lastChangedAt,
         favourite,

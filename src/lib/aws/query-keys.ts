@@ -32,9 +32,17 @@ export const codepipelineKeys = {
     [...pipelineScope(source, name), "declaration", version ?? "latest"] as const,
   tags: (source: SourceRef, name: string, arn: string | undefined) => [...pipelineScope(source, name), "tags", arn] as const,
 
+  /**
+   * Insights' history reads (lib/insights): outside `executions`, so a state change does not re-read a year of
+   * history; they refresh on their own, incrementally.
+   */
+  insightsHistory: (source: SourceRef, name: string, kind: "executions" | "actions", days: number) =>
+    [...pipelineScope(source, name), "insights", kind, days] as const,
+
   /** Everything that changes when an execution moves: invalidated as one after a control or a state change. */
   executions: (source: SourceRef, name: string) => [...pipelineScope(source, name), "executions"] as const,
-  latestExecution: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "latest"] as const,
+  /** The overview's newest executions: the row's status and its recent-runs strip. */
+  recentRuns: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent-runs"] as const,
   recentExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent"] as const,
   /** The wall's own page of recent executions (another page size than the pipeline page's). */
   wallExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "wall"] as const,

@@ -4,7 +4,7 @@ import type { DashboardConfig, PollingConfig } from "../../config/schema";
 import { baseSourceId, resolveSources, type SourceConfig } from "../../config/sources";
 import type { assumedRoleCredentials } from "./assume-role";
 import { credentialProvider, refreshOnStaleCredentials, sharedCredentials, type CredentialProvider } from "./credentials";
-import { createLimiter } from "./limiter";
+import { createLimiter, type Priority } from "./limiter";
 
 type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
 
@@ -31,7 +31,7 @@ export interface Source {
 /** Runs one SDK call when a slot is free; the call gets the signal that aborts it. */
 export type SendThroughLimiter = <Output>(
   call: (client: CodePipelineClient, abortSignal: AbortSignal | undefined) => Promise<Output>,
-  options: { signal?: AbortSignal; pipelineName?: string },
+  options: { signal?: AbortSignal; pipelineName?: string; priority?: Priority },
 ) => Promise<Output>;
 
 /**
@@ -80,10 +80,11 @@ function createSource(config: SourceConfig, credentials: CredentialsOption): Sou
       ? refreshOnStaleCredentials(() => client.config.credentials({ forceRefresh: true }))
       : <T>(run: () => Promise<T>) => run();
 
-  const send: SendThroughLimiter = (call, { signal, pipelineName }) =>
+  const send: SendThroughLimiter = (call, { signal, pipelineName, priority }) =>
     withFreshCredentials(() =>
       limiter.run((abortSignal) => call(client, abortSignal), {
         signal,
+        priority,
         urgent: () => pipelineName !== undefined && visible.has(pipelineName),
       }),
     );

@@ -22,8 +22,8 @@ import { paths, usePipelinePaths } from "../../../lib/paths";
 import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
 
-type PipelineTab = "graph" | "history" | "definition";
-const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", definition: "Definition" };
+type PipelineTab = "graph" | "history" | "insights" | "definition";
+const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", insights: "Insights", definition: "Definition" };
 
 type PageDialog = ControlRequest | { kind: "start" } | { kind: "stop"; execution: PipelineExecutionSummary };
 
@@ -37,14 +37,20 @@ const MODE_HELP: Record<string, string> = {
  * `/pipelines/:name`: the live graph with every release control, the history tab, and the Definition tab, which
  * the router hands in (another feature's, loaded lazily).
  */
-export default function PipelinePage({ definitionTab: DefinitionTab }: { definitionTab: ComponentType<{ pipelineName: string }> }) {
+export default function PipelinePage({
+  definitionTab: DefinitionTab,
+  insightsTab: InsightsTab,
+}: {
+  definitionTab: ComponentType<{ pipelineName: string }>;
+  insightsTab: ComponentType<{ pipelineName: string }>;
+}) {
   const { name = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
   const pipelinePaths = usePipelinePaths();
   const several = useSources().length > 1;
   const tabParam = search.get("tab");
-  const tab: PipelineTab = tabParam === "history" || tabParam === "definition" ? tabParam : "graph";
+  const tab: PipelineTab = tabParam === "history" || tabParam === "definition" || tabParam === "insights" ? tabParam : "graph";
   const selected = search.get("execution") ?? undefined;
   const highlightStage = search.get("stage");
   const highlightAction = search.get("action");
@@ -76,6 +82,8 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
     const params = new URLSearchParams(search);
     if (next !== "graph") params.set("tab", next);
     else params.delete("tab");
+    // The insights' window and production stage belong to that tab.
+    if (next !== "insights") ["window", "prod"].forEach((key) => params.delete(key));
     setSearch(params);
   };
 
@@ -148,7 +156,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
             />
           )}
           <div role="tablist" aria-label="Pipeline views" className="mt-3 flex gap-1 border-b border-zinc-300 dark:border-zinc-700">
-            {(["graph", "history", "definition"] as const).map((t) => (
+            {(["graph", "history", "insights", "definition"] as const).map((t) => (
               <button
                 key={t}
                 role="tab"
@@ -181,6 +189,12 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
               ) : (
                 <p className="p-4 text-sm">{state.isPending || declarationQuery.isPending ? "Loading pipeline…" : ""}</p>
               )}
+            </section>
+          ) : tab === "insights" ? (
+            <section id="panel-insights" role="tabpanel" aria-labelledby="tab-insights" className="mt-2">
+              <Suspense fallback={<p className="p-2 text-sm">Loading insights…</p>}>
+                <InsightsTab pipelineName={name} />
+              </Suspense>
             </section>
           ) : tab === "history" ? (
             <section id="panel-history" role="tabpanel" aria-labelledby="tab-history" className="mt-2">
