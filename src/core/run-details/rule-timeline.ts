@@ -37,7 +37,8 @@ function placeOf(stage: StageDeclaration | undefined, ruleName: string | undefin
 }
 
 function toRun(detail: RuleExecutionDetail): RuleRun {
-  const status = detail.status;
+  // The model's rule statuses have no Overridden (conditions do); a newer API may send it, so it is read as text.
+  const status: string | undefined = detail.status;
   const ended = status !== "InProgress" && status !== undefined;
   return {
     detail,
