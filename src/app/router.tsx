@@ -25,6 +25,8 @@ const sourceRoutes: RouteObject[] = [
   {
     path: paths.execution.pattern,
     lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).default }),
+    // The action details panel, over the execution page; its own chunk brings the CodeBuild and Logs clients.
+    children: [{ path: paths.actionRun.pattern, lazy: async () => ({ Component: (await import("../features/pipeline/routes/action-run-route")).default }) }],
   },
   {
     path: paths.createPipeline.pattern,

@@ -43,3 +43,15 @@ export function clearerError(actionMessage: string | undefined, build: Build | u
   if (actionMessage && phaseMessages.every((m) => actionMessage.includes(m))) return actionMessage;
   return buildFailureMessage(build);
 }
+
+const AS_PIPELINE_STATUS: Record<string, string> = {
+  SUCCEEDED: "Succeeded",
+  FAILED: "Failed",
+  FAULT: "Failed",
+  TIMED_OUT: "Failed",
+  IN_PROGRESS: "InProgress",
+  STOPPED: "Stopped",
+};
+
+/** A CodeBuild status in the dashboard's words (one status badge for every service); unknown ones as they are. */
+export const asPipelineStatus = (status: string | undefined) => (status ? (AS_PIPELINE_STATUS[status] ?? status) : undefined);

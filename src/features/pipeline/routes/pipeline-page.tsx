@@ -21,6 +21,7 @@ import { sourceStageNames, stageRetryAvailability, stageRollbackAvailability } f
 import { paths, usePipelinePaths } from "../../../lib/paths";
 import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
+import { useDeployTargetSummaries } from "../api/use-deploy-target-summaries";
 
 type PipelineTab = "graph" | "history" | "definition";
 const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", definition: "Definition" };
@@ -55,6 +56,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
   const close = useCallback(() => setDialog(null), []);
 
   const sourceStages = useMemo(() => sourceStageNames(declaration), [declaration]);
+  const deployTargets = useDeployTargetSummaries(name, declaration, status);
   const context: GraphContextValue = useMemo(
     () => ({
       pipelineName: name,
@@ -66,6 +68,8 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
       open: setDialog,
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.action(name, stage, action),
+      ruleResultsHref: (stage, id) => pipelinePaths.ruleResults(name, id, stage),
+      runHref: (stage, action, executionId) => pipelinePaths.actionRun(name, executionId, stage, action),
     }),
     [name, declaration?.pipelineType, declaration?.executionMode, readOnly, sourceStages, pipelinePaths],
   );
@@ -175,6 +179,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
                     timing={view.timing}
                     revisionMessages={view.revisionMessages}
                     highlight={highlight}
+                    deployTargets={deployTargets}
                     context={context}
                     label={`Pipeline ${name}: stages and actions`}
                   />

@@ -92,6 +92,11 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
         </div>
       )}
       {running && <Elapsed startedAt={view?.startedAt} expected={data.expected} />}
+      {data.deployTargets && (
+        <p className="truncate font-medium" title={data.deployTargets}>
+          {data.deployTargets}
+        </p>
+      )}
       {failed && error ? (
         <p className="line-clamp-2 break-words text-red-800 dark:text-red-300" title={`${error.code ?? ""} ${error.message ?? ""}`}>
           {error.code ? (
@@ -127,6 +132,16 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
         </div>
       )}
       <div className="mt-auto flex min-w-0 items-center gap-2">
+        {data.runExecutionId && view?.status && (
+          <Link
+            to={ctx.runHref(layout.stageName, name, data.runExecutionId)}
+            state={{ fromApp: true }}
+            className="nodrag font-medium text-sky-800 underline hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100"
+            aria-label={`Run details of ${name}`}
+          >
+            Run details
+          </Link>
+        )}
         <ExternalLink href={view?.externalExecutionUrl} label="Details" title={`Execution details of ${name}`} />
         <ExternalLink href={view?.entityUrl} label="Resource" title={`Resource of ${name}`} />
         {awaitingDecision && !ctx.readOnly && ctx.live && (
