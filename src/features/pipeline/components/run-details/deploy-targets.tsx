@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { DeployActionExecutionTarget } from "@aws-sdk/client-codepipeline";
 import { isFailedTarget, orderEvents, orderTargets, targetSummary } from "../../../../core/run-details/deploy-targets";
 import { explainReadError } from "../../../../core/run-details/explain";
 import { formatDuration, formatExactTime } from "../../../../core/format";
@@ -43,19 +44,15 @@ export function DeployTargets({ source, pipelineName, actionExecutionId, running
                   {t.startTime && t.endTime ? formatDuration(t.endTime.getTime() - t.startTime.getTime()) : t.startTime ? "running" : "—"}
                 </td>
                 <td className="py-1">
-                  <ul className="flex flex-col gap-0.5">
-                    {orderEvents(t.events).map((e, i) => (
-                      <li key={`${e.name}-${i}`} className="break-words">
-                        <StatusBadge status={e.status} label={`${e.name}: ${e.status ?? "pending"}`} />
-                        {e.context?.message && (
-                          <span className={isFailedTarget(e.status) ? "block font-medium text-red-800 dark:text-red-300" : "block text-zinc-700 dark:text-zinc-300"}>
-                            <bdi>{e.context.message}</bdi>
-                          </span>
-                        )}
-                        {e.context?.ssmCommandId && <span className="block font-mono text-xs text-zinc-600 dark:text-zinc-400">SSM command {e.context.ssmCommandId}</span>}
-                      </li>
-                    ))}
-                  </ul>
+                  {isFailedTarget(t.status) || !t.events?.length ? (
+                    <TargetEvents target={t} />
+                  ) : (
+                    // What succeeded folds away: the failing target's events are the ones to read.
+                    <details>
+                      <summary className="cursor-pointer">{t.events.length} lifecycle events</summary>
+                      <TargetEvents target={t} />
+                    </details>
+                  )}
                 </td>
               </tr>
             ))}
@@ -63,5 +60,23 @@ export function DeployTargets({ source, pipelineName, actionExecutionId, running
         </table>
       )}
     </section>
+  );
+}
+
+function TargetEvents({ target }: { target: DeployActionExecutionTarget }) {
+  return (
+    <ul className="flex flex-col gap-0.5">
+      {orderEvents(target.events).map((e, i) => (
+        <li key={`${e.name}-${i}`} className="break-words">
+          <StatusBadge status={e.status} label={`${e.name}: ${e.status ?? "pending"}`} />
+          {e.context?.message && (
+            <span className={isFailedTarget(e.status) ? "block font-medium text-red-800 dark:text-red-300" : "block text-zinc-700 dark:text-zinc-300"}>
+              <bdi>{e.context.message}</bdi>
+            </span>
+          )}
+          {e.context?.ssmCommandId && <span className="block font-mono text-xs text-zinc-600 dark:text-zinc-400">SSM command {e.context.ssmCommandId}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
