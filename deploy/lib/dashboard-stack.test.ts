@@ -96,17 +96,14 @@ describe("the site", () => {
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toBeDefined();
   });
 
-  it("lets the CSP connect to exactly where config.json sends requests: every source's region, STS for other accounts, Cognito Identity", () => {
+  it("lets the CSP connect to exactly where config.json sends requests: every source's region (CodePipeline, CodeBuild, Logs), STS for other accounts, Cognito Identity", () => {
     const csp: string = only("AWS::CloudFront::ResponseHeadersPolicy").ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
     const connect = csp.split("; ").find((directive) => directive.startsWith("connect-src "))!.split(" ").slice(1);
     expect(connect.sort()).toEqual(
       [
         "'self'",
         `https://cognito-identity.${REGION}.amazonaws.com`,
-        `https://codepipeline.${REGION}.amazonaws.com`,
-        "https://codepipeline.us-east-1.amazonaws.com",
-        "https://codepipeline.eu-central-1.amazonaws.com",
-        "https://codepipeline.us-west-2.amazonaws.com",
+        ...[REGION, "us-east-1", "eu-central-1", "us-west-2"].flatMap((region) => ["codepipeline", "codebuild", "logs"].map((service) => `https://${service}.${region}.amazonaws.com`)),
         "https://sts.us-east-1.amazonaws.com",
         "https://sts.eu-central-1.amazonaws.com",
       ].sort(),

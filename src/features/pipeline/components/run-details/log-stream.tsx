@@ -6,6 +6,7 @@ import { logStreamConsoleUrl } from "../../../../core/run-details/console-links"
 import { safeHref } from "../../../../core/safe-link";
 import { logStreamQuery } from "../../../../lib/aws/build-log-queries";
 import type { Source } from "../../../../lib/aws/source";
+import { linkClass } from "../../../../components/styles";
 import { LogView } from "./log-view";
 import { ReadProblemNote } from "./read-problem";
 
@@ -48,9 +49,20 @@ export function LogStream({
     [read, live, reading, failureMessages],
   );
 
+  const consoleUrl = safeHref(logStreamConsoleUrl(source.region, group, stream));
   return (
     <div className="flex flex-col gap-2">
       {query.error && <ReadProblemNote problem={explainReadError(query.error, "logs:GetLogEvents", `the ${label.toLowerCase()}`)} lastGoodAt={read ? query.dataUpdatedAt : undefined} />}
+      {query.error && !read && consoleUrl && (
+        <p className="text-sm">
+          <a href={consoleUrl} target="_blank" rel="noopener noreferrer" className={linkClass}>
+            Open the stream in CloudWatch
+          </a>{" "}
+          <span className="font-mono text-xs break-all">
+            {group} / {stream}
+          </span>
+        </p>
+      )}
       {(read || query.isPending) && (
         <LogView
           label={label}
@@ -60,7 +72,7 @@ export function LogStream({
           live={live}
           loading={query.isPending || reading}
           truncated={read?.truncated ?? false}
-          consoleUrl={safeHref(logStreamConsoleUrl(source.region, group, stream))}
+          consoleUrl={consoleUrl}
         />
       )}
     </div>
