@@ -130,14 +130,14 @@ describe("the generated CodeBuild model (BatchGetBuilds)", () => {
   });
 });
 
-describe("the generated CloudWatch Logs model (GetLogEvents, FilterLogEvents)", () => {
+describe("the generated CloudWatch Logs model (GetLogEvents, FilterLogEvents, DeleteLogGroup)", () => {
   // @aws-sdk/client-cloudwatch-logs 3.1169 (2026-11) sends FilterLogEvents' startFromHead; the model of 2026-04 does not
   // have it yet, so the emulator ignores it as it ignores every unknown member.
   agreesWithItsSdk(cloudwatchLogs, cloudwatchLogsSdk as unknown as Sdk, cloudwatchLogsErrors, ["FilterLogEvents FilterLogEventsRequest.startFromHead"]);
 
   it("is CloudWatch Logs' JSON 1.1 contract, with its limits and name patterns", () => {
     expect(cloudwatchLogs).toMatchObject({ targetPrefix: "Logs_20140328", signingName: "logs", jsonVersion: "1.1" });
-    expect(Object.keys(cloudwatchLogs.operations)).toEqual(["FilterLogEvents", "GetLogEvents"]);
+    expect(Object.keys(cloudwatchLogs.operations)).toEqual(["DeleteLogGroup", "FilterLogEvents", "GetLogEvents"]);
     expect(cloudwatchLogs.shapes.EventsLimit).toMatchObject({ range: { min: 1, max: 10000 } });
     expect(awsPattern(cloudwatchLogs.shapes.LogStreamName.pattern)).toBe("[^:*]*");
     expect(new cloudwatchLogsErrors.ServiceUnavailableException("x").status).toBe(500);
