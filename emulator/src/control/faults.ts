@@ -1,4 +1,4 @@
-/** Fault injection for CodePipeline calls (never for /_emulator/* or preflights). */
+/** Fault injection for AWS JSON calls: CodePipeline, CodeBuild, CloudWatch Logs (never for /_emulator/* or preflights). */
 export interface FaultSettings {
   /** Share of calls answered 400 ThrottlingException "Rate exceeded", 0..1. */
   throttleRate: number;
@@ -10,11 +10,13 @@ export interface FaultSettings {
   down: boolean;
   /** Regions the faults apply to (from the request's credential scope); empty = every region. */
   regions: string[];
+  /** Services the faults apply to, by signing name (`codepipeline`, `codebuild`, `logs`); empty = every service. */
+  services: string[];
 }
 
 export type FaultDecision = "down" | "throttle" | "error" | "none";
 
-export const NO_FAULTS: FaultSettings = { throttleRate: 0, errorRate: 0, latencyMs: 0, down: false, regions: [] };
+export const NO_FAULTS: FaultSettings = { throttleRate: 0, errorRate: 0, latencyMs: 0, down: false, regions: [], services: [] };
 
 /** mulberry32: tiny, fast and good enough to make fault runs repeat for a given seed. */
 function seededRandom(seed: number): () => number {
@@ -51,9 +53,13 @@ export class Faults {
     return this.settings;
   }
 
-  /** Whether a call signed for `region` is subject to the faults (one region can be "down" while others work). */
-  appliesTo(region: string | undefined): boolean {
-    return this.current.regions.length === 0 || (region !== undefined && this.current.regions.includes(region));
+  /**
+   * Whether a call signed for `region` to `service` is subject to the faults (one region can be "down"
+   * while others work; CloudWatch Logs can throttle while CodePipeline answers).
+   */
+  appliesTo(region: string | undefined, service: string): boolean {
+    const { regions, services } = this.current;
+    return (regions.length === 0 || (region !== undefined && regions.includes(region))) && (services.length === 0 || services.includes(service));
   }
 
   decide(): FaultDecision {
@@ -90,8 +96,12 @@ export function parseFaultSettings(body: unknown): Partial<FaultSettings> | stri
         if (!Array.isArray(value) || value.some((region) => typeof region !== "string")) return "regions must be an array of region names.";
         result.regions = value as string[];
         break;
+      case "services":
+        if (!Array.isArray(value) || value.some((service) => typeof service !== "string")) return "services must be an array of signing names (codepipeline, codebuild, logs).";
+        result.services = value as string[];
+        break;
       default:
-        return `Unknown fault setting '${name}' (expected throttleRate, errorRate, latencyMs, down, regions).`;
+        return `Unknown fault setting '${name}' (expected throttleRate, errorRate, latencyMs, down, regions, services).`;
     }
   }
   const throttle = result.throttleRate ?? 0;
