@@ -94,7 +94,11 @@ export function LogView({ label, fileName, lines, errorLine, live, loading, trun
   // Wrapped rows have their own heights: measured as they render, estimated until then.
   useEffect(() => virtualizer.measure(), [wrap, virtualizer]);
 
-  const scrollTo = (index: number) => virtualizer.scrollToIndex(index, { align: "center" });
+  /** The log itself on screen (the panel scrolls too), then the line in it. */
+  const scrollTo = (index: number) => {
+    scrollRef.current?.scrollIntoView({ block: "nearest" });
+    virtualizer.scrollToIndex(index, { align: "center" });
+  };
 
   // The failing line, once: on screen and highlighted as soon as it is known.
   const shownError = useRef<number | undefined>(undefined);
@@ -102,13 +106,15 @@ export function LogView({ label, fileName, lines, errorLine, live, loading, trun
     if (errorLine === undefined || shownError.current === errorLine) return;
     shownError.current = errorLine;
     setAtBottom(false);
+    scrollRef.current?.scrollIntoView({ block: "nearest" });
     virtualizer.scrollToIndex(errorLine, { align: "center" });
   }, [errorLine, virtualizer]);
 
-  // Following: new lines scroll into view while the reader stays at the bottom.
+  // Following, as a terminal does: new lines (the last ones after the run ended too) scroll into view while the
+  // reader stays at the bottom; scrolling up stops it, "Follow" resumes it.
   useEffect(() => {
-    if (live && atBottom && lines.length > 0 && shownError.current === undefined) virtualizer.scrollToIndex(lines.length - 1, { align: "end" });
-  }, [live, atBottom, lines.length, virtualizer]);
+    if (atBottom && lines.length > 0 && shownError.current === undefined) virtualizer.scrollToIndex(lines.length - 1, { align: "end" });
+  }, [atBottom, lines.length, virtualizer]);
 
   const step = (delta: number) => {
     if (matches.length === 0) return;
