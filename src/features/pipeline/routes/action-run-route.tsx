@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
@@ -8,8 +8,7 @@ import { usePipelinePaths } from "../../../lib/paths";
 import { actionExecutionsQuery, executionQuery } from "../../../lib/aws/execution-queries";
 import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { actionAttempts } from "../../../core/run-details/attempts";
-import { arnAccount, parseLogStreamArn, s3ObjectConsoleUrl } from "../../../core/run-details/console-links";
-import { elsewhere } from "../../../core/run-details/explain";
+import { arnAccount, s3ObjectConsoleUrl } from "../../../core/run-details/console-links";
 import { reportsDeployTargets } from "../../../core/run-details/deploy-targets";
 import { formatDuration, formatExactTime } from "../../../core/format";
 import { safeHref } from "../../../core/safe-link";
@@ -17,10 +16,10 @@ import { isRunning } from "../../../core/status";
 import { ErrorBanner } from "../../../components/error-banner";
 import { StatusBadge } from "../../../components/status-badge";
 import { linkClass, mutedText, secondaryButton } from "../../../components/styles";
-import { BuildDetails } from "../components/run-details/build-details";
 import { DeployTargets } from "../components/run-details/deploy-targets";
-import { LogStream } from "../components/run-details/log-stream";
-import { ReadProblemNote } from "../components/run-details/read-problem";
+
+// The build, its log and the log view bring the CodeBuild and Logs clients: loaded when a run has them.
+const BuildAndLog = lazy(() => import("../components/run-details/build-and-log"));
 
 /** Links that open the panel say so, so closing it goes back where the reader came from. */
 export interface OpenedFromApp {
@@ -29,8 +28,9 @@ export interface OpenedFromApp {
 
 /**
  * `/pipelines/:name/executions/:id/actions/:stage/:action`: every detail of one action's runs in one execution
- * (ListActionExecutions, filtered by the execution), as a side panel over the execution page; its own chunk, so
- * the CodeBuild and Logs clients load only here. `?run=ID` picks an attempt (retries), else the newest.
+ * (ListActionExecutions, filtered by the execution), as a side panel over the execution page (in its chunk, so
+ * the route adds no entry that would split the first page's modules); the CodeBuild and Logs clients load
+ * only with a build or log to show. `?run=ID` picks an attempt (retries), else the newest.
  */
 export default function ActionRunRoute() {
   const { name = "", executionId = "", stage = "", action = "" } = useParams();
@@ -156,49 +156,24 @@ function RunError({ run }: { run: ActionExecutionDetail }) {
   );
 }
 
-/** Where the run's own record lives: its CodeBuild build, its log stream, its deploy targets. */
+/**
+ * Where the run's own record lives: its CodeBuild build and log stream (a chunk of its own, with the CodeBuild
+ * and Logs clients), its deploy targets.
+ */
 function RunSources({ run, pipelineName, pipelineAccount }: { run: ActionExecutionDetail; pipelineName: string; pipelineAccount?: string }) {
   const source = useSource();
   const type = run.input?.actionTypeId;
   const result = run.output?.executionResult;
-  const actionRunning = run.status === "InProgress";
-  const stream = parseLogStreamArn(result?.logStreamARN);
-  const here = { region: source.region, account: pipelineAccount };
-  const buildId = type?.provider === "CodeBuild" ? result?.externalExecutionId : undefined;
+  const readsBuildOrLog = (type?.provider === "CodeBuild" && !!result?.externalExecutionId) || !!result?.logStreamARN;
   return (
     <>
-      {buildId && (
-        <BuildDetails
-          source={source}
-          pipelineName={pipelineName}
-          buildId={buildId}
-          actionRunning={actionRunning}
-          actionError={result?.errorDetails?.message}
-          elsewhere={elsewhere("the build", { region: run.input?.region, account: arnAccount(run.input?.roleArn) }, here)}
-        />
-      )}
-      {!buildId && stream && (
-        <section aria-labelledby="log-h" className="flex flex-col gap-2">
-          <h3 id="log-h" className="text-base font-semibold">
-            Log
-          </h3>
-          {elsewhere("the log", stream, here) ? (
-            <ReadProblemNote problem={elsewhere("the log", stream, here)!} />
-          ) : (
-            <LogStream
-              source={source}
-              pipelineName={pipelineName}
-              group={stream.group}
-              stream={stream.stream}
-              live={actionRunning}
-              failureMessages={result?.errorDetails?.message ? [result.errorDetails.message] : []}
-              label={type?.provider === "Commands" ? "Commands log" : "Action log"}
-            />
-          )}
-        </section>
+      {readsBuildOrLog && (
+        <Suspense fallback={<p className="text-sm">Loading the build and log view…</p>}>
+          <BuildAndLog run={run} pipelineName={pipelineName} pipelineAccount={pipelineAccount} />
+        </Suspense>
       )}
       {reportsDeployTargets(type) && run.actionExecutionId && (
-        <DeployTargets source={source} pipelineName={pipelineName} actionExecutionId={run.actionExecutionId} running={actionRunning} />
+        <DeployTargets source={source} pipelineName={pipelineName} actionExecutionId={run.actionExecutionId} running={run.status === "InProgress"} />
       )}
     </>
   );

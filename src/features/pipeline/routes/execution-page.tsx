@@ -23,6 +23,9 @@ import { RuleResults } from "../components/rule-results";
 
 const noop = () => {};
 
+/** The details panel (child route `actions/:stage/:action`), from this chunk. */
+export { default as ActionRunPanel } from "./action-run-route";
+
 /** `/pipelines/:name/executions/:executionId`: summary, action timeline and the graph of that execution. */
 export default function ExecutionPage() {
   const { name = "", executionId = "" } = useParams();
