@@ -103,7 +103,7 @@ test("a Commands action's log", async ({ page, emulator }) => {
   await expect(log).toContainText("Phase complete: BUILD State: SUCCEEDED");
   await details.getByRole("searchbox", { name: "Search the commands log" }).fill("Running command npm test -- --reporter=dot");
   await expect(details.getByText(/^1 of 1$/)).toBeVisible();
-  await expect(log.getByRole("mark")).toBeInViewport();
+  await expect(log.locator("mark")).toBeInViewport();
   await expect(details).toContainText(/arn:aws:logs:us-east-1:123456789012:log-group:\/aws\/codepipeline\/logs-commands:log-stream:/);
 });
 
