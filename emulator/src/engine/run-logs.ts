@@ -125,6 +125,8 @@ function agentTime(ms: number, seed: number): string {
   return `${d.getUTCFullYear()}/${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}`;
 }
 
+/** A command that installs dependencies prints what installing does, whichever phase runs it (Commands actions run all in BUILD). */
+const installs = (command: string) => /^(pip install|npm (ci|install)|yarn install|bundle install|pod install)\b/.test(command);
 const isEcho = (command: string) => /^echo\s/.test(command);
 /** What `echo …` prints, `date` included, as the shell would at `at`. */
 const echoed = (command: string, at: number) =>
@@ -183,7 +185,7 @@ function segments(plan: RunPlan, stream: string): Segment[] {
       out.push(
         isEcho(command)
           ? { start: Math.round(from), end: Math.round(to), count: 1, text: (_k, at) => echoed(command, at), container: false }
-          : { start: Math.round(from), end: Math.round(to), count: lines, text: (k) => outputLine(plan.toolchain, p, seed, k, testing), container: false },
+          : { start: Math.round(from), end: Math.round(to), count: lines, text: (k) => outputLine(plan.toolchain, installs(command) ? "install" : p, seed, k, testing), container: false },
       );
       if (failingHere && j === commands.length - 1) {
         out.push({ ...block(Math.round(to), plan.failureOutput), container: false });

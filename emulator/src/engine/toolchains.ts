@@ -5,7 +5,7 @@
  * terminal (CodeBuild keeps them); log text is data, never markup.
  */
 
-export type Toolchain = "gradle" | "xcode" | "terraform" | "npm";
+export type Toolchain = "gradle" | "maven" | "xcode" | "terraform" | "python" | "npm";
 
 export interface Buildspec {
   install: string[];
@@ -40,10 +40,13 @@ export function hashText(text: string): number {
 
 const pick = <T>(items: readonly T[], h: number): T => items[h % items.length];
 
+/** The toolchain a project's name (or a Commands action's commands) suggests. */
 export function toolchainOf(project: string): Toolchain {
   if (/android|gradle|kotlin|play/i.test(project)) return "gradle";
+  if (/maven|mvn/i.test(project)) return "maven";
   if (/ios|xcode|testflight|appstore|swift/i.test(project)) return "xcode";
   if (/terraform|infra|tf-/i.test(project)) return "terraform";
+  if (/\bpip\b|python|pytest/i.test(project)) return "python";
   return "npm";
 }
 
@@ -54,6 +57,13 @@ export function defaultBuildspec(toolchain: Toolchain, category: string): Builds
         install: ["yes | sdkmanager --licenses > /dev/null", "./gradlew --version"],
         preBuild: ["echo Build started on `date`"],
         build: [category === "Test" ? "./gradlew testReleaseUnitTest --no-daemon --console=plain" : "./gradlew assembleRelease --no-daemon --console=plain"],
+        postBuild: ["echo Build completed on `date`"],
+      };
+    case "maven":
+      return {
+        install: ["mvn -B -q dependency:go-offline"],
+        preBuild: ["echo Build started on `date`"],
+        build: [category === "Test" ? "mvn -B verify" : "mvn -B package -DskipTests=false"],
         postBuild: ["echo Build completed on `date`"],
       };
     case "xcode":
@@ -69,6 +79,13 @@ export function defaultBuildspec(toolchain: Toolchain, category: string): Builds
         preBuild: ["terraform init -input=false"],
         build: ["terraform plan -input=false -out=tfplan"],
         postBuild: ["terraform show -no-color tfplan > plan.txt"],
+      };
+    case "python":
+      return {
+        install: ["pip install -r requirements.txt"],
+        preBuild: ["python -m flake8 src"],
+        build: [category === "Test" ? "python -m pytest -q" : "python -m build"],
+        postBuild: ["echo Build completed on `date`"],
       };
     case "npm":
       return {
@@ -99,6 +116,19 @@ function gradleLine(phase: BuildspecPhase, h: number): string {
   if (h % 7 === 0) return `> Task ${module}:${task} UP-TO-DATE`;
   if (h % 11 === 0) return `> Task ${module}:${task} FROM-CACHE`;
   return `> Task ${module}:${task}`;
+}
+
+const MAVEN_MODULES = ["billing-core", "billing-api", "billing-invoices", "billing-tax", "billing-batch"];
+const MAVEN_ARTIFACTS = ["org/springframework/spring-core/6.1.13/spring-core-6.1.13.jar", "com/fasterxml/jackson/core/jackson-databind/2.17.2/jackson-databind-2.17.2.jar", "org/postgresql/postgresql/42.7.4/postgresql-42.7.4.jar", "org/junit/jupiter/junit-jupiter-api/5.11.0/junit-jupiter-api-5.11.0.jar"];
+
+function mavenLine(phase: BuildspecPhase, h: number): string {
+  const info = `[${BOLD}\u001b[34mINFO${RESET}]`;
+  if (phase !== "build") return `Downloaded from central: https://repo.maven.apache.org/maven2/${pick(MAVEN_ARTIFACTS, h >>> 3)} (${(h % 900) + 10} kB at ${((h % 40) / 10 + 0.4).toFixed(1)} MB/s)`;
+  const module = pick(MAVEN_MODULES, h >>> 5);
+  if (h % 29 === 0) return `[${YELLOW}WARNING${RESET}] /codebuild/output/src/${module}/src/main/java/io/tidewater/billing/${pick(["InvoiceService", "TaxRules", "LedgerExport"], h >>> 9)}.java:[${(h % 300) + 1},${(h % 40) + 1}] deprecated API: java.util.Date.getYear()`;
+  if (h % 7 === 0) return `${info} ${BOLD}--- ${pick(["maven-compiler-plugin:3.13.0:compile (default-compile)", "maven-surefire-plugin:3.5.0:test (default-test)", "maven-jar-plugin:3.4.2:jar (default-jar)"], h >>> 11)} @ ${module} ---${RESET}`;
+  if (h % 5 === 0) return `${info} Tests run: ${(h % 60) + 1}, Failures: 0, Errors: 0, Skipped: ${h % 3}, Time elapsed: ${(h % 900) / 100} s - in io.tidewater.billing.${pick(["InvoiceServiceTest", "TaxRulesTest", "VatCalculatorTest", "LedgerExportTest"], h >>> 13)}`;
+  return `${info} Compiling ${(h % 400) + 12} source files with javac [debug release 21] to target/classes`;
 }
 
 function xcodeLine(phase: BuildspecPhase, h: number): string {
@@ -133,16 +163,37 @@ function npmLine(phase: BuildspecPhase, h: number, testing: boolean): string {
   return `${DIM}dist/${RESET}assets/${pick(["index", "vendor", "checkout", "catalog"], h >>> 3)}-${(h >>> 8).toString(16)}.js  ${(h % 500) + 10}.${h % 100} kB │ gzip: ${(h % 150) + 3}.${h % 100} kB`;
 }
 
+const PY_PACKAGES = ["boto3-1.35.36", "botocore-1.35.36", "psycopg-3.2.3", "pydantic-2.9.2", "sqlalchemy-2.0.35", "structlog-24.4.0", "tenacity-9.0.0"];
+const TABLES = ["inventory_levels", "stock_movements", "purchase_orders", "bin_locations", "carrier_rates", "shipments"];
+
+function pythonLine(phase: BuildspecPhase, h: number, testing: boolean): string {
+  const pkg = pick(PY_PACKAGES, h >>> 3);
+  if (phase === "install") {
+    if (h % 4 === 0) return `  Downloading ${pkg}-py3-none-any.whl (${(h % 900) + 20} kB)`;
+    if (h % 13 === 0) return `Successfully installed ${PY_PACKAGES.slice(0, 1 + (h % PY_PACKAGES.length)).join(" ")}`;
+    return `Collecting ${pkg.replace(/-([\d.]+)$/, "==$1")}`;
+  }
+  const table = pick(TABLES, h >>> 5);
+  if (phase === "preBuild") return h % 5 === 0 ? `src/warehouse_sync/${table}.py:${(h % 200) + 1}:${(h % 60) + 1}: ${YELLOW}W291${RESET} trailing whitespace` : `checked src/warehouse_sync/${table}.py`;
+  if (testing) return `tests/test_${table}.py ${GREEN}${".".repeat((h % 12) + 1)}${RESET}   [${String(h % 100).padStart(3)}%]`;
+  if (h % 17 === 0) return `${YELLOW}WARNING${RESET} ${table}: ${(h % 40) + 1} rows without a bin location (allowed below 100)`;
+  return `INFO    ${table}: column ${pick(["sku", "warehouse_id", "quantity", "updated_at", "lot", "expires_on"], h >>> 9)} ${pick(["matches", "present", "type ok"], h >>> 13)} (${(h % 2_000_000) + 10} rows)`;
+}
+
 /** Line `n` of `command`'s output (the same seed and n give the same line). */
 export function outputLine(toolchain: Toolchain, phase: BuildspecPhase, seed: number, n: number, testing: boolean): string {
   const h = mix(seed, n);
   switch (toolchain) {
     case "gradle":
       return gradleLine(phase, h);
+    case "maven":
+      return mavenLine(phase, h);
     case "xcode":
       return xcodeLine(phase, h);
     case "terraform":
       return terraformLine(phase, h);
+    case "python":
+      return pythonLine(phase, h, testing);
     case "npm":
       return npmLine(phase, h, testing);
   }
@@ -162,10 +213,14 @@ export function defaultFailureOutput(toolchain: Toolchain): string[] {
         "> A failure occurred while executing org.jetbrains.kotlin.compilerRunner.GradleCompilerRunnerWithWorkers$GradleKotlinCompilerWorkAction",
         `${RED}BUILD FAILED${RESET} in 3m 12s`,
       ];
+    case "maven":
+      return [`[${RED}ERROR${RESET}] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile (default-compile) on project billing-core: Compilation failure`, `[${RED}ERROR${RESET}] BUILD FAILURE`];
     case "xcode":
       return [`/codebuild/output/src/ios/Tidewater/Catalog/ProductGrid.swift:88:21: ${RED}error:${RESET} value of type 'Product' has no member 'badge'`, `${RED}** ARCHIVE FAILED **${RESET}`];
     case "terraform":
       return [`${RED}╷${RESET}`, `${RED}│ Error: Invalid reference${RESET}`, `${RED}│${RESET}   on modules/rds/main.tf line 42`, `${RED}╵${RESET}`];
+    case "python":
+      return ["Traceback (most recent call last):", '  File "/codebuild/output/src/warehouse_sync/check_schema.py", line 88, in <module>', `${RED}warehouse_sync.errors.SchemaMismatch: stock_movements.quantity is numeric(12,3) on staging, integer expected${RESET}`];
     case "npm":
       return [`src/checkout/payment.ts(42,17): ${RED}error${RESET} TS2339: Property 'total' does not exist on type 'Cart'.`, `npm ${RED}error${RESET} Lifecycle script \`build\` failed with error:`, "npm error code 1"];
   }
