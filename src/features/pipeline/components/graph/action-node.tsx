@@ -10,6 +10,10 @@ import { StatusBadge } from "../../../../components/status-badge";
 import { TONES } from "../tones";
 import { statusLook } from "../../../../core/status-look";
 import { useGraphContext } from "./graph-context";
+import { useQuery } from "@tanstack/react-query";
+import { clearerError } from "../../../../core/run-details/build";
+import { knownBuildQuery } from "../../../../lib/aws/run-detail-queries";
+import { useSource } from "../../../../lib/sources/source-context";
 import { JobWait } from "./job-wait";
 import type { ActionFlowNode } from "../../../../core/graph/flow";
 
@@ -30,6 +34,16 @@ function ExternalLink({ href, label, title }: { href: string | undefined; label:
       {label}
     </a>
   );
+}
+
+/**
+ * A failed CodeBuild action's error: its build's failed phase message instead where that is clearer, once the
+ * details have read the build (from the cache: the graph never calls CodeBuild).
+ */
+function BuildErrorText({ message, buildId }: { message?: string; buildId: string }) {
+  const ctx = useGraphContext();
+  const build = useQuery(knownBuildQuery(useSource(), ctx.pipelineName, buildId)).data ?? undefined;
+  return <bdi>{clearerError(message, build)}</bdi>;
 }
 
 export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlowNode>) {
@@ -104,7 +118,11 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
               <bdi>{error.code}</bdi>:{" "}
             </span>
           ) : null}
-          <bdi>{error.message}</bdi>
+          {layout.provider === "CodeBuild" && view?.externalExecutionId ? (
+            <BuildErrorText message={error.message} buildId={view.externalExecutionId} />
+          ) : (
+            <bdi>{error.message}</bdi>
+          )}
         </p>
       ) : (
         summary && (
