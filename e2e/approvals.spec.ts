@@ -10,7 +10,7 @@ import {
   type GetPipelineStateOutput,
 } from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
-import { configFor, e2eConfig, expect, test } from "./fixtures";
+import { configFor, expect, signInConfig, signInThroughEmulator, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /** The test's own SDK client ("a decision made elsewhere"), with the emulator's built-in full-access keys. */
@@ -305,24 +305,14 @@ test("PARALLEL mode: two executions wait at the same approval, approving one lea
 
 test.describe("signed in through the OpenID provider", () => {
   test.use({
-    config: configFor((url) => ({
-      ...e2eConfig(url),
-      credentials: {
-        ...e2eConfig(url).credentials,
-        login: { provider: "login.emulator.local", authorizeUrl: `${url}/_emulator/oauth2/authorize`, clientId: "codepipeline-dashboard" },
-      },
-    })),
+    config: configFor((url) => signInConfig(url)),
   });
 
   test("the decision records who decided, since CodePipeline records only the role", async ({ page, emulator }) => {
     await emulator.loadScenario(approvalWorld());
     await emulator.advance(70);
     await page.goto("/approvals");
-    await page.getByRole("button", { name: "Sign in with login.emulator.local" }).click();
-    await expect(page.getByRole("heading", { name: "Sign in to the CodePipeline emulator" })).toBeVisible();
-    await page.getByLabel("Username").fill("alice");
-    await page.getByLabel("Email").fill("alice@example.com");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughEmulator(page, { username: "alice", email: "alice@example.com" });
 
     await page.getByRole("link", { name: /Approvals/ }).click();
     const item = card(page, "checkout");

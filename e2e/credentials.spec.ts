@@ -1,5 +1,5 @@
 import type { Page, Response } from "@playwright/test";
-import { configFor, e2eConfig, expect, test } from "./fixtures";
+import { configFor, e2eConfig, expect, signInConfig, signInThroughEmulator, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 /** Temporary credentials from the emulator's Cognito Identity: renewal, early death, refusal, sign-in expiry. */
@@ -91,36 +91,29 @@ test.describe("an identity pool that refuses", () => {
 });
 
 test.describe("a signed-in session", () => {
-  test.use({
-    config: configFor((url) => ({
-      ...e2eConfig(url),
-      credentials: {
-        ...e2eConfig(url).credentials,
-        login: { provider: "login.emulator.local", authorizeUrl: `${url}/_emulator/oauth2/authorize`, clientId: "kiosk" },
-      },
-    })),
-  });
+  test.use({ config: configFor((url) => signInConfig(url, "kiosk")) });
 
-  test("says when the sign-in expired and offers to sign in again", async ({ page, emulator }, testInfo) => {
+  test("says when the provider refuses to renew the sign-in, and signs in again back where it was", async ({ page, emulator }, testInfo) => {
     await emulator.loadScenario(world());
     await emulator.advance(200);
-    await emulator.credentials({ loginTokenLifetimeSeconds: 4, lifetimeSeconds: 4 });
+    await emulator.credentials({ loginTokenLifetimeSeconds: 8 });
     await page.goto("/wall?refresh=5");
-    await page.getByRole("button", { name: "Sign in with login.emulator.local" }).click();
-    await page.getByLabel("Username").fill("kiosk");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughEmulator(page, { username: "kiosk" });
     await expect(page.getByRole("listitem", { name: /^orders: / })).toBeVisible();
 
-    const notice = page.getByRole("alert").filter({ hasText: "Your sign-in expired at" });
-    await expect(notice).toBeVisible({ timeout: 20_000 });
+    // The provider ends every session: the renewal a quarter of the token's life before it runs out is refused.
+    await emulator.credentials({ revokeLoginSessions: true });
+    const notice = page.getByRole("alert").filter({ hasText: "could not be renewed" });
+    await expect(notice).toContainText(/Your sign-in ends at .*: it could not be renewed\. The provider refused to renew it \(invalid_grant/, { timeout: 20_000 });
+    await page.screenshot({ path: testInfo.outputPath("sign-in-refused.png") });
+    await expect(page.getByRole("alert").filter({ hasText: "Your sign-in expired at" })).toBeVisible({ timeout: 20_000 });
     await page.screenshot({ path: testInfo.outputPath("sign-in-expired.png") });
-    await emulator.credentials({ loginTokenLifetimeSeconds: 3600, lifetimeSeconds: 3600 });
-    await notice.getByRole("button", { name: "Sign in again" }).click();
-    await page.getByLabel("Username").fill("kiosk");
-    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await emulator.credentials({ loginTokenLifetimeSeconds: 3600 });
+    await signInThroughEmulator(page, { username: "kiosk", button: "Sign in again" });
     // Back where it was, signed in again, the notice gone.
     await expect(page).toHaveURL(/\/wall\?refresh=5$/);
     await expect(page.getByRole("listitem", { name: /^orders: / })).toBeVisible();
-    await expect(notice).toHaveCount(0);
+    await expect(page.getByRole("alert").filter({ hasText: /sign-in/ })).toHaveCount(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { DashboardConfig } from "../../src/config/schema";
+import type { ConfigInput, LoginConfigInput } from "../../src/config/schema";
 import { headerPolicy } from "../../src/config/csp";
 import { partitionOf, roleArn, roleNames } from "./names";
 import type { DeploySettings } from "./settings";
@@ -12,22 +12,30 @@ import type { DeploySettings } from "./settings";
 export const LOGIN_SCOPE = "openid email profile";
 
 /**
- * The login block for the authorization code flow with PKCE (an OpenID Connect client library in the browser
- * discovers the endpoints at `authority` + `/.well-known/openid-configuration`). The app's schema
- * (src/config/schema.ts) still describes the implicit flow's block; this is the shape it moves to, kept in
- * this one place so the two are easy to align.
+ * The login block of the app's schema (src/config/schema.ts): the authorization code flow with PKCE, where the
+ * browser's OpenID Connect client discovers the endpoints at `authority` + `/.well-known/openid-configuration`,
+ * and `metadata` names those it must know in advance.
  */
-export interface LoginSettings {
-  /** The identity pool's login key for this provider: the issuer without `https://`. */
-  provider: string;
-  /** The OpenID Connect issuer URL (the id token's `iss`). */
-  authority: string;
-  clientId: string;
-  scope: string;
+export type LoginSettings = LoginConfigInput & { scope: string };
+
+export function loginSettings(issuer: string, clientId: string, metadata?: LoginSettings["metadata"]): LoginSettings {
+  return {
+    provider: issuer.replace(/^https:\/\//, "").replace(/\/$/, ""),
+    authority: issuer,
+    clientId,
+    scope: LOGIN_SCOPE,
+    ...(metadata && { metadata }),
+  };
 }
 
-export function loginSettings(issuer: string, clientId: string): LoginSettings {
-  return { provider: issuer.replace(/^https:\/\//, "").replace(/\/$/, ""), authority: issuer, clientId, scope: LOGIN_SCOPE };
+/**
+ * A user pool's managed sign-in domain hosts its token and revocation endpoints and its sign-out page, on an
+ * origin its issuer (cognito-idp.REGION.amazonaws.com) does not name: the page's connect-src must allow it
+ * before discovery is read, and Cognito's discovery document lists no sign-out endpoint.
+ */
+export function cognitoDomainMetadata(domainPrefix: string, region: string): NonNullable<LoginSettings["metadata"]> {
+  const domain = `https://${domainPrefix}.auth.${region}.amazoncognito.com`;
+  return { token_endpoint: `${domain}/oauth2/token`, revocation_endpoint: `${domain}/oauth2/revoke`, end_session_endpoint: `${domain}/logout` };
 }
 
 /** A Cognito user pool's issuer; its host and path are also the pool's login key in an identity pool. */
@@ -38,7 +46,8 @@ export function cognitoIssuer(region: string, userPoolId: string): string {
 type CognitoCredentials = { type: "cognito"; identityPoolId: string; login?: LoginSettings };
 type AssumeRoleCredentials = { type: "assumeRole"; roleArn: string; externalId: string };
 
-export interface DeployedConfig {
+/** What the stack writes; a ConfigInput, so it is checked against the app's schema at compile time. */
+export interface DeployedConfig extends ConfigInput {
   region: string;
   label?: string;
   readOnly?: boolean;
@@ -70,10 +79,9 @@ export function dashboardConfig(settings: DeploySettings, identity: { identityPo
 }
 
 /**
- * The whole policy for the Content-Security-Policy header. headerPolicy reads the regions, identity pools
- * and endpoints of every source; its parameter is the app's parsed config type, whose login block is still
- * the implicit flow's, hence the cast.
+ * The whole policy for the Content-Security-Policy header, from the config.json the stack uploads: the
+ * regions, identity pools, endpoints and sign-in origins of every source.
  */
 export function contentSecurityPolicy(config: DeployedConfig): string {
-  return headerPolicy(config as unknown as DashboardConfig);
+  return headerPolicy(config);
 }

@@ -23,6 +23,10 @@ const role = (name: string, stack = cognito) => {
   return found;
 };
 const pipeline = (name: string, region = REGION, account = ACCOUNT) => `arn:aws:codepipeline:${region}:${account}:${name}`;
+const connectSrc = (stack = cognito): string[] => {
+  const csp: string = only("AWS::CloudFront::ResponseHeadersPolicy", stack).ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+  return csp.split("; ").find((directive) => directive.startsWith("connect-src "))!.split(" ").slice(1);
+};
 
 describe("the site", () => {
   it("keeps the bucket private: all public access blocked, TLS only, no website hosting", () => {
@@ -96,18 +100,25 @@ describe("the site", () => {
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toBeDefined();
   });
 
-  it("lets the CSP connect to exactly where config.json sends requests: every source's region (CodePipeline, CodeBuild, Logs), STS for other accounts, Cognito Identity", () => {
-    const csp: string = only("AWS::CloudFront::ResponseHeadersPolicy").ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
-    const connect = csp.split("; ").find((directive) => directive.startsWith("connect-src "))!.split(" ").slice(1);
+  it("lets the CSP connect to exactly where config.json sends requests: every source's region (CodePipeline, CodeBuild, Logs), STS for other accounts, Cognito Identity, sign-in", () => {
+    const connect = connectSrc(cognito);
     expect(connect.sort()).toEqual(
       [
         "'self'",
         `https://cognito-identity.${REGION}.amazonaws.com`,
+        // The user pool's issuer (discovery, keys) and its sign-in domain (tokens, revocation).
+        `https://cognito-idp.${REGION}.amazonaws.com`,
+        `https://codepipelinedashboard-${ACCOUNT}.auth.${REGION}.amazoncognito.com`,
         ...[REGION, "us-east-1", "eu-central-1", "us-west-2"].flatMap((region) => ["codepipeline", "codebuild", "logs"].map((service) => `https://${service}.${region}.amazonaws.com`)),
         "https://sts.us-east-1.amazonaws.com",
         "https://sts.eu-central-1.amazonaws.com",
       ].sort(),
     );
+  });
+
+  it("lets the CSP reach an OpenID Connect provider's issuer, and nothing of sign-in for guests", () => {
+    expect(connectSrc(oidc)).toContain("https://login.example.com");
+    expect(connectSrc(guest).filter((origin) => !origin.includes(".amazonaws.com"))).toEqual(["'self'"]);
   });
 
   it("prints the URL to open", () => {
@@ -119,18 +130,25 @@ describe("the site", () => {
 describe("the generated config.json", () => {
   const config = deployedConfig(cognito.app, cognito.template);
 
-  it("names the stack's identity pool, region, sign-in and sources, and passes the app's schema apart from the new login block", () => {
-    const { login, ...credentials } = config.credentials as Record<string, unknown>;
-    expect(credentials).toEqual({ type: "cognito", identityPoolId: FAKE.identityPoolId });
-    expect(login).toEqual({
-      provider: `cognito-idp.${REGION}.amazonaws.com/${FAKE.userPoolId}`,
-      authority: `https://cognito-idp.${REGION}.amazonaws.com/${FAKE.userPoolId}`,
-      clientId: FAKE.clientId,
-      scope: "openid email profile",
+  it("names the stack's identity pool, region, sign-in and sources, and passes the app's schema, login block included", () => {
+    const domain = `https://codepipelinedashboard-${ACCOUNT}.auth.${REGION}.amazoncognito.com`;
+    expect(config.credentials).toEqual({
+      type: "cognito",
+      identityPoolId: FAKE.identityPoolId,
+      login: {
+        provider: `cognito-idp.${REGION}.amazonaws.com/${FAKE.userPoolId}`,
+        authority: `https://cognito-idp.${REGION}.amazonaws.com/${FAKE.userPoolId}`,
+        clientId: FAKE.clientId,
+        scope: "openid email profile",
+        // The managed login domain: tokens, revocation and sign-out, which the issuer's discovery cannot place in the CSP in advance.
+        metadata: { token_endpoint: `${domain}/oauth2/token`, revocation_endpoint: `${domain}/oauth2/revoke`, end_session_endpoint: `${domain}/logout` },
+      },
     });
-    const parsed = v.safeParse(configSchema, { ...config, credentials, sources: (config.sources as { credentials: Record<string, unknown> }[]).map(withoutLogin) });
+    const parsed = v.safeParse(configSchema, config);
     expect(parsed.issues).toBeUndefined();
     expect(parsed.output).toMatchObject({ region: REGION, label: "Dev", readOnly: false });
+    expect(v.safeParse(configSchema, deployedConfig(oidc.app, oidc.template)).issues).toBeUndefined();
+    expect(v.safeParse(configSchema, deployedConfig(guest.app, guest.template)).issues).toBeUndefined();
   });
 
   it("reaches other accounts through their read-only role with the external id, and this account's other regions through the same pool", () => {
@@ -167,11 +185,6 @@ describe("the generated config.json", () => {
     expect(config).toEqual({ region: REGION, readOnly: true, credentials: { type: "cognito", identityPoolId: FAKE.identityPoolId }, sources: [] });
   });
 });
-
-function withoutLogin(source: { credentials: Record<string, unknown> }) {
-  const { login: _login, ...credentials } = source.credentials;
-  return { ...source, credentials };
-}
 
 describe("sign-in", () => {
   it("with Cognito: a user pool invited by admins, its managed login, and a public client for the code flow with PKCE back to the site", () => {

@@ -1,7 +1,7 @@
 import { CfnOutput, RemovalPolicy, type Stack } from "aws-cdk-lib/core";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import * as iam from "aws-cdk-lib/aws-iam";
-import { cognitoIssuer, loginSettings, type LoginSettings } from "./dashboard-config";
+import { cognitoDomainMetadata, cognitoIssuer, loginSettings, type LoginSettings } from "./dashboard-config";
 import type { DeploySettings } from "./settings";
 
 export interface SignInSetup {
@@ -77,7 +77,7 @@ export function createSignIn(stack: Stack, { name, signIn }: DeploySettings, app
     description: `Invite people with aws cognito-idp admin-create-user; make approvers with admin-add-user-to-group --group-name ${signIn.approverGroup}`,
   });
   return {
-    login: loginSettings(cognitoIssuer(stack.region, userPool.userPoolId), client.userPoolClientId),
+    login: loginSettings(cognitoIssuer(stack.region, userPool.userPoolId), client.userPoolClientId, cognitoDomainMetadata(signIn.domainPrefix, stack.region)),
     // Server-side token check: a user signed out everywhere (or disabled) gets no new credentials.
     identityProviders: { cognitoIdentityProviders: [{ providerName: userPool.userPoolProviderName, clientId: client.userPoolClientId, serverSideTokenCheck: true }] },
     approvers: { identityProvider: `${userPool.userPoolProviderName}:${client.userPoolClientId}`, claim: "cognito:groups", group: signIn.approverGroup },

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { LOGIN_AUTHORIZE_PATH, MAX_LOGIN_TOKEN_LIFETIME_SECONDS } from "./cognito/login";
+import { LOGIN_DISCOVERY_PATH } from "./cognito/login";
+import { MAX_LOGIN_TOKEN_LIFETIME_SECONDS } from "./cognito/login-grants";
 import { EMPTY_SCENARIO, MAX_EXTRA_PIPELINES } from "./control/scenarios";
 import { demoScenario } from "./demo";
 import { hostileScenario } from "./scenarios/hostile";
@@ -28,7 +29,8 @@ Options:
   --credential-lifetime SECONDS
                              Lifetime of Cognito-issued credentials, 1-43200 (default 3600)
   --login-token-lifetime SECONDS
-                             Lifetime of id tokens from the local login page, 1-86400 (default 3600)
+                             Lifetime of id and access tokens from the local login provider, 1-86400
+                             (default 3600; refresh tokens renew them)
   -h, --help                 Show this help
 
 Credentials: test/test (full access) or readonly/readonly, account 123456789012.
@@ -186,7 +188,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(`  scenario: ${restoring ? `restored from ${stateFile}` : options.scenario}, clock: ${options.clock}` +
       (options.clock === "real" && options.speed !== 1 ? ` x${options.speed}` : ""));
     console.log(`  credentials: test/test (read-only: readonly/readonly), region any, account 123456789012`);
-    console.log(`  local login (login.emulator.local): http://${shownHost}:${port}${LOGIN_AUTHORIZE_PATH}`);
+    console.log(`  local login (login.emulator.local, OpenID Connect): http://${shownHost}:${port}${LOGIN_DISCOVERY_PATH}`);
 
     const stop = (signal: string) => {
       console.log(`Received ${signal}, stopping.`);

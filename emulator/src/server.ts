@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { BUILT_IN_KEYS, KeyStore, type StaticKey } from "./auth/keys";
 import { COGNITO_TARGET_PREFIX, handleCognito, IdentityService } from "./cognito/identity";
 import { BUILT_IN_POOLS, type IdentityPoolConfig } from "./cognito/pools";
-import { handleLogin, TestLoginProvider } from "./cognito/login";
+import { handleLogin } from "./cognito/login";
+import { TestLoginProvider } from "./cognito/login-grants";
+import { LOGIN_PATH } from "./cognito/login-token";
 import { Faults, type FaultSettings } from "./control/faults";
 import { RequestLog } from "./control/request-log";
 import { CONTROL_PREFIX, handleControl } from "./control/routes";
@@ -40,8 +42,10 @@ export interface EmulatorServerOptions extends EmulatorCoreOptions {
   roles?: RoleConfig[];
   /** Lifetime of Cognito-issued credentials (default 3600 s); also caps AssumeRole sessions. */
   credentialLifetimeSeconds?: number;
-  /** Lifetime of id tokens from the local login page `/_emulator/oauth2/authorize` (default 3600 s). */
+  /** Lifetime of id and access tokens from the local login provider `/_emulator/oauth2` (default 3600 s). */
   loginTokenLifetimeSeconds?: number;
+  /** Lifetime of its authorization codes (default 60 s). */
+  loginCodeLifetimeSeconds?: number;
   faults?: Partial<FaultSettings>;
   /** Seed of the fault generator (default 1), so fault runs repeat. */
   faultSeed?: number;
@@ -56,7 +60,7 @@ export interface EmulatorServer {
   faults: Faults;
   requests: RequestLog;
   identity: IdentityService;
-  /** The local OpenID login (`login.emulator.local`). */
+  /** The local OpenID Connect provider (`login.emulator.local`): its settings, grants and signing key. */
   login: TestLoginProvider;
   /** Stop listening, drop open connections and stop the core's timers. */
   close(): Promise<void>;
@@ -70,8 +74,8 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
   const keys = new KeyStore([...BUILT_IN_KEYS, ...(options.keys ?? [])], options.credentialLifetimeSeconds ?? 3600);
   const faults = new Faults(options.faults, options.faultSeed);
   const requests = new RequestLog();
-  const identity = new IdentityService([...BUILT_IN_POOLS, ...(options.identityPools ?? [])], keys);
-  const login = new TestLoginProvider(options.loginTokenLifetimeSeconds);
+  const login = new TestLoginProvider(options.loginTokenLifetimeSeconds, options.loginCodeLifetimeSeconds);
+  const identity = new IdentityService([...BUILT_IN_POOLS, ...(options.identityPools ?? [])], keys, login.keys);
   const roles = [...BUILT_IN_ROLES, ...(options.roles ?? [])];
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -80,10 +84,11 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
       return;
     }
     const { path } = splitTarget(req.url);
-    const isControl = path.startsWith(CONTROL_PREFIX);
+    const isLogin = path.startsWith(`${LOGIN_PATH}/`);
+    const isControl = !isLogin && path.startsWith(CONTROL_PREFIX);
     const body = await readBody(req, isControl ? MAX_CONTROL_BODY_BYTES : MAX_BODY_BYTES);
-    if (path.startsWith(`${CONTROL_PREFIX}oauth2/`)) {
-      handleLogin(req, res, body, login);
+    if (isLogin) {
+      await handleLogin(req, res, body, login);
       return;
     }
     if (isControl) {
@@ -104,7 +109,7 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
       return;
     }
     if (req.method === "POST" && prefix === COGNITO_TARGET_PREFIX) {
-      handleCognito(req, res, operation, body, identity);
+      await handleCognito(req, res, operation, body, identity);
       return;
     }
     if (req.method === "GET" && path === "/") {

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetPipelineStateCommand, ListPipelinesCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-codepipeline";
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-provider-cognito-identity";
 import { CognitoIdentityClient, GetCredentialsForIdentityCommand, GetIdCommand } from "@aws-sdk/client-cognito-identity";
-import { makeTestLoginToken } from "../src/cognito/login-token";
 import { OPERATOR_POOL_ID, READ_ONLY_POOL_ID, TEST_LOGIN_PROVIDER } from "../src/cognito/pools";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
@@ -171,7 +170,7 @@ describe("Cognito Identity", () => {
   });
 
   it("keeps one identity per login subject and names the subject in the caller ARN", async () => {
-    const token = makeTestLoginToken({ sub: "alice", email: "alice@example.com", exp: Math.floor(Date.now() / 1000) + 600 });
+    const token = await emu.emulator.login.mintIdToken({ sub: "alice", email: "alice@example.com", exp: Math.floor(Date.now() / 1000) + 600 });
     const cognito = cognitoClient();
     const first = await cognito.send(new GetIdCommand({ IdentityPoolId: READ_ONLY_POOL_ID, Logins: { [TEST_LOGIN_PROVIDER]: token } }));
     const second = await cognito.send(new GetIdCommand({ IdentityPoolId: READ_ONLY_POOL_ID, Logins: { [TEST_LOGIN_PROVIDER]: token } }));
@@ -182,21 +181,26 @@ describe("Cognito Identity", () => {
     cognito.destroy();
   });
 
-  it("refuses bad and expired login tokens with NotAuthorizedException", async () => {
+  it("refuses bad, unsigned, tampered and expired login tokens with NotAuthorizedException", async () => {
     const cognito = cognitoClient();
-    const expired = makeTestLoginToken({ sub: "bob", exp: Math.floor(Date.now() / 1000) - 1 });
-    for (const token of ["garbage", expired]) {
+    const expired = await emu.emulator.login.mintIdToken({ sub: "bob", exp: Math.floor(Date.now() / 1000) - 1 });
+    const good = await emu.emulator.login.mintIdToken({ sub: "bob" });
+    const [header, payload, signature] = good.split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString());
+    const tampered = [header, Buffer.from(JSON.stringify({ ...claims, sub: "mallory" })).toString("base64url"), signature].join(".");
+    const unsigned = [Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url"), payload, ""].join(".");
+    for (const token of ["garbage", expired, tampered, unsigned]) {
       const error = await cognito
         .send(new GetIdCommand({ IdentityPoolId: OPERATOR_POOL_ID, Logins: { [TEST_LOGIN_PROVIDER]: token } }))
         .catch((e) => e);
-      expect([error.name, error.$metadata.httpStatusCode]).toEqual(["NotAuthorizedException", 400]);
+      expect([error.name, error.$metadata.httpStatusCode, error.message]).toEqual(["NotAuthorizedException", 400, expect.stringMatching(/^Invalid login token\. /)]);
     }
     cognito.destroy();
   });
 
   it("refuses an authenticated identity asked for without its login", async () => {
     const cognito = cognitoClient();
-    const token = makeTestLoginToken({ sub: "carol" });
+    const token = await emu.emulator.login.mintIdToken({ sub: "carol" });
     const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: OPERATOR_POOL_ID, Logins: { [TEST_LOGIN_PROVIDER]: token } }));
     const error = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId })).catch((e) => e);
     expect(error.name).toBe("NotAuthorizedException");

@@ -177,6 +177,19 @@ describe(`AWS CLI v2 (${AWS})`, () => {
     expect(denied.error).toContain("An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:root is not authorized");
   }, 60_000);
 
+  it("trades a signed-in id token for an identity and credentials, and is refused a tampered one", async () => {
+    const token = await emu.emulator.login.mintIdToken({ sub: "cli-user" });
+    const pool = ["--identity-pool-id", "us-east-1:0000aaaa-0000-4000-8000-000000000002"];
+    const { IdentityId } = (await aws("cognito-identity", "get-id", ...pool, "--logins", `login.emulator.local=${token}`, "--no-sign-request")).json as { IdentityId: string };
+    expect(IdentityId).toMatch(/^us-east-1:/);
+    const credentials = await aws("cognito-identity", "get-credentials-for-identity", "--identity-id", IdentityId, "--logins", `login.emulator.local=${token}`, "--no-sign-request");
+    expect(credentials.json).toMatchObject({ IdentityId, Credentials: { AccessKeyId: expect.stringMatching(/^ASIA/) } });
+    const [header, , signature] = token.split(".");
+    const forged = [header, Buffer.from(JSON.stringify({ sub: "root", token_use: "id", iss: "http://127.0.0.1/_emulator/oauth2" })).toString("base64url"), signature].join(".");
+    const refused = await aws("cognito-identity", "get-id", ...pool, "--logins", `login.emulator.local=${forged}`, "--no-sign-request");
+    expect(refused.error).toContain("An error occurred (NotAuthorizedException) when calling the GetId operation: Invalid login token. Couldn't verify signed token");
+  }, 60_000);
+
   it("defines, pages, registers and deletes webhooks, updates a partner action type, and puts action revisions", async () => {
     await emu.control.loadScenario({
       pipelines: [{ declaration: PIPELINE.pipeline as PipelineDeclaration, actions: { "Source.Source": { durationSeconds: 5 } } }],

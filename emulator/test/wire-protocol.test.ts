@@ -142,11 +142,12 @@ describe("CORS", () => {
     expect(Number(response.headers.get("access-control-max-age"))).toBeGreaterThan(0);
   });
 
-  it("exposes the request id and error type on answers, control endpoints included", async () => {
+  it("exposes the request id, error type and Date (for the SDK's clock correction) on answers, control endpoints included", async () => {
     const api = await fetch(`${emu.url}/`, { method: "POST", headers: { Origin: "http://localhost:5173", "X-Amz-Target": `${TARGET}.ListPipelines`, "Content-Type": "application/x-amz-json-1.1" }, body: "{}" });
     expect(api.status).toBe(400);
     expect(api.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
-    expect(api.headers.get("access-control-expose-headers")).toBe("x-amzn-RequestId, x-amzn-ErrorType, x-amz-request-id");
+    expect(api.headers.get("access-control-expose-headers")).toBe("x-amzn-RequestId, x-amzn-ErrorType, x-amz-request-id, Date");
+    expect(api.headers.get("date")).toBeTruthy();
     const control = await fetch(`${emu.url}/_emulator/health`, { headers: { Origin: "http://localhost:5173" } });
     expect(control.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
   });

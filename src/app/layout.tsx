@@ -3,6 +3,7 @@ import { useSources } from "../lib/sources/source-context";
 import { paths } from "../lib/paths";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
+import { SignedInAs } from "./signed-in-as";
 
 export function Layout() {
   const sources = useSources();
@@ -16,7 +17,7 @@ export function Layout() {
         Skip to content
       </a>
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
           <span className="font-semibold">CodePipeline Dashboard</span>
           <nav aria-label="Main">
             <ul className="flex gap-4 text-sm">
@@ -39,6 +40,7 @@ export function Layout() {
           <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" title={sources.map((s) => s.label).join("\n")}>
             {sources.length === 1 ? sources[0].label : `${sources.length} accounts and regions`}
           </span>
+          <SignedInAs />
         </div>
       </header>
       <Outlet />

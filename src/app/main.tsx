@@ -1,12 +1,10 @@
-import { StrictMode } from "react";
+import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import "../index.css";
-import { applyConnectPolicy } from "../config/csp";
+import { applyConnectPolicy, connectSources } from "../config/csp";
 import { loadConfig } from "../config/load-config";
 import { ConfigErrorPage } from "../components/config-error-page";
 import { secondaryButton } from "../components/styles";
-import { acceptRedirect, storedIdToken, tokenExpiresAt } from "../lib/aws/id-token";
-import { SignInExpiryNotice, SignInPage } from "./sign-in-page";
 
 const root = createRoot(document.getElementById("root")!);
 
@@ -21,23 +19,24 @@ async function start() {
   // Before any AWS call: from here on the page may only talk to this region's endpoints and the configured one.
   applyConnectPolicy(config);
   const login = config.credentials.type === "cognito" ? config.credentials.login : undefined;
-  let signInExpiresAt: number | undefined;
+  let signInNotice: ReactNode = null;
   if (login) {
-    const { error } = acceptRedirect();
-    const token = storedIdToken();
-    if (error || !token) {
-      root.render(<SignInPage login={login} error={error} />);
+    // The OpenID Connect client and the sign-in screens load only for configs that sign in, the app only once signed in.
+    const [{ startSignIn }, { SignInPage, SignInNotice }] = await Promise.all([import("../lib/sign-in/oidc-session"), import("./sign-in-page")]);
+    const signIn = await startSignIn(login, connectSources(config).split(" "));
+    if (!signIn.signedIn) {
+      document.title = "Sign in · CodePipeline Dashboard";
+      root.render(<SignInPage login={login} signIn={signIn.signIn} problem={signIn.problem} notice={signIn.notice} />);
       return;
     }
-    // Signing in again reloads the page, so the token's expiry is fixed for this page's life.
-    signInExpiresAt = tokenExpiresAt(token);
+    signInNotice = <SignInNotice />;
   }
   // The app (router, SDK) loads only once the config is known to be good.
   const { App } = await import("./app");
   root.render(
     <StrictMode>
       <App config={config} />
-      {login && signInExpiresAt !== undefined && <SignInExpiryNotice login={login} expiresAt={signInExpiresAt} />}
+      {signInNotice}
     </StrictMode>,
   );
 }

@@ -22,11 +22,11 @@ export function ConfigErrorPage({ problem }: { problem: ConfigProblem }) {
         <code className="font-mono break-all">{problem.url}</code>. Edit that file and reload; no rebuild is needed.
       </p>
       <h2 className="mt-8 text-lg font-semibold">Example: the local emulator</h2>
-      <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-100 p-4 text-sm dark:bg-zinc-900">
+      <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-zinc-100 p-4 text-sm dark:bg-zinc-900">
         <code>{JSON.stringify(EXAMPLE_CONFIGS.emulator, null, 2)}</code>
       </pre>
       <h2 className="mt-8 text-lg font-semibold">Example: real AWS with a Cognito identity pool and sign-in</h2>
-      <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-100 p-4 text-sm dark:bg-zinc-900">
+      <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-zinc-100 p-4 text-sm dark:bg-zinc-900">
         <code>{JSON.stringify(EXAMPLE_CONFIGS.aws, null, 2)}</code>
       </pre>
       <h2 className="mt-8 text-lg font-semibold">Keys</h2>
@@ -38,7 +38,7 @@ export function ConfigErrorPage({ problem }: { problem: ConfigProblem }) {
         <dt className="font-mono">credentials</dt>
         <dd>
           <code className="font-mono">{`{"type":"cognito","identityPoolId":…}`}</code> with an optional{" "}
-          <code className="font-mono">login</code> (provider, authorizeUrl, clientId, scope) for signed-in access, or{" "}
+          <code className="font-mono">login</code> (provider, authority, clientId, scope, metadata: OpenID Connect with PKCE) for signed-in access, or{" "}
           <code className="font-mono">{`{"type":"static","accessKeyId":…,"secretAccessKey":…}`}</code> for a local
           endpoint only.
         </dd>

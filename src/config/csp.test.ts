@@ -63,4 +63,24 @@ describe("content security policy", () => {
       "https://sts.us-east-2.amazonaws.com",
     ]);
   });
+
+  it("lets sign-in reach the issuer and the endpoints the login block names, but frames nothing", () => {
+    const domain = "https://dash-example.auth.eu-west-1.amazoncognito.com";
+    const login = {
+      provider: "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz",
+      authority: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz",
+      clientId: "client",
+      metadata: { token_endpoint: `${domain}/oauth2/token`, revocation_endpoint: `${domain}/oauth2/revoke`, end_session_endpoint: "https://signout.example.com/logout" },
+    };
+    const policy = headerPolicy(config({ region: "eu-west-1", credentials: { ...pool, login } }));
+    expect(directive(policy, "connect-src")!.split(" ").slice(1)).toEqual([
+      "'self'",
+      "https://codepipeline.eu-west-1.amazonaws.com",
+      "https://cognito-identity.eu-west-1.amazonaws.com",
+      "https://cognito-idp.eu-west-1.amazonaws.com",
+      domain,
+    ]);
+    // Sign-out and sign-in are navigations, and renewal uses the refresh token: no frame is ever needed.
+    expect(directive(policy, "frame-src")).toBe("frame-src 'none'");
+  });
 });

@@ -1,5 +1,4 @@
-import type { DashboardConfig } from "./schema";
-import { resolveSources } from "./sources";
+import type { ConfigInput, DashboardConfig, LoginConfigInput } from "./schema";
 
 /**
  * The Content Security Policy, in two layers, because config.json (and so the region and endpoint) is only
@@ -10,8 +9,9 @@ import { resolveSources } from "./sources";
  *    local emulator, since any region or endpoint may be configured.
  * 2. connectPolicy(config) is added as a second meta tag as soon as config.json is read, before any AWS
  *    call. Browsers enforce every policy present, so this narrows connect-src to CodePipeline, CodeBuild,
- *    CloudWatch Logs and Cognito Identity of the configured regions plus the configured endpoint. A page script can only add policies,
- *    never loosen one, and scripts other than ours cannot run at all.
+ *    CloudWatch Logs and Cognito Identity of the configured regions, the sign-in provider, and the configured
+ *    endpoint. A page script can only add policies, never loosen one, and scripts other than ours cannot run
+ *    at all.
  *
  * Hosts that can set headers should send the same policy, with connect-src already narrowed, as a header:
  * `headerPolicy(config)`, documented in deploy/content-security-policy.md.
@@ -43,30 +43,47 @@ function serialize(directives: Record<string, string>): string {
 export const BUILD_POLICY = serialize({ ...BASE_DIRECTIVES, "connect-src": `'self' https: ${LOCAL_ORIGINS}` });
 
 /**
+ * What decides where a config sends requests, as config.json has it (parsed or not: the deploy app computes
+ * the header from the config.json it writes, before deploy-time values exist).
+ */
+export type ConnectConfig = Pick<ConfigInput, "region" | "endpoint" | "credentials" | "sources">;
+
+/**
+ * Where sign-in sends requests: the issuer (discovery, and usually keys and tokens) and the endpoints the
+ * login block names in advance (for a Cognito user pool, its sign-in domain's token and revocation
+ * endpoints). Sign-out is a navigation, not a request.
+ */
+export function loginOrigins(login: LoginConfigInput): string[] {
+  const { token_endpoint, jwks_uri, revocation_endpoint } = login.metadata ?? {};
+  return [...new Set([login.authority, token_endpoint, jwks_uri, revocation_endpoint].flatMap((url) => (url ? [new URL(url).origin] : [])))];
+}
+
+/**
  * Where the app may send requests: config.json itself and, for every source, its region's CodePipeline,
  * CodeBuild and CloudWatch Logs (the action details read builds and their logs), the Cognito Identity of its
- * identity pool's region, STS of its region when it assumes a role, and its endpoint.
+ * identity pool's region and its sign-in provider, STS of its region when it assumes a role, and its endpoint.
  */
-export function connectSources(config: DashboardConfig): string {
+export function connectSources(config: ConnectConfig): string {
   const origins = new Set(["'self'"]);
-  for (const source of resolveSources(config)) {
+  for (const source of [config, ...(config.sources ?? []).map((source) => ({ ...source, endpoint: source.endpoint ?? config.endpoint }))]) {
     origins.add(`https://codepipeline.${source.region}.amazonaws.com`);
     origins.add(`https://codebuild.${source.region}.amazonaws.com`);
     origins.add(`https://logs.${source.region}.amazonaws.com`);
     const { credentials } = source;
     if (credentials.type === "cognito") origins.add(`https://cognito-identity.${credentials.identityPoolId.split(":")[0]}.amazonaws.com`);
+    if (credentials.type === "cognito" && credentials.login) for (const origin of loginOrigins(credentials.login)) origins.add(origin);
     if (credentials.type === "assumeRole") origins.add(`https://sts.${source.region}.amazonaws.com`);
     if (source.endpoint) origins.add(new URL(source.endpoint).origin);
   }
   return [...origins].join(" ");
 }
 
-export function connectPolicy(config: DashboardConfig): string {
+export function connectPolicy(config: ConnectConfig): string {
   return `connect-src ${connectSources(config)}`;
 }
 
 /** The whole policy for a host that sets headers; frame-ancestors works only as a header. */
-export function headerPolicy(config: DashboardConfig): string {
+export function headerPolicy(config: ConnectConfig): string {
   return serialize({ ...BASE_DIRECTIVES, "connect-src": connectSources(config), "frame-ancestors": "'none'" });
 }
 

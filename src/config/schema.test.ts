@@ -74,10 +74,27 @@ describe("config validation", () => {
     ]);
   });
 
-  it("checks the login provider block", () => {
-    const login = { provider: "login.emulator.local", authorizeUrl: "not a url", clientId: "dashboard" };
-    expect(details({ ...valid, credentials: { ...valid.credentials, login } })).toEqual([
-      "credentials.login.authorizeUrl: authorizeUrl must be an http(s) URL",
+  it("checks the login block: an https issuer (http only on this machine), a client, openid in the scope", () => {
+    const login = { provider: "login.emulator.local", authority: "http://127.0.0.1:4599/_emulator/oauth2", clientId: "dashboard" };
+    const result = parseConfig({ ...valid, credentials: { ...valid.credentials, login } }, URL_);
+    expect(result.ok && result.config.credentials.type === "cognito" && result.config.credentials.login).toEqual({ ...login, scope: "openid" });
+    const withLogin = (changes: object) => details({ ...valid, credentials: { ...valid.credentials, login: { ...login, ...changes } } });
+    expect(withLogin({ authority: "http://login.example.com" })).toEqual(["credentials.login.authority: authority must be an https URL (http only on localhost)"]);
+    expect(withLogin({ authority: "not a url" })).toEqual(["credentials.login.authority: authority must be an https URL (http only on localhost)"]);
+    expect(withLogin({ scope: "email profile" })).toEqual(['credentials.login.scope: scope must include "openid"']);
+    expect(withLogin({ metadata: { token_endpoint: "http://tokens.example.com/token" } })).toEqual([
+      "credentials.login.metadata.token_endpoint: token_endpoint must be an https URL (http only on localhost)",
+    ]);
+    expect(withLogin({ authorizeUrl: "https://x.example.com" })).toEqual(['credentials.login: unknown key "authorizeUrl"']);
+  });
+
+  it("signs a page in once: a source's login must be the top-level one", () => {
+    const login = { provider: "p", authority: "https://login.example.com", clientId: "dashboard" };
+    const top = { ...valid, credentials: { ...valid.credentials, login } };
+    const source = (sourceLogin: object) => ({ id: "eu", label: "EU", region: "eu-west-1", credentials: { ...valid.credentials, login: sourceLogin } });
+    expect(parseConfig({ ...top, sources: [source(login)] }, URL_).ok).toBe(true);
+    expect(details({ ...top, sources: [source({ ...login, clientId: "other" })] })).toEqual([
+      "sources.0.credentials.login: A page signs in once: a source's login must name the top-level login's authority and clientId (or be left out).",
     ]);
   });
 

@@ -26,12 +26,34 @@ const httpUrl = (message: string) => v.pipe(v.string(), v.check(isHttpUrl, messa
 /** The top-level account/region's id in `assumeRole.from`. */
 export const DEFAULT_SOURCE_ID = "default";
 
+/** Where tokens are sent and checked: https, or http on this machine (the emulator's provider). */
+const providerUrl = (name: string) =>
+  v.pipe(
+    v.string(),
+    v.check((url) => isHttpUrl(url) && (url.startsWith("https:") || isLocalEndpoint(url)), `${name} must be an https URL (http only on localhost)`),
+  );
+
+/**
+ * Entries of the provider's discovery document, known before it is read. They go over what discovery says,
+ * and the page's connect-src allows the origins of the first three: for a Cognito user pool, the token
+ * endpoint is on its sign-in domain, which its issuer does not name (and Cognito lists no sign-out endpoint).
+ */
+const loginMetadataSchema = v.strictObject({
+  token_endpoint: v.optional(providerUrl("token_endpoint")),
+  jwks_uri: v.optional(providerUrl("jwks_uri")),
+  revocation_endpoint: v.optional(providerUrl("revocation_endpoint")),
+  end_session_endpoint: v.optional(providerUrl("end_session_endpoint")),
+});
+
+/** OpenID Connect sign-in with the authorization code flow and PKCE (see deploy/lib/dashboard-config.ts, which writes it). */
 const loginSchema = v.strictObject({
-  /** Login provider name as the identity pool knows it, e.g. accounts.google.com. */
+  /** The identity pool's login key for this provider: `cognito-idp.REGION.amazonaws.com/POOL_ID`, or the issuer's host. */
   provider: text(),
-  authorizeUrl: httpUrl("authorizeUrl must be an http(s) URL"),
+  /** The issuer (the id token's `iss`); its discovery document is at `/.well-known/openid-configuration`. */
+  authority: providerUrl("authority"),
   clientId: text(),
-  scope: v.optional(text(), "openid"),
+  scope: v.optional(v.pipe(v.string(), v.check((scope) => scope.split(" ").includes("openid"), 'scope must include "openid"')), "openid"),
+  metadata: v.optional(loginMetadataSchema),
 });
 
 const cognitoSchema = v.strictObject({
@@ -137,6 +159,18 @@ const CROSS_FIELD_RULES: { reads: (keyof TopLevel)[]; problems: (config: TopLeve
       }),
   },
   {
+    reads: ["credentials", "sources"],
+    problems: (config) => {
+      const login = config.credentials.type === "cognito" ? config.credentials.login : undefined;
+      return config.sources.flatMap((source, i): [Path, string][] => {
+        const own = source.credentials.type === "cognito" ? source.credentials.login : undefined;
+        return own && (own.authority !== login?.authority || own.clientId !== login.clientId)
+          ? [[["sources", i, "credentials", "login"], "A page signs in once: a source's login must name the top-level login's authority and clientId (or be left out)."]]
+          : [];
+      });
+    },
+  },
+  {
     reads: ["polling"],
     problems: (config) =>
       config.polling.idleSeconds < config.polling.activeSeconds
@@ -173,8 +207,11 @@ export const configSchema = v.pipe(
 );
 
 export type DashboardConfig = v.InferOutput<typeof configSchema>;
+/** config.json as written, before defaults are filled in. */
+export type ConfigInput = v.InferInput<typeof configSchema>;
 export type CredentialsConfig = DashboardConfig["credentials"];
 export type LoginConfig = v.InferOutput<typeof loginSchema>;
+export type LoginConfigInput = v.InferInput<typeof loginSchema>;
 export type PollingConfig = DashboardConfig["polling"];
 export type SourceConfigInput = DashboardConfig["sources"][number];
 
@@ -192,10 +229,15 @@ export const EXAMPLE_CONFIGS = {
       type: "cognito",
       identityPoolId: "eu-west-1:11111111-2222-3333-4444-555555555555",
       login: {
-        provider: "accounts.google.com",
-        authorizeUrl: "https://accounts.google.com/o/oauth2/v2/auth",
-        clientId: "1234567890-abc.apps.googleusercontent.com",
-        scope: "openid email",
+        provider: "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz",
+        authority: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz",
+        clientId: "3n4b5urk1ft4fl3mg5e4example",
+        scope: "openid email profile",
+        metadata: {
+          token_endpoint: "https://dashboard-example.auth.eu-west-1.amazoncognito.com/oauth2/token",
+          revocation_endpoint: "https://dashboard-example.auth.eu-west-1.amazoncognito.com/oauth2/revoke",
+          end_session_endpoint: "https://dashboard-example.auth.eu-west-1.amazoncognito.com/logout",
+        },
       },
     },
   },

@@ -10,7 +10,7 @@ import {
   UnknownOperationException,
 } from "../errors";
 import { AWS_JSON_CONTENT_TYPE, hasContentType, sendAwsError, sendAwsResult } from "../protocol/wire";
-import { readTestLoginToken } from "./login-token";
+import type { LoginKeys } from "./login-token";
 import { TEST_LOGIN_PROVIDER, type IdentityPoolConfig } from "./pools";
 
 export const COGNITO_TARGET_PREFIX = "AWSCognitoIdentityService";
@@ -53,11 +53,13 @@ export class IdentityService {
   constructor(
     pools: IdentityPoolConfig[],
     private readonly keys: KeyStore,
+    /** The local login provider's keys: its id tokens are the only logins accepted. */
+    private readonly loginKeys: LoginKeys,
   ) {
     this.pools = new Map(pools.map((pool) => [pool.id, pool]));
   }
 
-  call(operation: string, input: Record<string, unknown>): unknown {
+  async call(operation: string, input: Record<string, unknown>): Promise<unknown> {
     switch (operation) {
       case "GetId":
         return this.getId(input);
@@ -68,22 +70,24 @@ export class IdentityService {
     }
   }
 
-  /** The subject of valid logins, or undefined without logins; throws NotAuthorized for bad ones. */
-  private subjectOf(logins: Logins | undefined): string | undefined {
+  /**
+   * The subject of valid logins, or undefined without logins; throws NotAuthorized for bad ones. Like
+   * Cognito, the token's signature is checked against the provider's keys, and its expiry.
+   */
+  private async subjectOf(logins: Logins | undefined): Promise<string | undefined> {
     if (!logins) return undefined;
     const token = logins[TEST_LOGIN_PROVIDER];
-    const claims = token === undefined ? undefined : readTestLoginToken(token);
-    if (!claims) {
-      throw new NotAuthorizedException(`Invalid login token. Only ${TEST_LOGIN_PROVIDER} tokens that have not expired are accepted.`);
-    }
+    if (token === undefined) throw new NotAuthorizedException(`Invalid login token. Only ${TEST_LOGIN_PROVIDER} id tokens are accepted.`);
+    const claims = await this.loginKeys.verifyIdToken(token);
+    if ("problem" in claims) throw new NotAuthorizedException(`Invalid login token. ${claims.problem}`);
     return claims.sub;
   }
 
-  private getId(input: Record<string, unknown>): { IdentityId: string } {
+  private async getId(input: Record<string, unknown>): Promise<{ IdentityId: string }> {
     const poolId = requireString(input, "IdentityPoolId");
     const pool = this.pools.get(poolId);
     if (!pool) throw new CognitoResourceNotFoundException(`IdentityPool '${poolId}' not found.`);
-    const subject = this.subjectOf(readLogins(input.Logins));
+    const subject = await this.subjectOf(readLogins(input.Logins));
     if (subject === undefined && !pool.allowUnauthenticated) {
       throw new NotAuthorizedException("Unauthenticated access is not supported for this identity pool.");
     }
@@ -97,11 +101,11 @@ export class IdentityService {
     return { IdentityId: identity.id };
   }
 
-  private getCredentialsForIdentity(input: Record<string, unknown>) {
+  private async getCredentialsForIdentity(input: Record<string, unknown>) {
     const identityId = requireString(input, "IdentityId");
     const identity = this.identities.get(identityId);
     if (!identity) throw new CognitoResourceNotFoundException(`Identity '${identityId}' not found.`);
-    const subject = this.subjectOf(readLogins(input.Logins));
+    const subject = await this.subjectOf(readLogins(input.Logins));
     if (identity.subject !== subject) {
       throw new NotAuthorizedException("Logins don't match. Please include at least one valid login for this identity or identity pool.");
     }
@@ -127,7 +131,7 @@ export class IdentityService {
 }
 
 /** One Cognito Identity call (AWS JSON 1.1, unsigned, as Cognito takes these two). Never throws an AwsError. */
-export function handleCognito(req: IncomingMessage, res: ServerResponse, operation: string, body: string, identity: IdentityService): void {
+export async function handleCognito(req: IncomingMessage, res: ServerResponse, operation: string, body: string, identity: IdentityService): Promise<void> {
   const requestId = randomUUID();
   try {
     if (!hasContentType(req.headers["content-type"], AWS_JSON_CONTENT_TYPE)) throw new SerializationException(`Expected Content-Type ${AWS_JSON_CONTENT_TYPE}.`);
@@ -138,7 +142,7 @@ export function handleCognito(req: IncomingMessage, res: ServerResponse, operati
       throw new SerializationException("Unable to parse the request body as JSON.");
     }
     if (typeof input !== "object" || input === null || Array.isArray(input)) throw new SerializationException("The request body must be a JSON object.");
-    sendAwsResult(req, res, requestId, identity.call(operation, input as Record<string, unknown>));
+    sendAwsResult(req, res, requestId, await identity.call(operation, input as Record<string, unknown>));
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
     sendAwsError(req, res, requestId, error);

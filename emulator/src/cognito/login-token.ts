@@ -1,31 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { createLocalJWKSet, errors, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload } from "jose";
+
 /**
- * Tokens of the local test login provider: unsigned JWTs (`alg: none`), so tests and the demo can
- * mint them without a user pool. Only the claims matter: `sub` (required), `email`, `exp` (seconds).
+ * The local login provider's tokens: JWTs signed with RS256 by a key made for this server (on first use:
+ * a 2048-bit key takes ~100 ms, which servers that never sign anybody in should not pay), published as a
+ * JWKS so clients can check signatures, and checked again by the emulator's Cognito Identity, as Cognito
+ * checks a provider's tokens against its keys.
  */
-export interface LoginClaims {
+export const LOGIN_PATH = "/_emulator/oauth2";
+
+export interface IdClaims {
   sub: string;
   email?: string;
-  /** Expiry in epoch seconds; judged against real wall time. */
+  /** Expiry in epoch seconds; judged against real wall time, as browsers and Cognito judge it. */
   exp?: number;
 }
 
-const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-
-/** Other claims (iss, aud, nonce, ...) are carried as given. */
-export function makeTestLoginToken(claims: LoginClaims & Record<string, unknown>): string {
-  return `${base64url({ alg: "none", typ: "JWT" })}.${base64url(claims)}.`;
+interface SigningKey {
+  privateKey: CryptoKey;
+  jwk: JWK & { kid: string };
 }
 
-/** The claims of a valid, unexpired token, or undefined. */
-export function readTestLoginToken(token: string, now = Date.now()): LoginClaims | undefined {
-  const parts = token.split(".");
-  if (parts.length !== 3) return undefined;
+/** Only a token whose issuer is this provider's path on some local address is one of ours. */
+function isOurIssuer(iss: unknown): boolean {
+  if (typeof iss !== "string") return false;
   try {
-    const claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8")) as Partial<LoginClaims>;
-    if (typeof claims.sub !== "string" || claims.sub === "") return undefined;
-    if (claims.exp !== undefined && (typeof claims.exp !== "number" || claims.exp * 1000 <= now)) return undefined;
-    return { sub: claims.sub, email: typeof claims.email === "string" ? claims.email : undefined, exp: claims.exp };
+    return new URL(iss).pathname === LOGIN_PATH;
   } catch {
-    return undefined;
+    return false;
+  }
+}
+
+export class LoginKeys {
+  private key?: Promise<SigningKey>;
+
+  private signingKey(): Promise<SigningKey> {
+    this.key ??= (async () => {
+      const { privateKey, publicKey } = await generateKeyPair("RS256");
+      return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid: randomUUID(), alg: "RS256", use: "sig" } };
+    })();
+    return this.key;
+  }
+
+  async jwks(): Promise<{ keys: JWK[] }> {
+    return { keys: [(await this.signingKey()).jwk] };
+  }
+
+  async sign(claims: JWTPayload): Promise<string> {
+    const { privateKey, jwk } = await this.signingKey();
+    return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: jwk.kid, typ: "JWT" }).sign(privateKey);
+  }
+
+  /**
+   * The claims of an id token this provider signed, or why it is refused (in Cognito's words where it has
+   * them). `ignoreExpiry` is for a sign-out's `id_token_hint`, which may be old.
+   */
+  async verifyIdToken(token: string, { ignoreExpiry = false } = {}): Promise<IdClaims & JWTPayload & { sid?: string } | { problem: string }> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, createLocalJWKSet(await this.jwks()), {
+        algorithms: ["RS256"],
+        ...(ignoreExpiry && { currentDate: new Date(0) }),
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) return { problem: "Token expired." };
+      if (error instanceof errors.JOSEError) return { problem: `Couldn't verify signed token (${error.code}).` };
+      throw error;
+    }
+    if (!isOurIssuer(payload.iss)) return { problem: `Issuer ${String(payload.iss)} is not ${LOGIN_PATH} on this emulator.` };
+    if (payload.token_use !== "id") return { problem: "Token is not an id token." };
+    if (typeof payload.sub !== "string" || payload.sub === "") return { problem: "Token has no subject." };
+    return { ...payload, sub: payload.sub, email: typeof payload.email === "string" ? payload.email : undefined, sid: typeof payload.sid === "string" ? payload.sid : undefined };
   }
 }

@@ -1,67 +1,78 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { splitTarget } from "../http/http";
-import { makeTestLoginToken } from "./login-token";
-import { TEST_LOGIN_PROVIDER } from "./pools";
+import { sendJson, splitTarget } from "../http/http";
+import { TestLoginProvider, TokenError, type SignIn } from "./login-grants";
+import { errorPage, signedOutPage, signInPage } from "./login-page";
+import { LOGIN_PATH } from "./login-token";
 
 /**
- * A local OpenID provider for `login.emulator.local` (implicit flow, `response_type=id_token`), so the
- * dashboard's signed-in Cognito path runs with no AWS: `GET` shows a sign-in page, its form `POST`s
- * back here, and the answer redirects to `redirect_uri#id_token=…&state=…` with an unsigned JWT
- * that the emulator's Cognito Identity accepts. Only loopback redirect URIs are accepted (any port),
- * as RFC 8252 allows for native apps: tokens never leave the machine.
+ * A local OpenID Connect provider for `login.emulator.local`, so the dashboard's signed-in Cognito path runs
+ * with no AWS: the authorization code flow with PKCE (S256 only), as OAuth 2.1 and the OAuth security best
+ * current practice ask, and nothing else (no implicit flow). Discovery, JWKS, a sign-in page, the token
+ * endpoint (codes and refresh tokens), revocation and sign-out, all under `/_emulator/oauth2`. Only loopback
+ * redirect URIs are accepted (any port), as RFC 8252 allows for native apps: tokens never leave the machine.
+ * The issuer is this server as the client reached it (`http://HOST/_emulator/oauth2`), so discovery works on
+ * any port.
  */
-export const LOGIN_AUTHORIZE_PATH = "/_emulator/oauth2/authorize";
-
-/** `iss` of the tokens: Cognito maps an issuer to a login provider by its host name. */
-export const TEST_LOGIN_ISSUER = `https://${TEST_LOGIN_PROVIDER}`;
-
-export const DEFAULT_LOGIN_TOKEN_LIFETIME_SECONDS = 3600;
-export const MAX_LOGIN_TOKEN_LIFETIME_SECONDS = 86_400;
+export const LOGIN_AUTHORIZE_PATH = `${LOGIN_PATH}/authorize`;
+export const LOGIN_DISCOVERY_PATH = `${LOGIN_PATH}/.well-known/openid-configuration`;
 
 /** Usernames become the role session name in caller ARNs, so they follow STS's RoleSessionName rules. */
 const USERNAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
+/** RFC 7636: a challenge is BASE64URL(SHA-256(verifier)), 43 characters; a verifier is 43-128 unreserved characters. */
+const CODE_CHALLENGE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const CODE_VERIFIER_PATTERN = /^[A-Za-z0-9._~-]{43,128}$/;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 /** Query and form values longer than this are refused (they end up in a URL). */
 const MAX_PARAM_LENGTH = 2048;
 
-export class TestLoginProvider {
-  constructor(public tokenLifetimeSeconds = DEFAULT_LOGIN_TOKEN_LIFETIME_SECONDS) {}
+export function issuerOf(req: IncomingMessage): string {
+  const host = req.headers.host ?? "";
+  return `http://${/^[\w.-]+(:\d+)?$|^\[[\da-fA-F:]+\](:\d+)?$/.test(host) ? host : "127.0.0.1"}${LOGIN_PATH}`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+function discovery(issuer: string) {
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/keys`,
+    end_session_endpoint: `${issuer}/logout`,
+    revocation_endpoint: `${issuer}/revoke`,
+    response_types_supported: ["code"],
+    response_modes_supported: ["query"],
+    grant_types_supported: ["authorization_code", "refresh_token"],
+    code_challenge_methods_supported: ["S256"],
+    subject_types_supported: ["public"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    scopes_supported: ["openid", "email", "profile"],
+    token_endpoint_auth_methods_supported: ["none"],
+    revocation_endpoint_auth_methods_supported: ["none"],
+    claims_supported: ["iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "sid", "email", "email_verified", "cognito:username"],
+  };
 }
 
 /** Why a redirect URI is refused, or undefined when it is a loopback http URL. */
-export function redirectUriProblem(value: string): string | undefined {
+export function redirectUriProblem(value: string, name = "redirect_uri"): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return "redirect_uri is not an absolute URL.";
+    return `${name} is not an absolute URL.`;
   }
-  if (url.protocol !== "http:") return `redirect_uri must use http (got ${url.protocol.replace(/:$/, "")}); this local provider only redirects to this machine.`;
+  if (url.protocol !== "http:") return `${name} must use http (got ${url.protocol.replace(/:$/, "")}); this local provider only redirects to this machine.`;
   if (!LOOPBACK_HOSTS.has(url.hostname)) {
-    return `redirect_uri host '${url.hostname}' is not allowed: only http://localhost, http://127.0.0.1 and http://[::1] (any port) are accepted, so tokens never leave this machine.`;
+    return `${name} host '${url.hostname}' is not allowed: only http://localhost, http://127.0.0.1 and http://[::1] (any port) are accepted, so tokens never leave this machine.`;
   }
-  if (url.username || url.password) return "redirect_uri must not carry a user name or password.";
-  if (value.includes("#")) return "redirect_uri must not contain a fragment (the token is put there).";
+  if (url.username || url.password) return `${name} must not carry a user name or password.`;
+  if (value.includes("#")) return `${name} must not contain a fragment.`;
   return undefined;
 }
 
-interface AuthorizeRequest {
-  clientId: string;
-  redirectUri: string;
-  responseType: string;
-  state?: string;
-  nonce?: string;
-  scope?: string;
-}
+class LoginRequestError extends Error {}
 
-type Params = URLSearchParams;
-
-function one(params: Params, name: string): string | undefined {
+function one(params: URLSearchParams, name: string): string | undefined {
   const values = params.getAll(name);
   if (values.length > 1) throw new LoginRequestError(`${name} must be given once.`);
   const value = values[0];
@@ -69,186 +80,67 @@ function one(params: Params, name: string): string | undefined {
   return value;
 }
 
-class LoginRequestError extends Error {}
+/** The authorization request's parameters, as the sign-in form carries them. */
+const AUTHORIZE_PARAMS = ["client_id", "redirect_uri", "response_type", "scope", "state", "nonce", "code_challenge", "code_challenge_method"] as const;
+type AuthorizeRequest = Record<(typeof AUTHORIZE_PARAMS)[number], string | undefined> & { client_id: string; redirect_uri: string };
 
-/** The request's parameters, or a LoginRequestError when no safe redirect is possible (client_id, redirect_uri). */
-function readAuthorizeRequest(params: Params): AuthorizeRequest {
-  const clientId = one(params, "client_id");
-  const redirectUri = one(params, "redirect_uri");
-  if (!clientId) throw new LoginRequestError("client_id is required.");
-  if (!redirectUri) throw new LoginRequestError("redirect_uri is required.");
-  const problem = redirectUriProblem(redirectUri);
+/** The request, or a LoginRequestError when no safe redirect is possible (client_id, redirect_uri). */
+function readAuthorizeRequest(params: URLSearchParams): AuthorizeRequest {
+  const request = Object.fromEntries(AUTHORIZE_PARAMS.map((name) => [name, one(params, name)])) as Partial<AuthorizeRequest>;
+  if (!request.client_id) throw new LoginRequestError("client_id is required.");
+  if (!request.redirect_uri) throw new LoginRequestError("redirect_uri is required.");
+  const problem = redirectUriProblem(request.redirect_uri);
   if (problem) throw new LoginRequestError(problem);
-  return {
-    clientId,
-    redirectUri: new URL(redirectUri).href,
-    responseType: one(params, "response_type") ?? "",
-    state: one(params, "state"),
-    nonce: one(params, "nonce"),
-    scope: one(params, "scope"),
-  };
+  return request as AuthorizeRequest;
 }
 
-/** OAuth errors that can go back to a valid redirect URI (RFC 6749 4.2.2.1). */
+/** OAuth errors that can go back to a valid redirect URI (RFC 6749 4.1.2.1). */
 function requestError(request: AuthorizeRequest): { error: string; description: string } | undefined {
-  if (request.responseType !== "id_token") {
-    return { error: "unsupported_response_type", description: `response_type must be id_token (got '${request.responseType}').` };
+  if (request.response_type !== "code") {
+    return {
+      error: "unsupported_response_type",
+      description: `response_type must be code (got '${request.response_type ?? ""}'): this provider implements the authorization code flow with PKCE only.`,
+    };
   }
-  if (!request.nonce) return { error: "invalid_request", description: "nonce is required for the implicit flow." };
+  if (!(request.scope ?? "").split(" ").includes("openid")) return { error: "invalid_scope", description: "scope must include openid." };
+  if (!request.code_challenge) return { error: "invalid_request", description: "code_challenge is required (PKCE, RFC 7636)." };
+  if (request.code_challenge_method !== "S256") {
+    return { error: "invalid_request", description: `code_challenge_method must be S256 (got '${request.code_challenge_method ?? "plain"}').` };
+  }
+  if (!CODE_CHALLENGE_PATTERN.test(request.code_challenge)) {
+    return { error: "invalid_request", description: "code_challenge must be the 43-character base64url SHA-256 of the code_verifier." };
+  }
   return undefined;
 }
 
-function fragmentRedirect(res: ServerResponse, request: AuthorizeRequest, values: Record<string, string>): void {
-  const fragment = new URLSearchParams(values);
-  if (request.state !== undefined) fragment.set("state", request.state);
-  res.writeHead(303, { Location: `${request.redirectUri}#${fragment}`, "Cache-Control": "no-store", "Content-Length": "0" });
+/** `redirect_uri?…&state=…`, keeping the redirect URI's own query (RFC 6749 3.1.2). */
+function redirect(res: ServerResponse, to: string, values: Record<string, string>, state: string | undefined): void {
+  const url = new URL(to);
+  for (const [name, value] of Object.entries(values)) url.searchParams.set(name, value);
+  if (state !== undefined) url.searchParams.set("state", state);
+  res.writeHead(303, { Location: url.href, "Cache-Control": "no-store", "Content-Length": "0" });
   res.end();
 }
 
-const PAGE_HEADERS = {
-  "Content-Type": "text/html; charset=utf-8",
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  // No form-action: browsers apply it to the redirect after the post, which goes to another origin.
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
-};
-
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
-main{max-width:26rem;margin:4rem auto;padding:2rem;background:#fff;border:1px solid #c9ced6;border-radius:8px}
-h1{font-size:1.35rem;margin:0 0 .5rem}label{display:block;font-weight:600;margin-top:1rem}
-input{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.45rem .6rem;margin-top:.25rem;border:1px solid #6b7280;border-radius:4px}
-input:focus,button:focus{outline:3px solid #1d4ed8;outline-offset:2px}
-.hint{color:#4b5563;font-size:.9rem;margin:.25rem 0 0}.error{color:#b91c1c;font-weight:600}
-.buttons{display:flex;gap:.75rem;margin-top:1.5rem}button{font:inherit;padding:.5rem 1.1rem;border-radius:4px;border:1px solid #1d4ed8;cursor:pointer}
-button[value=signin]{background:#1d4ed8;color:#fff}button[value=cancel]{background:#fff;color:#1d4ed8}code{word-break:break-all}`;
-
-function page(res: ServerResponse, status: number, title: string, content: string): void {
-  const html = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main>
-${content}
-</main></body>
-</html>
-`;
-  res.writeHead(status, { ...PAGE_HEADERS, "Content-Length": String(Buffer.byteLength(html)) });
-  res.end(html);
+function sendOAuthJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
+  sendJson(req, res, status, JSON.stringify(body), { "Content-Type": "application/json", "Cache-Control": "no-store", Pragma: "no-cache" });
 }
 
-function errorPage(res: ServerResponse, status: number, message: string): void {
-  page(
-    res,
-    status,
-    "Sign-in request refused - CodePipeline emulator",
-    `<h1>Sign-in request refused</h1>
-<p role="alert" class="error">${escapeHtml(message)}</p>
-<p class="hint">This is the CodePipeline emulator's local test login (<code>${TEST_LOGIN_PROVIDER}</code>). See emulator/README.md.</p>`,
-  );
+function isForm(req: IncomingMessage): boolean {
+  return (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase() === "application/x-www-form-urlencoded";
 }
 
-interface FormValues {
-  username: string;
-  email: string;
-  /** Field name → message, shown next to the field. */
-  errors?: Partial<Record<"username" | "email", string>>;
-}
-
-function signInPage(res: ServerResponse, status: number, request: AuthorizeRequest, form: FormValues): void {
-  const hidden = (name: string, value: string | undefined) =>
-    value === undefined ? "" : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">\n`;
-  const field = (name: "username" | "email", label: string, type: string, autocomplete: string, hint: string) => {
-    const error = form.errors?.[name];
-    const describedBy = error ? `${name}-hint ${name}-error` : `${name}-hint`;
-    return `<label for="${name}">${label}</label>
-<input id="${name}" name="${name}" type="${type}" value="${escapeHtml(form[name])}" autocomplete="${autocomplete}" aria-describedby="${describedBy}"${
-      name === "username" ? " required" : ""
-    }${error ? ' aria-invalid="true"' : ""}>
-<p id="${name}-hint" class="hint">${hint}</p>
-${error ? `<p id="${name}-error" class="error">${escapeHtml(error)}</p>\n` : ""}`;
-  };
-  const host = new URL(request.redirectUri).host;
-  page(
-    res,
-    status,
-    "Sign in to the CodePipeline emulator",
-    `<h1>Sign in to the CodePipeline emulator</h1>
-<p>Local test login (<code>${TEST_LOGIN_PROVIDER}</code>): no password. You will be sent back to <code>${escapeHtml(host)}</code>
-as the user you name here.</p>
-<form method="post" action="${LOGIN_AUTHORIZE_PATH}" novalidate>
-${hidden("client_id", request.clientId)}${hidden("redirect_uri", request.redirectUri)}${hidden("response_type", request.responseType)}${hidden(
-      "state",
-      request.state,
-    )}${hidden("nonce", request.nonce)}${hidden("scope", request.scope)}${field(
-      "username",
-      "Username",
-      "text",
-      "username",
-      "Becomes the token's subject and the session name in your caller ARN (letters, digits and +=,.@_- only).",
-    )}${field("email", "Email", "email", "email", "Optional; put in the token's email claim.")}
-<div class="buttons"><button type="submit" name="action" value="signin">Sign in</button>
-<button type="submit" name="action" value="cancel">Cancel</button></div>
-</form>`,
-  );
-}
-
-function issueToken(request: AuthorizeRequest, username: string, email: string, lifetimeSeconds: number): string {
-  const now = Math.floor(Date.now() / 1000);
-  const claims: Record<string, unknown> = {
-    iss: TEST_LOGIN_ISSUER,
-    sub: username,
-    aud: request.clientId,
-    iat: now,
-    exp: now + lifetimeSeconds,
-    nonce: request.nonce,
-    "cognito:username": username,
-  };
-  if (email) {
-    claims.email = email;
-    claims.email_verified = true;
-  }
-  return makeTestLoginToken({ ...claims, sub: username });
-}
-
-/** `GET|POST /_emulator/oauth2/authorize`. Never throws. */
-export function handleLogin(req: IncomingMessage, res: ServerResponse, body: string, provider: TestLoginProvider): void {
-  const method = req.method ?? "GET";
-  if (method !== "GET" && method !== "POST" && method !== "HEAD") {
-    res.setHeader("Allow", "GET, POST");
-    errorPage(res, 405, `Method ${method} is not allowed here: open this page with GET, and sign in with its form.`);
-    return;
-  }
-  const url = splitTarget(req.url);
-  if (url.path.replace(/\/$/, "") !== LOGIN_AUTHORIZE_PATH) {
-    errorPage(res, 404, `No such page. The local login lives at ${LOGIN_AUTHORIZE_PATH}.`);
-    return;
-  }
-  const isPost = method === "POST";
-  if (isPost && (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase() !== "application/x-www-form-urlencoded") {
+function authorize(req: IncomingMessage, res: ServerResponse, body: string, provider: TestLoginProvider): void {
+  const isPost = req.method === "POST";
+  if (isPost && !isForm(req)) {
     errorPage(res, 415, "The sign-in form must be posted as application/x-www-form-urlencoded.");
     return;
   }
+  const params = isPost ? new URLSearchParams(body) : splitTarget(req.url).query;
   let request: AuthorizeRequest;
-  const params = isPost ? new URLSearchParams(body) : url.query;
-  try {
-    request = readAuthorizeRequest(params);
-  } catch (error) {
-    if (!(error instanceof LoginRequestError)) throw error;
-    errorPage(res, 400, error.message);
-    return;
-  }
-  const problem = requestError(request);
-  if (problem) {
-    fragmentRedirect(res, request, { error: problem.error, error_description: problem.description });
-    return;
-  }
-  if (!isPost) {
-    signInPage(res, 200, request, { username: "alice", email: "alice@example.com" });
-    return;
-  }
   let action: string | undefined, username: string, email: string;
   try {
+    request = readAuthorizeRequest(params);
     action = one(params, "action");
     username = (one(params, "username") ?? "").trim();
     email = (one(params, "email") ?? "").trim();
@@ -257,16 +149,137 @@ export function handleLogin(req: IncomingMessage, res: ServerResponse, body: str
     errorPage(res, 400, error.message);
     return;
   }
-  if (action === "cancel") {
-    fragmentRedirect(res, request, { error: "access_denied", error_description: "The user cancelled the sign-in." });
+  const problem = requestError(request);
+  if (problem) {
+    redirect(res, request.redirect_uri, { error: problem.error, error_description: problem.description }, request.state);
     return;
   }
-  const errors: FormValues["errors"] = {};
+  const form = { request, returnHost: new URL(request.redirect_uri).host, action: LOGIN_AUTHORIZE_PATH };
+  if (!isPost) {
+    signInPage(res, 200, { ...form, username: "alice", email: "alice@example.com" });
+    return;
+  }
+  if (action === "cancel") {
+    redirect(res, request.redirect_uri, { error: "access_denied", error_description: "The user cancelled the sign-in." }, request.state);
+    return;
+  }
+  const errors: Record<string, string> = {};
   if (!USERNAME_PATTERN.test(username)) errors.username = "Enter a username of 1 to 64 letters, digits or +=,.@_- characters.";
   if (email && !EMAIL_PATTERN.test(email)) errors.email = "Enter an email address like alice@example.com, or leave it empty.";
   if (errors.username || errors.email) {
-    signInPage(res, 400, request, { username, email, errors });
+    signInPage(res, 400, { ...form, username, email, errors });
     return;
   }
-  fragmentRedirect(res, request, { id_token: issueToken(request, username, email, provider.tokenLifetimeSeconds) });
+  const signIn: SignIn = {
+    clientId: request.client_id,
+    redirectUri: request.redirect_uri,
+    scope: request.scope!,
+    nonce: request.nonce,
+    codeChallenge: request.code_challenge!,
+    sub: username,
+    email: email || undefined,
+    authTime: Math.floor(Date.now() / 1000),
+    sid: randomUUID(),
+  };
+  redirect(res, request.redirect_uri, { code: provider.issueCode(signIn) }, request.state);
+}
+
+function required(params: URLSearchParams, name: string): string {
+  const value = one(params, name);
+  if (!value) throw new TokenError("invalid_request", `${name} is required.`);
+  return value;
+}
+
+/** `POST /token`: public clients only (no secret), so every request names its client_id. */
+async function token(req: IncomingMessage, body: string, provider: TestLoginProvider): Promise<unknown> {
+  if (!isForm(req)) throw new TokenError("invalid_request", "The token request must be application/x-www-form-urlencoded.");
+  const params = new URLSearchParams(body);
+  const grantType = required(params, "grant_type");
+  const clientId = required(params, "client_id");
+  const issuer = issuerOf(req);
+  if (grantType === "authorization_code") {
+    const code = required(params, "code");
+    const codeVerifier = required(params, "code_verifier");
+    if (!CODE_VERIFIER_PATTERN.test(codeVerifier)) throw new TokenError("invalid_request", "code_verifier must be 43-128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636).");
+    const signIn = provider.redeemCode(code, { clientId, redirectUri: required(params, "redirect_uri"), codeVerifier });
+    return provider.tokens(signIn, issuer, code);
+  }
+  if (grantType === "refresh_token") return provider.tokens(provider.redeemRefreshToken(required(params, "refresh_token"), clientId), issuer);
+  throw new TokenError("unsupported_grant_type", `grant_type must be authorization_code or refresh_token (got '${grantType}').`);
+}
+
+/** `GET /logout`: RP-initiated logout. A valid id_token_hint ends that session's refresh tokens. */
+async function logout(req: IncomingMessage, res: ServerResponse, provider: TestLoginProvider): Promise<void> {
+  const params = splitTarget(req.url).query;
+  let hint: string | undefined, returnTo: string | undefined, state: string | undefined;
+  try {
+    hint = one(params, "id_token_hint");
+    returnTo = one(params, "post_logout_redirect_uri");
+    state = one(params, "state");
+  } catch (error) {
+    if (!(error instanceof LoginRequestError)) throw error;
+    errorPage(res, 400, error.message);
+    return;
+  }
+  const problem = returnTo === undefined ? undefined : redirectUriProblem(returnTo, "post_logout_redirect_uri");
+  if (problem) {
+    errorPage(res, 400, problem);
+    return;
+  }
+  if (hint) {
+    const claims = await provider.keys.verifyIdToken(hint, { ignoreExpiry: true });
+    if ("sid" in claims && claims.sid) provider.endSession(claims.sid);
+  }
+  if (returnTo === undefined) signedOutPage(res);
+  else redirect(res, returnTo, {}, state);
+}
+
+const ROUTES: Record<string, { methods: string[]; json: boolean }> = {
+  "/.well-known/openid-configuration": { methods: ["GET"], json: true },
+  "/keys": { methods: ["GET"], json: true },
+  "/authorize": { methods: ["GET", "POST"], json: false },
+  "/token": { methods: ["POST"], json: true },
+  "/revoke": { methods: ["POST"], json: true },
+  "/logout": { methods: ["GET"], json: false },
+};
+
+/** Everything under `/_emulator/oauth2/`. Never throws for a client's mistake. */
+export async function handleLogin(req: IncomingMessage, res: ServerResponse, body: string, provider: TestLoginProvider): Promise<void> {
+  const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+  const name = splitTarget(req.url).path.slice(LOGIN_PATH.length).replace(/(.)\/$/, "$1");
+  const route = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
+  if (!route) {
+    errorPage(res, 404, `No such page. The local login's discovery document is at ${LOGIN_DISCOVERY_PATH}.`);
+    return;
+  }
+  if (!route.methods.includes(method)) {
+    res.setHeader("Allow", route.methods.join(", "));
+    if (route.json) sendOAuthJson(req, res, 405, { error: "invalid_request", error_description: `Use ${route.methods.join(" or ")} here.` });
+    else errorPage(res, 405, `Method ${method} is not allowed here: open this page with GET${name === "/authorize" ? ", and sign in with its form" : ""}.`);
+    return;
+  }
+  switch (name) {
+    case "/.well-known/openid-configuration":
+      return sendOAuthJson(req, res, 200, discovery(issuerOf(req)));
+    case "/keys":
+      return sendOAuthJson(req, res, 200, await provider.keys.jwks());
+    case "/authorize":
+      return authorize(req, res, body, provider);
+    case "/logout":
+      return logout(req, res, provider);
+  }
+  try {
+    if (name === "/token") {
+      sendOAuthJson(req, res, 200, await token(req, body, provider));
+    } else {
+      if (!isForm(req)) throw new TokenError("invalid_request", "The revocation request must be application/x-www-form-urlencoded.");
+      const params = new URLSearchParams(body);
+      provider.revoke(required(params, "token"), one(params, "client_id"));
+      sendOAuthJson(req, res, 200, {});
+    }
+  } catch (error) {
+    const refusal = error instanceof LoginRequestError ? new TokenError("invalid_request", error.message) : error;
+    if (!(refusal instanceof TokenError)) throw refusal;
+    sendOAuthJson(req, res, 400, { error: refusal.error, error_description: refusal.message });
+  }
 }

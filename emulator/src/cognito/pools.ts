@@ -30,5 +30,5 @@ export const BUILT_IN_POOLS: IdentityPoolConfig[] = [
   },
 ];
 
-/** The local login provider: put its name in `logins` with a token from `makeTestLoginToken`. */
+/** The local OpenID Connect provider's name in `logins` (its id tokens: cognito/login*.ts, or `mintIdToken` in tests). */
 export const TEST_LOGIN_PROVIDER = "login.emulator.local";

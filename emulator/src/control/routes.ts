@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KeyStore } from "../auth/keys";
 import { isActionPattern } from "../auth/permissions";
-import { MAX_LOGIN_TOKEN_LIFETIME_SECONDS, type TestLoginProvider } from "../cognito/login";
+import { MAX_LOGIN_CODE_LIFETIME_SECONDS, MAX_LOGIN_TOKEN_LIFETIME_SECONDS, type TestLoginProvider } from "../cognito/login-grants";
 import type { EmulatorCore } from "../engine/core";
 import { WebhookAuthenticationError } from "../engine/webhooks";
 import { AwsError, PipelineNotFoundException, WebhookNotFoundException } from "../errors";
@@ -47,28 +47,42 @@ function advanceMs(body: unknown): number {
   return ms;
 }
 
+function integerSetting(body: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) throw new BadControlRequest(`${name} must be an integer from ${min} to ${max}.`);
+  return value;
+}
+
+function booleanSetting(body: Record<string, unknown>, name: string): boolean {
+  const value = body[name];
+  if (value !== undefined && typeof value !== "boolean") throw new BadControlRequest(`${name} must be a boolean.`);
+  return value === true;
+}
+
+const CREDENTIAL_SETTINGS = ["lifetimeSeconds", "loginTokenLifetimeSeconds", "loginCodeLifetimeSeconds", "revokeAll", "revokeLoginSessions"];
+
 function credentialsUpdate(body: unknown, deps: ControlDeps) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadControlRequest("Body must be a JSON object.");
-  const { lifetimeSeconds, revokeAll, loginTokenLifetimeSeconds, ...rest } = body as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) {
-    throw new BadControlRequest(`Unknown setting '${Object.keys(rest)[0]}' (expected lifetimeSeconds, loginTokenLifetimeSeconds, revokeAll).`);
-  }
-  if (loginTokenLifetimeSeconds !== undefined) {
-    const ok = typeof loginTokenLifetimeSeconds === "number" && Number.isInteger(loginTokenLifetimeSeconds);
-    if (!ok || loginTokenLifetimeSeconds < 1 || loginTokenLifetimeSeconds > MAX_LOGIN_TOKEN_LIFETIME_SECONDS) {
-      throw new BadControlRequest(`loginTokenLifetimeSeconds must be an integer from 1 to ${MAX_LOGIN_TOKEN_LIFETIME_SECONDS}.`);
-    }
-  }
-  if (lifetimeSeconds !== undefined) {
-    if (typeof lifetimeSeconds !== "number" || !Number.isInteger(lifetimeSeconds) || lifetimeSeconds < 1 || lifetimeSeconds > 43200) {
-      throw new BadControlRequest("lifetimeSeconds must be an integer from 1 to 43200.");
-    }
-    deps.keys.lifetimeSeconds = lifetimeSeconds;
-  }
-  if (loginTokenLifetimeSeconds !== undefined) deps.login.tokenLifetimeSeconds = loginTokenLifetimeSeconds as number;
-  if (revokeAll !== undefined && typeof revokeAll !== "boolean") throw new BadControlRequest("revokeAll must be a boolean.");
-  const revoked = revokeAll ? deps.keys.revokeAllTemporary() : 0;
-  return { lifetimeSeconds: deps.keys.lifetimeSeconds, loginTokenLifetimeSeconds: deps.login.tokenLifetimeSeconds, revoked };
+  const settings = body as Record<string, unknown>;
+  const unknown = Object.keys(settings).find((key) => !CREDENTIAL_SETTINGS.includes(key));
+  if (unknown) throw new BadControlRequest(`Unknown setting '${unknown}' (expected ${CREDENTIAL_SETTINGS.join(", ")}).`);
+  // Every setting is checked before any is applied, so a bad request changes nothing.
+  const lifetimeSeconds = integerSetting(settings, "lifetimeSeconds", 1, 43200);
+  const loginTokenLifetimeSeconds = integerSetting(settings, "loginTokenLifetimeSeconds", 1, MAX_LOGIN_TOKEN_LIFETIME_SECONDS);
+  const loginCodeLifetimeSeconds = integerSetting(settings, "loginCodeLifetimeSeconds", 0, MAX_LOGIN_CODE_LIFETIME_SECONDS);
+  const revokeAll = booleanSetting(settings, "revokeAll");
+  const revokeLoginSessions = booleanSetting(settings, "revokeLoginSessions");
+  if (lifetimeSeconds !== undefined) deps.keys.lifetimeSeconds = lifetimeSeconds;
+  if (loginTokenLifetimeSeconds !== undefined) deps.login.tokenLifetimeSeconds = loginTokenLifetimeSeconds;
+  if (loginCodeLifetimeSeconds !== undefined) deps.login.codeLifetimeSeconds = loginCodeLifetimeSeconds;
+  return {
+    lifetimeSeconds: deps.keys.lifetimeSeconds,
+    loginTokenLifetimeSeconds: deps.login.tokenLifetimeSeconds,
+    loginCodeLifetimeSeconds: deps.login.codeLifetimeSeconds,
+    revoked: revokeAll ? deps.keys.revokeAllTemporary() : 0,
+    revokedLoginSessions: revokeLoginSessions ? deps.login.revokeAllSessions() : 0,
+  };
 }
 
 /** `{"accessKeyId": "readonly", "deny": ["logs:*"]}`: what that key may no longer do (`[]` gives it back). */

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { CredentialsError, isStaleCredentialError, refreshOnStaleCredentials, toCredentialsError } from "./credentials";
-import { SignInExpiredError } from "./id-token";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createServer } from "../../../emulator/src/server";
+import { credentialProvider, CredentialsError, isStaleCredentialError, refreshOnStaleCredentials, toCredentialsError } from "./credentials";
+import { setSignInSession, SignInExpiredError, type SignInSession } from "./id-token";
 
 function awsError(name: string) {
   const error = new Error("refused");
@@ -102,5 +104,34 @@ describe("credential errors", () => {
     expect(isStaleCredentialError(awsError("ExpiredTokenException"))).toBe(true);
     expect(isStaleCredentialError(awsError("AccessDeniedException"))).toBe(false);
     expect(isStaleCredentialError("ExpiredTokenException")).toBe(false);
+  });
+});
+
+describe("signed-in credentials", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("hand Cognito the id token held at each fetch, so after a renewal the new one is used", async () => {
+    const emulator = createServer({ clock: "manual", log: () => {} });
+    await new Promise<void>((resolve) => emulator.server.listen(0, "127.0.0.1", resolve));
+    const endpoint = `http://127.0.0.1:${(emulator.server.address() as AddressInfo).port}`;
+    try {
+      let token = await emulator.login.mintIdToken({ sub: "kiosk" });
+      const session: SignInSession = { idToken: async () => token, signOut: async () => {}, signInAgain: async () => {} };
+      setSignInSession(session, { idToken: token, expiresAt: Date.now() + 3_600_000, renewal: "working" });
+      const login = { provider: "login.emulator.local", authority: `${endpoint}/_emulator/oauth2`, clientId: "tests", scope: "openid" };
+      const provider = credentialProvider({ region: "us-east-1", endpoint, credentials: { type: "cognito", identityPoolId: "us-east-1:0000aaaa-0000-4000-8000-000000000001", login } });
+      if (typeof provider !== "function") throw new Error("expected a provider");
+      expect((await provider()).accessKeyId).toMatch(/^ASIA/);
+
+      // Two hours on: the first token has expired (Cognito refuses it) and a renewed one is held.
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 7_200_000 });
+      const expired = token;
+      token = await emulator.login.mintIdToken({ sub: "kiosk" });
+      expect((await provider()).accessKeyId).toMatch(/^ASIA/);
+      token = expired;
+      await expect(provider()).rejects.toThrow(/Invalid login token\. Token expired/);
+    } finally {
+      await emulator.close();
+    }
   });
 });

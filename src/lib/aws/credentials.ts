@@ -1,7 +1,7 @@
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-provider-cognito-identity";
 import type { CodePipelineClientConfig } from "@aws-sdk/client-codepipeline";
 import type { DashboardConfig } from "../../config/schema";
-import { SignInExpiredError, storedIdToken } from "./id-token";
+import { currentIdToken, SignInExpiredError } from "./id-token";
 
 type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
 
@@ -31,15 +31,10 @@ export function credentialProvider(config: Pick<DashboardConfig, "region" | "end
     clientConfig: { region: credentials.identityPoolId.split(":")[0], endpoint: config.endpoint },
     // The emulator forgets identities when it restarts; a cached identity id would then fail once for nothing.
     cache: config.endpoint ? memoryStorage() : undefined,
-    logins: login
-      ? {
-          [login.provider]: async () => {
-            const token = storedIdToken();
-            if (!token) throw new SignInExpiredError();
-            return token;
-          },
-        }
-      : undefined,
+    // A function, which the SDK calls at every credential fetch: after a renewal it hands Cognito the new id
+    // token. With logins the SDK keeps the identity id in memory only, so signing out (which leaves the page)
+    // forgets it along with the credentials.
+    logins: login ? { [login.provider]: currentIdToken } : undefined,
   });
   const poolId = credentials.identityPoolId;
   return async (properties) => {

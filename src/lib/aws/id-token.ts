@@ -1,17 +1,11 @@
-import { appUrl } from "../../config/load-config";
-import type { LoginConfig } from "../../config/schema";
-
 /**
- * OpenID implicit flow for authenticated identity-pool access. The id token lives in sessionStorage: it dies with
- * the tab and is never shared with other tabs or kept after the browser closes (localStorage would keep it).
+ * The signed-in person's id token, which the Cognito identity pool takes as its login, and what the screen
+ * shows about the sign-in. The OpenID Connect flow itself (src/lib/sign-in/oidc-session.ts) is loaded only
+ * when config.json has a login block; it keeps this up to date. Tokens live in sessionStorage (it dies with
+ * the tab and is never shared with other tabs), kept there by the OpenID Connect library.
  */
-const TOKEN_KEY = "codepipeline-dashboard:id-token";
-const STATE_KEY = "codepipeline-dashboard:login-state";
 
-/**
- * The OpenID id token ran out. The implicit flow cannot renew it without a visible page (the provider asks
- * again), so the person has to sign in again; SignInExpiryNotice offers that.
- */
+/** The sign-in ran out and could not be renewed: the person has to sign in again (SignInNotice offers it). */
 export class SignInExpiredError extends Error {
   override name = "SignInExpiredError";
   constructor() {
@@ -19,59 +13,70 @@ export class SignInExpiredError extends Error {
   }
 }
 
-export function storedIdToken(now = Date.now()): string | undefined {
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? undefined;
-  if (token && tokenExpiresAt(token) <= now) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    return undefined;
-  }
-  return token;
+export interface SignInSession {
+  /** A verified id token that has not expired, renewed first if needed; throws SignInExpiredError. */
+  idToken(): Promise<string>;
+  /** Ends the sign-in: revokes the refresh token, clears the tokens and leaves the page (so no credentials stay in memory). */
+  signOut(): Promise<void>;
+  /** Back to the provider, returning to this page. */
+  signInAgain(): Promise<void>;
 }
 
-/** Takes `#id_token=...&state=...` left by the provider's redirect, checks the state, and cleans the URL. */
-export function acceptRedirect(): { error?: string } {
-  if (!location.hash.includes("id_token=") && !location.hash.includes("error=")) return {};
-  const params = new URLSearchParams(location.hash.slice(1));
-  const expected = sessionStorage.getItem(STATE_KEY);
-  sessionStorage.removeItem(STATE_KEY);
-  history.replaceState(null, "", location.pathname + location.search);
-  if (params.get("error")) return { error: `${params.get("error")}: ${params.get("error_description") ?? ""}`.trim() };
-  if (!expected || params.get("state") !== expected.split(" ")[0]) return { error: "The sign-in answer did not match the request; try again." };
-  const token = params.get("id_token");
-  if (!token) return { error: "The sign-in answer carried no id token." };
-  sessionStorage.setItem(TOKEN_KEY, token);
-  const returnTo = expected.split(" ")[1];
-  if (returnTo && returnTo.startsWith("/")) history.replaceState(null, "", returnTo);
-  return {};
+export interface SignInStatus {
+  /** The id token held now (verified), for the name shown and claimed in approvals. */
+  idToken: string;
+  /** When it runs out, in ms since the epoch. */
+  expiresAt: number;
+  /**
+   * working: renewed before it runs out; failing: the provider could not be reached, retrying; refused: the
+   * provider refused, only signing in again helps; unavailable: the provider gave no refresh token.
+   */
+  renewal: "working" | "failing" | "refused" | "unavailable";
+  /** What went wrong with renewal, in words. */
+  problem?: string;
 }
 
-export function startLogin(login: LoginConfig): void {
-  const state = randomId();
-  sessionStorage.setItem(STATE_KEY, `${state} ${location.pathname}${location.search}`);
-  const url = new URL(login.authorizeUrl);
-  url.searchParams.set("response_type", "id_token");
-  url.searchParams.set("client_id", login.clientId);
-  url.searchParams.set("redirect_uri", appUrl(""));
-  url.searchParams.set("scope", login.scope);
-  url.searchParams.set("state", state);
-  url.searchParams.set("nonce", randomId());
-  location.assign(url.href);
+let session: SignInSession | undefined;
+let status: SignInStatus | undefined;
+const listeners = new Set<() => void>();
+
+export function setSignInSession(next: SignInSession, nextStatus: SignInStatus): void {
+  session = next;
+  updateSignInStatus(nextStatus);
 }
 
-/** The token's claims; `{}` for a token we cannot read. Nothing here is verified: it is only shown or compared. */
-function claimsOf(token: string): { exp?: unknown; email?: unknown; sub?: unknown } {
+export function updateSignInStatus(next: SignInStatus): void {
+  status = next;
+  for (const listener of listeners) listener();
+}
+
+export function signInSession(): SignInSession | undefined {
+  return session;
+}
+
+/** For the Cognito identity pool's `logins`: called at every credential fetch, so a renewed token is used. */
+export function currentIdToken(): Promise<string> {
+  return session ? session.idToken() : Promise.reject(new SignInExpiredError());
+}
+
+/** For `useSyncExternalStore` (this module stays free of React: the sign-in code loads it too). */
+export function subscribeSignInStatus(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+export function signInStatus(): SignInStatus | undefined {
+  return status;
+}
+
+/** A token's claims, unverified; `{}` for a token we cannot read. Only for showing, and for times the token states. */
+export function claimsOf(token: string): { exp?: unknown; iat?: unknown; email?: unknown; sub?: unknown } {
   try {
     const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-    return JSON.parse(atob(payload)) as { exp?: unknown; email?: unknown; sub?: unknown };
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)))) as Record<string, unknown>;
   } catch {
     return {};
   }
-}
-
-/** Milliseconds since the epoch; tokens we cannot read count as expired. */
-export function tokenExpiresAt(token: string): number {
-  const { exp } = claimsOf(token);
-  return typeof exp === "number" ? exp * 1000 : 0;
 }
 
 /**
@@ -79,13 +84,8 @@ export function tokenExpiresAt(token: string): number {
  * static credentials: nobody is known, so nobody is claimed.
  */
 export function signedInIdentity(): string | undefined {
-  const token = storedIdToken();
-  if (!token) return undefined;
-  const { email, sub } = claimsOf(token);
+  if (!status) return undefined;
+  const { email, sub } = claimsOf(status.idToken);
   const name = typeof email === "string" && email ? email : typeof sub === "string" ? sub : undefined;
   return name?.slice(0, 128);
-}
-
-function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
