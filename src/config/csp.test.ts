@@ -76,6 +76,8 @@ describe("content security policy", () => {
     expect(directive(policy, "connect-src")!.split(" ").slice(1)).toEqual([
       "'self'",
       "https://codepipeline.eu-west-1.amazonaws.com",
+      "https://codebuild.eu-west-1.amazonaws.com",
+      "https://logs.eu-west-1.amazonaws.com",
       "https://cognito-identity.eu-west-1.amazonaws.com",
       "https://cognito-idp.eu-west-1.amazonaws.com",
       domain,
