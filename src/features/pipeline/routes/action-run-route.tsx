@@ -56,7 +56,7 @@ export default function ActionRunRoute() {
     <Dialog.Root open onOpenChange={(open) => !open && close()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-[min(60rem,100vw)] flex-col bg-white text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
+        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-full max-w-[60rem] flex-col bg-white text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
           <header className="flex items-start gap-3 border-b border-zinc-300 px-4 py-3 sm:px-5 dark:border-zinc-700">
             <div className="min-w-0 flex-1">
               <Dialog.Title className="text-lg font-semibold break-words">
