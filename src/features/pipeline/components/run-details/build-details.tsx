@@ -82,7 +82,7 @@ export function BuildDetails({
                   <td className="py-1 pr-2 tabular-nums" title={phase.startTime ? `started ${formatExactTime(phase.startTime)}` : undefined}>
                     {phase.durationInSeconds !== undefined ? formatDuration(phase.durationInSeconds * 1000) : running && !phase.endTime ? "running" : "—"}
                   </td>
-                  <td className="py-1 break-words">
+                  <td className="py-1 wrap-anywhere">
                     {(phase.contexts ?? [])
                       .filter((c) => c.message || c.statusCode)
                       .map((c, j) => (
