@@ -19,6 +19,7 @@ import { BenchEmulator } from "./lib/emulator";
 import { parseOptions, type SectionName } from "./lib/options";
 import { formatTable, type Row } from "./lib/report";
 import { apiEconomySection } from "./sections/api-economy";
+import { detailsSection } from "./sections/details";
 import { emulatorLoadSection } from "./sections/emulator-load";
 import { graphSection } from "./sections/graph";
 import { insightsSection } from "./sections/insights";
@@ -38,6 +39,7 @@ const SECTION_RUNNERS: Record<SectionName, Section> = {
   lighthouse: lighthouseSection,
   emulator: emulatorLoadSection,
   insights: insightsSection,
+  details: detailsSection,
 };
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);

@@ -27,6 +27,9 @@ const sourceRoutes: RouteObject[] = [
   {
     path: paths.execution.pattern,
     lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).default }),
+    // The action details panel, over the execution page and from its chunk (it loads the CodeBuild and Logs
+    // clients itself, only when a run has a build or log).
+    children: [{ path: paths.actionRun.pattern, lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).ActionRunPanel }) }],
   },
   {
     path: paths.createPipeline.pattern,

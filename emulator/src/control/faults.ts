@@ -1,4 +1,4 @@
-/** Fault injection for CodePipeline calls (never for /_emulator/* or preflights). */
+/** Fault injection for AWS JSON calls: CodePipeline, CodeBuild, CloudWatch Logs (never for /_emulator/* or preflights). */
 export interface FaultSettings {
   /** Share of calls answered 400 ThrottlingException "Rate exceeded", 0..1. */
   throttleRate: number;
@@ -12,17 +12,20 @@ export interface FaultSettings {
   regions: string[];
   /** Accounts the faults apply to (the account of the signing access key); empty = every account. */
   accounts: string[];
+  /** Services the faults apply to, by signing name (`codepipeline`, `codebuild`, `logs`); empty = every service. */
+  services: string[];
 }
 
 /** Where a call goes, as far as faults care: its credential scope's region and its access key's account. */
 export interface FaultTarget {
   region: string | undefined;
   accountId: string | undefined;
+  service: string;
 }
 
 export type FaultDecision = "down" | "throttle" | "error" | "none";
 
-export const NO_FAULTS: FaultSettings = { throttleRate: 0, errorRate: 0, latencyMs: 0, down: false, regions: [], accounts: [] };
+export const NO_FAULTS: FaultSettings = { throttleRate: 0, errorRate: 0, latencyMs: 0, down: false, regions: [], accounts: [], services: [] };
 
 /** mulberry32: tiny, fast and good enough to make fault runs repeat for a given seed. */
 function seededRandom(seed: number): () => number {
@@ -60,12 +63,13 @@ export class Faults {
   }
 
   /**
-   * Whether a call is subject to the faults: one region, one account, or one region of one account can be
-   * "down" while the others work. Both scopes must match; an empty one matches everything.
+   * Whether a call is subject to the faults: one region, one account, one service, or any mix of them can be
+   * "down" while the others work (CloudWatch Logs can throttle while CodePipeline answers). Every scope must
+   * match; an empty one matches everything.
    */
-  appliesTo({ region, accountId }: FaultTarget): boolean {
+  appliesTo({ region, accountId, service }: FaultTarget): boolean {
     const within = (scope: string[], value: string | undefined) => scope.length === 0 || (value !== undefined && scope.includes(value));
-    return within(this.current.regions, region) && within(this.current.accounts, accountId);
+    return within(this.current.regions, region) && within(this.current.accounts, accountId) && within(this.current.services, service);
   }
 
   decide(): FaultDecision {
@@ -108,8 +112,12 @@ export function parseFaultSettings(body: unknown): Partial<FaultSettings> | stri
         }
         result.accounts = value as string[];
         break;
+      case "services":
+        if (!Array.isArray(value) || value.some((service) => typeof service !== "string")) return "services must be an array of signing names (codepipeline, codebuild, logs).";
+        result.services = value as string[];
+        break;
       default:
-        return `Unknown fault setting '${name}' (expected throttleRate, errorRate, latencyMs, down, regions, accounts).`;
+        return `Unknown fault setting '${name}' (expected throttleRate, errorRate, latencyMs, down, regions, accounts, services).`;
     }
   }
   const throttle = result.throttleRate ?? 0;

@@ -124,6 +124,27 @@ export interface ActionBehaviour {
   deployTargets?: { count?: number; failingTarget?: number; message?: string };
   /** Approval actions: decide by themselves after a delay (traffic only; default: wait for a human). */
   autoDecision?: { status: ApprovalStatus; afterSeconds: Seconds; by?: string; summary?: string };
+  /**
+   * Extension, CodeBuild and Commands actions: what the run's build and log say (engine/builds.ts,
+   * engine/run-logs.ts). Default: a buildspec in the style of the project's toolchain (Gradle, Xcode,
+   * Terraform or npm, guessed from the project name), a log of about 120 lines plus one per 2 s of
+   * build, and for a failing run the last command of BUILD exiting with status 1.
+   */
+  build?: BuildBehaviour;
+}
+
+/** Extension: a simulated build's buildspec, failure and log (CodeBuild and Commands actions). */
+export interface BuildBehaviour {
+  /** Commands per buildspec phase (Commands actions run the action's own `commands` in BUILD). */
+  commands?: { install?: string[]; preBuild?: string[]; build?: string[]; postBuild?: string[] };
+  /** The phase a failing run fails in (default BUILD): its last command exits with status 1. */
+  failingPhase?: "INSTALL" | "PRE_BUILD" | "BUILD" | "POST_BUILD";
+  /** What the failing command prints before it exits (default: the action's `error` message line by line, else the toolchain's). */
+  failureOutput?: string[];
+  /** About how many lines a whole run's log has (default from the duration; at most 1,000,000). Lines are made when read, never stored. */
+  logLines?: number;
+  /** Logs are kept this many days after the build ends, then its log stream is gone (default: kept, as CodeBuild's log groups never expire). */
+  logRetentionDays?: number;
 }
 
 export interface SourceBehaviour {

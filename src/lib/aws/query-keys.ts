@@ -61,6 +61,17 @@ export const codepipelineKeys = {
   approvalRuns: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "approval-runs"] as const,
   /** A waiting approval's execution, for the run's resolved configuration: never changes, so outside `executions`. */
   approvalInput: (source: SourceRef, name: string, executionId: string) => [...pipelineScope(source, name), "approval-input", executionId] as const,
+  /** ListRuleExecutions of one execution: they move with its stages. */
+  ruleExecutions: (source: SourceRef, name: string, executionId: string) => [...codepipelineKeys.executions(source, name), "rules", executionId] as const,
+  ruleTypes: (source: SourceRef) => [...codepipelineKeys.source(source), "rule-types"] as const,
+
+  /**
+   * What one action run did elsewhere: its deploy targets, its CodeBuild build, a log stream. Outside
+   * `executions`, so a state change does not re-read them: they poll on their own while the run goes on.
+   */
+  deployTargets: (source: SourceRef, name: string, actionExecutionId: string) => [...pipelineScope(source, name), "deploy-targets", actionExecutionId] as const,
+  build: (source: SourceRef, name: string, buildId: string) => [...pipelineScope(source, name), "build", buildId] as const,
+  logStream: (source: SourceRef, name: string, group: string, stream: string) => [...pipelineScope(source, name), "log", group, stream] as const,
 };
 
 /** The reads whose keys end in a fixed word, which `pipelineOfKey` recognises. */

@@ -14,6 +14,7 @@ function fakeSource(id: string): Source {
     region: "us-east-1",
     polling: { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 },
     send: () => Promise.reject(new Error("not used")),
+    via: () => () => Promise.reject(new Error("not used")),
     readOnly: false,
     setVisible: () => undefined,
     isVisible: () => false,

@@ -142,6 +142,29 @@ export const pollingPolicy = {
    */
   rollbackTargets: (): Cadence => IMMUTABLE,
 
+  /**
+   * What one action run or execution did besides its status (ListRuleExecutions, deploy targets, the CodeBuild
+   * build): every `activeSeconds` while it runs, never again once it is over (a retry is a new run).
+   */
+  runDetail(polling: PollingConfig, running: boolean): Cadence {
+    return running ? { refetchInterval: ms(polling.activeSeconds) } : { refetchInterval: false, staleTime: Infinity };
+  },
+
+  /**
+   * A log stream on screen: its forward token every `activeSeconds` while `following` (the run goes on; only
+   * while the details are open, and paused in a hidden tab as every read but the wall's), backing off while
+   * reads fail (throttling: what was read stays on screen), then never. No retries of React Query's own: the
+   * SDK retried already, and the next poll is the retry.
+   */
+  logStream(polling: PollingConfig, following: boolean): Cadence {
+    return following
+      ? { refetchInterval: (query) => backoffMs(ms(polling.activeSeconds), query), staleTime: 0, retry: false }
+      : { refetchInterval: false, refetchOnWindowFocus: false, staleTime: Infinity, retry: false };
+  },
+
+  /** ListRuleTypes: what AWS offers changes with its releases, not within a session. */
+  ruleTypes: (): Cadence => IMMUTABLE,
+
   /** Recent action runs across executions, for expected durations: they move slowly. */
   recentActionRuns: (): Cadence => ({ staleTime: 5 * 60_000, refetchInterval: 5 * 60_000 }),
 

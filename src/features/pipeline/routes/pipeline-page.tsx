@@ -21,6 +21,7 @@ import { stageRetryAvailability, stageRollbackAvailability } from "../../../core
 import { paths, usePipelinePaths } from "../../../lib/paths";
 import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
+import { useDeployTargetSummaries } from "../api/use-deploy-target-summaries";
 
 type PipelineTab = "graph" | "history" | "insights" | "definition";
 const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", insights: "Insights", definition: "Definition" };
@@ -60,6 +61,7 @@ export default function PipelinePage({
   const [dialog, setDialog] = useState<PageDialog | null>(null);
   const close = useCallback(() => setDialog(null), []);
 
+  const deployTargets = useDeployTargetSummaries(name, declaration, status);
   const context: GraphContextValue = useMemo(
     () => ({
       pipelineName: name,
@@ -70,6 +72,8 @@ export default function PipelinePage({
       open: setDialog,
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.action(name, stage, action),
+      ruleResultsHref: (stage, id) => pipelinePaths.ruleResults(name, id, stage),
+      runHref: (stage, action, executionId) => pipelinePaths.actionRun(name, executionId, stage, action),
     }),
     [name, declaration?.pipelineType, declaration?.executionMode, readOnly, pipelinePaths],
   );
@@ -182,6 +186,7 @@ export default function PipelinePage({
                     revisionMessages={view.revisionMessages}
                     rollbackStages={view.rollbackStages}
                     highlight={highlight}
+                    deployTargets={deployTargets}
                     context={context}
                     label={`Pipeline ${name}: stages and actions`}
                   />
