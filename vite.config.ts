@@ -31,7 +31,19 @@ export default defineConfig(({ command }) => ({
   resolve: command === "build" ? { alias: [{ find: /^react-router$/, replacement: reactRouterProduction }] } : {},
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
-  build: { target: "es2022", sourcemap: true },
+  build: {
+    target: "es2022",
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // The app shell and everything it imports statically (React, the router, TanStack Query, the CodePipeline
+        // client, the overview) in one chunk: left to itself, Rolldown cut them into some 35 small chunks shared
+        // with the lazy routes and SDK clients, each compressed alone (12 KB more gzip on the first page).
+        // Lazy routes still get their own chunks and load this one, which the shell loaded already.
+        codeSplitting: { groups: [{ name: "app", test: /[\\/]src[\\/]app[\\/]app\.tsx$/ }] },
+      },
+    },
+  },
   test: {
     include: ["src/**/*.test.{ts,tsx}", "emulator/**/*.test.ts", "examples/**/*.test.ts"],
     environment: "node",

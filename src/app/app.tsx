@@ -6,13 +6,14 @@ import { followStateChanges } from "../lib/polling/follow-state-changes";
 import { trackReadFailures } from "../lib/polling/read-failures";
 import { createSources } from "../lib/aws/source";
 import { createQueryClient } from "./query-client";
-import { router } from "./router";
+import { createRouter } from "./router";
 import { SourceContext, SourcesContext } from "../lib/sources/source-context";
 
 export function App({ config }: { config: DashboardConfig }) {
   // One client and one limiter per account/region, for the life of the page: each has its own API limits.
   const [sources] = useState(() => createSources(config));
   const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
   useEffect(() => followStateChanges(queryClient), [queryClient]);
   useEffect(() => trackReadFailures(queryClient), [queryClient]);
   return (

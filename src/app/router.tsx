@@ -41,34 +41,40 @@ const sourceRoutes: RouteObject[] = [
   },
 ];
 
-export const router = createBrowserRouter([
-  // The wall display is a kiosk: no app header or navigation around it.
-  {
-    path: paths.wall.pattern,
-    errorElement: <RouteError />,
-    lazy: async () => ({ Component: (await import("../features/wall/wall-route")).default }),
-  },
-  {
-    path: paths.wallSetup.pattern,
-    errorElement: <RouteError />,
-    lazy: async () => ({ Component: (await import("../features/wall/wall-route")).WallSetupRoute }),
-  },
-  {
-    element: <Layout />,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <OverviewPage /> },
-      ...sourceRoutes,
-      { path: paths.source.pattern, element: <RouteSource />, children: sourceRoutes },
-      {
-        path: paths.insights.pattern,
-        lazy: async () => ({ Component: (await import("../features/insights/routes/insights-page")).default }),
-      },
-      {
-        path: paths.approvals.pattern,
-        lazy: async () => ({ Component: (await import("../features/approvals/routes/approvals-page")).default }),
-      },
-      { path: "*", element: <RouteError notFound /> },
-    ],
-  },
-]);
+/**
+ * Made when the app mounts, not when this module loads: the router reads the address once, and the sign-in
+ * code puts the page the user opened back in the address bar after this module may have loaded (it shares the
+ * app shell's chunk, vite.config.ts).
+ */
+export const createRouter = () =>
+  createBrowserRouter([
+    // The wall display is a kiosk: no app header or navigation around it.
+    {
+      path: paths.wall.pattern,
+      errorElement: <RouteError />,
+      lazy: async () => ({ Component: (await import("../features/wall/wall-route")).default }),
+    },
+    {
+      path: paths.wallSetup.pattern,
+      errorElement: <RouteError />,
+      lazy: async () => ({ Component: (await import("../features/wall/wall-route")).WallSetupRoute }),
+    },
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <OverviewPage /> },
+        ...sourceRoutes,
+        { path: paths.source.pattern, element: <RouteSource />, children: sourceRoutes },
+        {
+          path: paths.insights.pattern,
+          lazy: async () => ({ Component: (await import("../features/insights/routes/insights-page")).default }),
+        },
+        {
+          path: paths.approvals.pattern,
+          lazy: async () => ({ Component: (await import("../features/approvals/routes/approvals-page")).default }),
+        },
+        { path: "*", element: <RouteError notFound /> },
+      ],
+    },
+  ]);
