@@ -90,6 +90,7 @@ describe("the AppSync Events WebSocket endpoint", () => {
       executionId: pipelineExecutionId,
       stage: "",
       action: "",
+      category: "",
       state: "STARTED",
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
       detailType: "CodePipeline Pipeline Execution State Change",

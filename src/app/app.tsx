@@ -13,6 +13,20 @@ export function App({ config }: { config: DashboardConfig }) {
   const [sources] = useState(() => createSources(config));
   const [queryClient] = useState(createQueryClient);
   useEffect(() => followStateChanges(queryClient), [queryClient]);
+  useEffect(() => {
+    const { events } = config;
+    if (!events) return;
+    // The live client loads only with an `events` block: the first page's script stays as it was without it.
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import("../lib/live/live-updates").then(({ startLiveUpdates }) => {
+      if (!cancelled) stop = startLiveUpdates({ ...config, events }, sources, queryClient);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [config, sources, queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <SourcesContext value={sources}>

@@ -110,6 +110,39 @@ const pollingSchema = v.strictObject({
   maxConcurrentRequests: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 4),
 });
 
+const account = () => matching(/^\d{12}$/, "an account id is 12 digits");
+const wsUrl = (message: string) =>
+  v.pipe(
+    v.string(),
+    v.check((url) => {
+      try {
+        const { protocol } = new URL(url);
+        return protocol === "wss:" || (protocol === "ws:" && isLocalEndpoint(url.replace(/^ws:/, "http:")));
+      } catch {
+        return false;
+      }
+    }, message),
+  );
+
+/**
+ * Live updates (docs/live-updates.md): an AWS AppSync Events API that the deploy stack's EventBridge rule
+ * publishes CodePipeline's state changes to. Without this block the dashboard only polls.
+ */
+const eventsSchema = v.strictObject({
+  /** The Event API's HTTP endpoint, `https://ID.appsync-api.REGION.amazonaws.com/event`: requests are signed for its host. */
+  httpEndpoint: httpUrl("events.httpEndpoint must be an http(s) URL"),
+  /** Its real-time endpoint, `wss://ID.appsync-realtime-api.REGION.amazonaws.com/event/realtime`. */
+  realtimeEndpoint: wsUrl("events.realtimeEndpoint must be a wss URL (ws only on localhost)"),
+  /** The Event API's region (default: the top-level region). */
+  region: v.optional(region()),
+  /** The top-level account's id: events come on one channel per account and region. */
+  accountId: account(),
+  /** Account ids of sources in other accounts, by source id (default: an assumed role's account, else accountId). */
+  accounts: v.optional(v.record(v.string(), account()), {}),
+  /** While the socket is healthy, pipelines on screen poll this seldom instead of every activeSeconds. */
+  safetyIntervalSeconds: seconds(60, 10),
+});
+
 const topLevelSchema = v.strictObject({
   $schema: v.optional(v.string()),
   region: region(),
@@ -122,6 +155,8 @@ const topLevelSchema = v.strictObject({
   readOnly: v.optional(v.boolean(), false),
   /** More accounts and regions, shown beside the top-level one on every page. */
   sources: v.optional(v.array(sourceSchema), []),
+  /** Live updates pushed from EventBridge through AppSync Events; polling stays as the fallback. */
+  events: v.optional(eventsSchema),
 });
 
 type TopLevel = v.InferOutput<typeof topLevelSchema>;
@@ -171,6 +206,13 @@ const CROSS_FIELD_RULES: { reads: (keyof TopLevel)[]; problems: (config: TopLeve
     },
   },
   {
+    reads: ["events", "sources"],
+    problems: (config) =>
+      Object.keys(config.events?.accounts ?? {})
+        .filter((id) => !config.sources.some((source) => source.id === id))
+        .map((id): [Path, string] => [["events", "accounts", id], `events.accounts names "${id}", which is not the id of a source`]),
+  },
+  {
     reads: ["polling"],
     problems: (config) =>
       config.polling.idleSeconds < config.polling.activeSeconds
@@ -213,6 +255,7 @@ export type CredentialsConfig = DashboardConfig["credentials"];
 export type LoginConfig = v.InferOutput<typeof loginSchema>;
 export type LoginConfigInput = v.InferInput<typeof loginSchema>;
 export type PollingConfig = DashboardConfig["polling"];
+export type EventsConfig = NonNullable<DashboardConfig["events"]>;
 export type SourceConfigInput = DashboardConfig["sources"][number];
 
 /** Shown on the explanation page: a working config for the local emulator and one for real AWS. */

@@ -13,6 +13,8 @@ export interface LiveEvent {
   executionId: string;
   stage: string;
   action: string;
+  /** The action's category (Approval, Build, …) on action events. */
+  category: string;
   state: string;
   time: string;
   detailType: string;
@@ -28,6 +30,7 @@ export function trimEvent(event: CodePipelineEvent): { channel: string; payload:
       executionId: event.detail["execution-id"],
       stage: event.detail.stage ?? "",
       action: event.detail.action ?? "",
+      category: event.detail.type?.category ?? "",
       state: event.detail.state,
       time: event.time,
       detailType: event["detail-type"],

@@ -57,7 +57,7 @@ export function pipelineStateQuery(source: Source, name: string, presence: Prese
           pipelineName: name,
         }),
       ),
-    ...pollingPolicy.state(source.polling, presence),
+    ...pollingPolicy.state(source.polling, presence, source.live),
   });
 }
 
@@ -74,6 +74,6 @@ export function latestExecutionQuery(source: Source, name: string, presence: Pre
       // null, not undefined: React Query refuses undefined as data, and "never ran" is an answer.
       return output.pipelineExecutionSummaries?.[0] ?? null;
     },
-    ...pollingPolicy.latestExecution(source.polling, presence),
+    ...pollingPolicy.latestExecution(source.polling, presence, source.live),
   });
 }

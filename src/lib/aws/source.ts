@@ -5,6 +5,7 @@ import { baseSourceId, resolveSources, type SourceConfig } from "../../config/so
 import { assumedRoleCredentials } from "./assume-role";
 import { credentialProvider, refreshOnStaleCredentials } from "./credentials";
 import { createLimiter } from "./limiter";
+import { createLiveHealth, type LiveHealth } from "../live/live-health";
 
 type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
 
@@ -24,6 +25,14 @@ export interface Source {
   setVisible(name: string, visible: boolean): void;
   /** Requests waiting for a slot plus those in flight. */
   pending(): number;
+  /** Whether a page shows the pipeline now (setVisible's count): live updates read only those at once. */
+  isVisible(name: string): boolean;
+  /** The source whose own credentials this one starts from (itself, unless it assumes a role). */
+  baseId: string;
+  /** This source's live-updates state (polling slows only while it is live). */
+  live: LiveHealth;
+  /** The source's credentials now, refreshed when due (live updates sign their socket with the base source's). */
+  credentials(): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
 }
 
 /** Runs one SDK call when a slot is free; the call gets the signal that aborts it. */
@@ -41,16 +50,17 @@ export function createSources(config: DashboardConfig): Source[] {
   }
   return configs.map((source) => {
     const { credentials } = source;
+    const baseId = credentials.type === "assumeRole" ? baseSourceId(configs, credentials.from) : source.id;
     return createSource(
       source,
-      credentials.type === "assumeRole"
-        ? assumedRoleCredentials({ ...source, credentials }, own.get(baseSourceId(configs, credentials.from))!)
-        : own.get(source.id)!,
+      credentials.type === "assumeRole" ? assumedRoleCredentials({ ...source, credentials }, own.get(baseId)!) : own.get(source.id)!,
+      baseId,
+      config.events?.safetyIntervalSeconds,
     );
   });
 }
 
-function createSource(config: SourceConfig, credentials: CredentialsOption): Source {
+function createSource(config: SourceConfig, credentials: CredentialsOption, baseId: string, safetySeconds: number | undefined): Source {
   const client = new CodePipelineClient({
     region: config.region,
     endpoint: config.endpoint,
@@ -92,5 +102,9 @@ function createSource(config: SourceConfig, credentials: CredentialsOption): Sou
     send,
     setVisible,
     pending: () => limiter.size(),
+    isVisible: (name) => visible.has(name),
+    baseId,
+    live: createLiveHealth(safetySeconds),
+    credentials: () => client.config.credentials(),
   };
 }

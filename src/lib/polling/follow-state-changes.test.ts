@@ -2,6 +2,7 @@ import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Source } from "../aws/source";
+import { createLiveHealth } from "../live/live-health";
 import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../aws/pipeline-queries";
 import { wallExecutionsQuery } from "../aws/execution-queries";
 import { followStateChanges } from "./follow-state-changes";
@@ -17,6 +18,10 @@ function fakeSource(id: string): Source {
     readOnly: false,
     setVisible: () => undefined,
     pending: () => 0,
+    isVisible: () => false,
+    baseId: id,
+    live: createLiveHealth(undefined),
+    credentials: () => Promise.reject(new Error("not used")),
   };
 }
 
