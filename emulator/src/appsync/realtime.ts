@@ -36,6 +36,8 @@ export interface EventsSettings {
   unauthorized: boolean;
   /** The server stops sending anything, ka included, without closing: a connection gone quiet. */
   silent: boolean;
+  /** New connections are refused at the handshake (503), as while the endpoint is unreachable. */
+  refuse: boolean;
 }
 
 export const DEFAULT_EVENTS_SETTINGS: EventsSettings = {
@@ -45,6 +47,7 @@ export const DEFAULT_EVENTS_SETTINGS: EventsSettings = {
   duplicate: false,
   unauthorized: false,
   silent: false,
+  refuse: false,
 };
 
 interface Connection {
@@ -93,6 +96,10 @@ export class EventsService {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     if (splitTarget(req.url).path !== REALTIME_PATH) return false;
     const protocols = String(req.headers["sec-websocket-protocol"] ?? "").split(",").map((p) => p.trim());
+    if (this.settings.refuse) {
+      socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
+      return true;
+    }
     if (!protocols.includes(PROTOCOL)) {
       socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
       return true;
@@ -277,7 +284,7 @@ export class EventsService {
 }
 
 const NUMBER_SETTINGS: Record<string, [number, number]> = { keepAliveMs: [50, 600_000], connectionTimeoutMs: [100, 3_600_000], delayMs: [0, 600_000] };
-const BOOLEAN_SETTINGS = ["duplicate", "unauthorized", "silent"];
+const BOOLEAN_SETTINGS = ["duplicate", "unauthorized", "silent", "refuse"];
 
 /** A control request's settings, every one checked before any applies; a string says what is wrong. */
 export function parseEventsSettings(body: Record<string, unknown>): Partial<EventsSettings> | string {
