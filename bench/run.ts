@@ -22,6 +22,7 @@ import { apiEconomySection } from "./sections/api-economy";
 import { emulatorLoadSection } from "./sections/emulator-load";
 import { graphSection } from "./sections/graph";
 import { lighthouseSection } from "./sections/lighthouse";
+import { liveUpdatesSection } from "./sections/live-updates";
 import { loadSection } from "./sections/load";
 import { memorySection } from "./sections/memory";
 import { sizeSection } from "./sections/size";
@@ -36,6 +37,7 @@ const SECTION_RUNNERS: Record<SectionName, Section> = {
   memory: memorySection,
   lighthouse: lighthouseSection,
   emulator: emulatorLoadSection,
+  live: liveUpdatesSection,
 };
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
