@@ -89,6 +89,18 @@ test.describe("with live updates and slow polling", () => {
     // One read, for the pipeline shown: live-elsewhere's events (no approval among them) read nothing.
     expect((await emulator.requests()).byOperation.GetPipelineState).toBe(1);
   });
+
+  test("an approval starting in a pipeline off screen updates the approvals count without a poll", async ({ page, emulator, sdk }) => {
+    await emulator.loadScenario(scenario(pipeline("live-here"), pipeline("live-gated", { withApproval: true, timeline: [] })));
+    await emulator.advance(120);
+    await page.goto("/pipelines/live-here");
+    await expect(freshness(page)).toHaveText(LIVE);
+    const count = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ });
+    await expect(count).toContainText("0 waiting");
+    await sdk.send(new StartPipelineExecutionCommand({ name: "live-gated" }));
+    await emulator.advance(70);
+    await expect(count).toContainText("1 waiting", { timeout: 5000 });
+  });
 });
 
 test.describe("when the socket drops", () => {

@@ -37,6 +37,12 @@ describe("live events", () => {
     batcher.add({ name: "web" });
     vi.advanceTimersByTime(200);
     expect(flushed).toEqual([["web", "api"], ["web"]]);
+    const merged: { name: string; actions: boolean }[][] = [];
+    const merging = new HintBatcher<{ name: string; actions: boolean }>(200, (keys) => merged.push(keys), (k) => k.name, (a, b) => ({ ...b, actions: a.actions || b.actions }));
+    merging.add({ name: "web", actions: true });
+    merging.add({ name: "web", actions: false });
+    vi.advanceTimersByTime(200);
+    expect(merged).toEqual([[{ name: "web", actions: true }]]);
     batcher.add({ name: "gone" });
     batcher.cancel();
     vi.advanceTimersByTime(500);

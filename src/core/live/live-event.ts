@@ -63,10 +63,14 @@ export class HintBatcher<K> {
     private readonly windowMs: number,
     private readonly flush: (keys: K[]) => void,
     private readonly id: (key: K) => string,
+    /** Two hints for the same pipeline in one window become one: what both ask for. */
+    private readonly merge: (a: K, b: K) => K = (_a, b) => b,
   ) {}
 
   add(key: K): void {
-    this.due.set(this.id(key), key);
+    const id = this.id(key);
+    const earlier = this.due.get(id);
+    this.due.set(id, earlier ? this.merge(earlier, key) : key);
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       const keys = [...this.due.values()];

@@ -29,7 +29,12 @@ interface Hint {
 export function startLiveUpdates(config: DashboardConfig & { events: EventsConfig }, sources: readonly Source[], queryClient: QueryClient): () => void {
   const { events } = config;
   const channelOf = new Map(resolveSources(config).map((source) => [source.id, eventsChannel(events, source)]));
-  const batcher = new HintBatcher<Hint>(BATCH_MS, (hints) => hints.forEach(read), (hint) => `${hint.source.id}\n${hint.pipeline}\n${hint.actions}`);
+  const batcher = new HintBatcher<Hint>(
+    BATCH_MS,
+    (hints) => hints.forEach(read),
+    (hint) => `${hint.source.id}\n${hint.pipeline}`,
+    (a, b) => ({ ...b, actions: a.actions || b.actions }),
+  );
 
   function read({ source, pipeline, actions }: Hint): void {
     void queryClient.invalidateQueries({ queryKey: codepipelineKeys.state(source, pipeline), refetchType: "active" });
