@@ -2,6 +2,9 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
 import type { DashboardConfig } from "../config/schema";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { resolveSources } from "../config/sources";
+import { codepipelineKeys, pipelineOfKey } from "../lib/aws/query-keys";
 import { followStateChanges } from "../lib/polling/follow-state-changes";
 import { createSources } from "../lib/aws/source";
 import { createQueryClient } from "./query-client";
@@ -17,15 +20,10 @@ export function App({ config }: { config: DashboardConfig }) {
     const { events } = config;
     if (!events) return;
     // The live client loads only with an `events` block: the first page's script stays as it was without it.
-    let stop: (() => void) | undefined;
-    let cancelled = false;
-    void import("../lib/live/live-updates").then(({ startLiveUpdates }) => {
-      if (!cancelled) stop = startLiveUpdates({ ...config, events }, sources, queryClient);
-    });
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
+    const started = import("../lib/live/live-updates").then(({ startLiveUpdates }) =>
+      startLiveUpdates({ ...config, events }, sources, queryClient, { SignatureV4, codepipelineKeys, pipelineOfKey, resolveSources }),
+    );
+    return () => void started.then((stop) => stop());
   }, [config, sources, queryClient]);
   return (
     <QueryClientProvider client={queryClient}>

@@ -77,9 +77,8 @@ export function connectSources(config: ConnectConfig): string {
   }
   if (config.events) {
     origins.add(new URL(config.events.httpEndpoint).origin);
-    // URL.origin is "null" for ws(s): URLs in some engines; build it from the parts.
-    const realtime = new URL(config.events.realtimeEndpoint);
-    origins.add(`${realtime.protocol}//${realtime.host}`);
+    // URL.origin is "null" for ws(s): URLs in some engines.
+    origins.add(config.events.realtimeEndpoint.match(/^wss?:\/\/[^/]+/)![0]);
   }
   return [...origins].join(" ");
 }

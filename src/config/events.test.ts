@@ -5,15 +5,15 @@ import { configSchema } from "./schema";
 import { resolveSources } from "./sources";
 
 describe("eventsChannel", () => {
-  it("is the source's account and region: the top level's accountId, a source's own entry, an assumed role's account, else the top level's", () => {
+  it("is the source's account and region: an assumed role's account, else the top level's accountId", () => {
     const config = v.parse(configSchema, {
       region: "us-east-1",
       credentials: { type: "cognito", identityPoolId: "us-east-1:0000aaaa-0000-4000-8000-000000000001" },
-      events: { httpEndpoint: "https://a.appsync-api.us-east-1.amazonaws.com/event", realtimeEndpoint: "wss://a.appsync-realtime-api.us-east-1.amazonaws.com/event/realtime", accountId: "123456789012", accounts: { listed: "333333333333" } },
+      events: { httpEndpoint: "https://a.appsync-api.us-east-1.amazonaws.com/event", realtimeEndpoint: "wss://a.appsync-realtime-api.us-east-1.amazonaws.com/event/realtime", accountId: "123456789012" },
       sources: [
         { id: "eu", label: "Dev", region: "eu-west-1", credentials: { type: "cognito", identityPoolId: "us-east-1:0000aaaa-0000-4000-8000-000000000001" } },
         { id: "prod", label: "Prod", region: "us-east-1", credentials: { type: "assumeRole", roleArn: "arn:aws:iam::210987654321:role/Reader" } },
-        { id: "listed", label: "Other", region: "us-west-2", credentials: { type: "assumeRole", roleArn: "arn:aws:iam::210987654321:role/Reader" } },
+        { id: "other", label: "Other", region: "us-west-2", credentials: { type: "assumeRole", roleArn: "arn:aws:iam::333333333333:role/Reader" } },
       ],
     });
     expect(resolveSources(config).map((source) => eventsChannel(config.events!, source))).toEqual([

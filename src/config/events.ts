@@ -8,6 +8,6 @@ import type { SourceConfig } from "./sources";
  */
 export function eventsChannel(events: EventsConfig, source: SourceConfig): string {
   const fromRole = source.credentials.type === "assumeRole" ? source.credentials.roleArn.split(":")[4] : undefined;
-  const account = source.isDefault ? events.accountId : (events.accounts[source.id] ?? fromRole ?? events.accountId);
+  const account = fromRole ?? events.accountId;
   return `/codepipeline/${account}/${source.region}`;
 }

@@ -98,17 +98,17 @@ describe("config validation", () => {
     ]);
   });
 
-  it("takes an optional events block: wss endpoints (ws only on this machine), 12-digit accounts of known sources, a safety interval", () => {
+  it("takes an optional events block: wss endpoints (ws only on this machine), a 12-digit account, a safety interval", () => {
     const events = { httpEndpoint: "https://abc.appsync-api.us-east-1.amazonaws.com/event", realtimeEndpoint: "wss://abc.appsync-realtime-api.us-east-1.amazonaws.com/event/realtime", accountId: "123456789012" };
     const result = parseConfig({ ...valid, events }, URL_);
-    expect(result.ok && result.config.events).toEqual({ ...events, accounts: {}, safetyIntervalSeconds: 60 });
+    expect(result.ok && result.config.events).toEqual({ ...events, safetyIntervalSeconds: 60 });
     expect(parseConfig(valid, URL_).ok && (parseConfig(valid, URL_) as { config: { events?: unknown } }).config.events).toBeUndefined();
     expect(parseConfig({ ...valid, events: { ...events, realtimeEndpoint: "ws://127.0.0.1:4599/event/realtime" } }, URL_).ok).toBe(true);
     expect(details({ ...valid, events: { ...events, realtimeEndpoint: "ws://appsync.example.com/event/realtime" } })).toEqual([
       "events.realtimeEndpoint: events.realtimeEndpoint must be a wss URL (ws only on localhost)",
     ]);
     expect(details({ ...valid, events: { ...events, accountId: "12345" } })).toEqual(["events.accountId: an account id is 12 digits"]);
-    expect(details({ ...valid, events: { ...events, accounts: { prod: "210987654321" } } })).toEqual(['events.accounts.prod: events.accounts names "prod", which is not the id of a source']);
+    expect(details({ ...valid, events: { ...events, region: "us-east-1" } })).toEqual(['events: unknown key "region"']);
     expect(details({ ...valid, events: { ...events, safetyIntervalSeconds: 1 } })[0]).toMatch(/^events.safetyIntervalSeconds:/);
   });
 

@@ -111,19 +111,6 @@ const pollingSchema = v.strictObject({
 });
 
 const account = () => matching(/^\d{12}$/, "an account id is 12 digits");
-const wsUrl = (message: string) =>
-  v.pipe(
-    v.string(),
-    v.check((url) => {
-      try {
-        const { protocol } = new URL(url);
-        return protocol === "wss:" || (protocol === "ws:" && isLocalEndpoint(url.replace(/^ws:/, "http:")));
-      } catch {
-        return false;
-      }
-    }, message),
-  );
-
 /**
  * Live updates (docs/live-updates.md): an AWS AppSync Events API that the deploy stack's EventBridge rule
  * publishes CodePipeline's state changes to. Without this block the dashboard only polls.
@@ -132,13 +119,9 @@ const eventsSchema = v.strictObject({
   /** The Event API's HTTP endpoint, `https://ID.appsync-api.REGION.amazonaws.com/event`: requests are signed for its host. */
   httpEndpoint: httpUrl("events.httpEndpoint must be an http(s) URL"),
   /** Its real-time endpoint, `wss://ID.appsync-realtime-api.REGION.amazonaws.com/event/realtime`. */
-  realtimeEndpoint: wsUrl("events.realtimeEndpoint must be a wss URL (ws only on localhost)"),
-  /** The Event API's region (default: the top-level region). */
-  region: v.optional(region()),
-  /** The top-level account's id: events come on one channel per account and region. */
+  realtimeEndpoint: matching(/^(wss:\/\/|ws:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/])[^\s]+$/, "events.realtimeEndpoint must be a wss URL (ws only on localhost)"),
+  /** The top-level account's id: events come on one channel per account and region (an assumed role's source: its role's account). */
   accountId: account(),
-  /** Account ids of sources in other accounts, by source id (default: an assumed role's account, else accountId). */
-  accounts: v.optional(v.record(v.string(), account()), {}),
   /** While the socket is healthy, pipelines on screen poll this seldom instead of every activeSeconds. */
   safetyIntervalSeconds: seconds(60, 10),
 });
@@ -204,13 +187,6 @@ const CROSS_FIELD_RULES: { reads: (keyof TopLevel)[]; problems: (config: TopLeve
           : [];
       });
     },
-  },
-  {
-    reads: ["events", "sources"],
-    problems: (config) =>
-      Object.keys(config.events?.accounts ?? {})
-        .filter((id) => !config.sources.some((source) => source.id === id))
-        .map((id): [Path, string] => [["events", "accounts", id], `events.accounts names "${id}", which is not the id of a source`]),
   },
   {
     reads: ["polling"],

@@ -33,6 +33,8 @@ export interface Source {
   live: LiveHealth;
   /** The source's credentials now, refreshed when due (live updates sign their socket with the base source's). */
   credentials(): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
+  /** The SDK's SHA-256, for signing beside the client (one copy in the bundle). */
+  sha256: CodePipelineClient["config"]["sha256"];
 }
 
 /** Runs one SDK call when a slot is free; the call gets the signal that aborts it. */
@@ -106,5 +108,6 @@ function createSource(config: SourceConfig, credentials: CredentialsOption, base
     baseId,
     live: createLiveHealth(safetySeconds),
     credentials: () => client.config.credentials(),
+    sha256: client.config.sha256,
   };
 }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LiveSignal } from "../../core/live/connection";
+import { Sha256 } from "@smithy/core/checksum";
+import { SignatureV4 } from "@smithy/signature-v4";
 import { AppSyncSocket } from "./appsync-socket";
 
 /** A stand-in for the browser's WebSocket that records what the client sends and lets the test answer. */
@@ -46,6 +48,8 @@ function client() {
     realtimeEndpoint: "wss://abc.appsync-realtime-api.us-east-1.amazonaws.com/event/realtime",
     region: "us-east-1",
     credentials: async () => ({ accessKeyId: "AKID", secretAccessKey: "secret", sessionToken: "token" }),
+    sha256: Sha256,
+    SignatureV4,
     onData: (channel, event) => data.push([channel, event]),
     onSignal: (signal) => {
       signals.push(signal.type);

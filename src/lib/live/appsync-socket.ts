@@ -1,5 +1,4 @@
-import { SignatureV4 } from "@smithy/signature-v4";
-import { Sha256 } from "@smithy/core/checksum";
+import type { SignatureV4 } from "@smithy/signature-v4";
 import { reconnectDelayMs, type LiveSignal, type PauseReason } from "../../core/live/connection";
 
 /*
@@ -23,12 +22,16 @@ export interface Credentials {
 }
 
 export interface AppSyncSocketOptions {
+  /** The SDK's signer class (handed in, see LiveKit in ./live-updates). */
+  SignatureV4: typeof SignatureV4;
   /** https://ID.appsync-api.REGION.amazonaws.com/event: what requests are signed for. */
   httpEndpoint: string;
   /** wss://ID.appsync-realtime-api.REGION.amazonaws.com/event/realtime */
   realtimeEndpoint: string;
   region: string;
   credentials: () => Promise<Credentials>;
+  /** The SDK client's SHA-256 constructor (`client.config.sha256`). */
+  sha256: ConstructorParameters<typeof SignatureV4>[0]["sha256"];
   /** A data message of a subscribed channel; `event` is the published JSON string. */
   onData(channel: string, event: unknown): void;
   onSignal(signal: LiveSignal): void;
@@ -92,7 +95,7 @@ export class AppSyncSocket {
 
   private async signedHeaders(body: string): Promise<Record<string, string>> {
     const url = new URL(this.options.httpEndpoint);
-    const signer = new SignatureV4({ service: "appsync", region: this.options.region, sha256: Sha256, credentials: await this.options.credentials() });
+    const signer = new this.options.SignatureV4({ service: "appsync", region: this.options.region, sha256: this.options.sha256, credentials: await this.options.credentials() });
     const signed = await signer.sign({
       method: "POST",
       protocol: url.protocol,

@@ -1,33 +1,17 @@
-import { INITIAL_LIVE_STATE, type LiveState } from "../../core/live/connection";
+import type { LiveMode } from "../../core/live/connection";
 
 /**
- * One source's live-updates state, as the polling policy and the header read it. Tiny and loaded with the app;
- * the socket client that sets it (./live-updates) loads only when config.json has an `events` block.
+ * One source's live-updates state as the polling policy reads it: plain fields the live client (./live-updates,
+ * loaded only with an `events` block) sets. The header reads the page's mode from the query cache
+ * (LIVE_MODE_KEY), which re-renders it; kept this small because it is in the first page's script.
  */
 export interface LiveHealth {
-  state(): LiveState | undefined;
-  /** The socket is up and subscribed: on-screen polling may slow to the safety interval. */
-  isLive(): boolean;
+  mode: LiveMode | undefined;
   /** config events.safetyIntervalSeconds, in ms (undefined without live updates). */
   readonly safetyMs: number | undefined;
-  set(state: LiveState): void;
-  subscribe(listener: () => void): () => void;
 }
 
-export function createLiveHealth(safetySeconds: number | undefined): LiveHealth {
-  let current: LiveState | undefined = safetySeconds === undefined ? undefined : INITIAL_LIVE_STATE;
-  const listeners = new Set<() => void>();
-  return {
-    state: () => current,
-    isLive: () => current?.mode === "live",
-    safetyMs: safetySeconds === undefined ? undefined : safetySeconds * 1000,
-    set(state) {
-      current = state;
-      for (const listener of [...listeners]) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+export const createLiveHealth = (safetySeconds: number | undefined): LiveHealth => ({ mode: undefined, safetyMs: safetySeconds && safetySeconds * 1000 });
+
+/** The page's mode for the freshness indicator: "Live", "Live updates paused, polling", or nothing (connecting, or no events). */
+export const LIVE_MODE_KEY = ["live-mode"] as const;

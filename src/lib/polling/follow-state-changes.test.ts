@@ -22,6 +22,7 @@ function fakeSource(id: string): Source {
     baseId: id,
     live: createLiveHealth(undefined),
     credentials: () => Promise.reject(new Error("not used")),
+    sha256: undefined as unknown as Source["sha256"],
   };
 }
 

@@ -74,14 +74,14 @@ describe("pollingPolicy.sweep", () => {
 });
 
 describe("pollingPolicy with live updates", () => {
-  const live = (on: boolean) => ({ isLive: () => on, safetyMs: 60_000 });
+  const live = (on: boolean) => ({ mode: on ? "live" : "paused", safetyMs: 60_000 });
 
   it("slows what polls on screen to the safety interval while the socket is live, and is back to normal the moment it is not", () => {
-    const health = { on: true, isLive: () => health.on, safetyMs: 60_000 };
+    const health = { mode: "live", safetyMs: 60_000 };
     const state = pollingPolicy.state(polling, "on-screen", health);
     expect(every(state, running)).toBe(60_000);
     expect(every(state, idle)).toBe(60_000);
-    health.on = false;
+    health.mode = "paused";
     expect(every(state, running)).toBe(5_000);
     expect(every(pollingPolicy.recentExecutions(polling, live(true)), [{ status: "InProgress" as const }])).toBe(60_000);
     expect(every(pollingPolicy.execution(polling, live(true)), { status: "InProgress" as const })).toBe(60_000);

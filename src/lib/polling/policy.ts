@@ -53,12 +53,12 @@ const ms = (seconds: number) => seconds * 1000;
  * what polls on screen slows to the safety interval; the moment it is not, the normal cadence is back.
  */
 export interface LiveCadence {
-  isLive(): boolean;
+  readonly mode: string | undefined;
   readonly safetyMs: number | undefined;
 }
 
 /** The on-screen interval `normalMs`, or the safety interval while live (never faster than the normal one). */
-const orSafety = (normalMs: number, live: LiveCadence | undefined) => (live?.isLive() && live.safetyMs !== undefined ? Math.max(normalMs, live.safetyMs) : normalMs);
+const orSafety = (normalMs: number, live: LiveCadence | undefined) => (live?.mode === "live" ? Math.max(normalMs, live.safetyMs!) : normalMs);
 
 const backoffMs = (baseMs: number, query: PolledQuery<unknown>) =>
   pollDelay(baseMs, query.state.fetchFailureCount, stableJitter(query.queryHash, query.state.fetchFailureCount));
