@@ -19,7 +19,7 @@ function liveConfig(emulatorUrl: string, polling: object = { activeSeconds: 30, 
 
 const graph = (page: Page) => page.getByRole("region", { name: /stages and actions/ });
 const action = (page: Page, name: string) => graph(page).getByRole("article", { name: new RegExp(`^Action ${name}:`) });
-const freshness = (page: Page) => page.getByRole("status").filter({ hasText: /^Updated|^Stale/ });
+const freshness = (page: Page) => page.getByRole("timer").filter({ hasText: /^Updated|^Stale|^Some/ });
 const LIVE = /· Live$/;
 
 async function appsync(request: APIRequestContext, emulatorUrl: string, settings?: object) {

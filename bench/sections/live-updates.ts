@@ -30,7 +30,7 @@ async function openViewers(context: BenchContext, count: number, events: boolean
     const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url, events, viewport: { width: 1280, height: 800 } });
     await page.goto("/", { timeout: 180_000 });
     await page.waitForFunction(`[...document.querySelectorAll('[aria-label="Pipelines"] li a[href^="/pipelines/"]')].length > 0 && !document.body.innerText.includes("Loading status")`, undefined, { timeout: 300_000 });
-    if (events) await page.getByRole("status").filter({ hasText: /· Live$/ }).first().waitFor({ timeout: 120_000 });
+    if (events) await page.getByRole("timer").filter({ hasText: /· Live$/ }).first().waitFor({ timeout: 120_000 });
     return browserContext;
   };
   // Ten at a time: all at once would time the machine, not the app.

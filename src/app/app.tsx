@@ -6,6 +6,7 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import { resolveSources } from "../config/sources";
 import { codepipelineKeys, pipelineOfKey } from "../lib/aws/query-keys";
 import { followStateChanges } from "../lib/polling/follow-state-changes";
+import { trackReadFailures } from "../lib/polling/read-failures";
 import { createSources } from "../lib/aws/source";
 import { createQueryClient } from "./query-client";
 import { router } from "./router";
@@ -25,6 +26,7 @@ export function App({ config }: { config: DashboardConfig }) {
     );
     return () => void started.then((stop) => stop());
   }, [config, sources, queryClient]);
+  useEffect(() => trackReadFailures(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <SourcesContext value={sources}>

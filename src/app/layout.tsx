@@ -1,9 +1,16 @@
+import { lazy, Suspense } from "react";
 import { NavLink, Outlet } from "react-router";
 import { useSources } from "../lib/sources/source-context";
 import { paths } from "../lib/paths";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
-import { SignedInAs } from "./signed-in-as";
+import { signInSession } from "../lib/aws/id-token";
+
+// Only a config that signs in has someone to show: the others' first page does not carry it.
+const SignedInAs = lazy(async () => ({ default: (await import("./signed-in-as")).SignedInAs }));
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded px-2 py-1 ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`;
 
 export function Layout() {
   const sources = useSources();
@@ -25,9 +32,7 @@ export function Layout() {
                 <NavLink
                   to={paths.overview.href()}
                   end
-                  className={({ isActive }) =>
-                    `rounded px-2 py-1 ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`
-                  }
+                  className={navLinkClass}
                 >
                   Pipelines
                 </NavLink>
@@ -35,12 +40,21 @@ export function Layout() {
               <li>
                 <ApprovalsNavLink />
               </li>
+              <li>
+                <NavLink to={paths.insights.href()} className={navLinkClass}>
+                  Insights
+                </NavLink>
+              </li>
             </ul>
           </nav>
           <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" title={sources.map((s) => s.label).join("\n")}>
             {sources.length === 1 ? sources[0].label : `${sources.length} accounts and regions`}
           </span>
-          <SignedInAs />
+          {signInSession() && (
+            <Suspense>
+              <SignedInAs />
+            </Suspense>
+          )}
         </div>
       </header>
       <Outlet />

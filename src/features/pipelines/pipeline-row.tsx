@@ -1,15 +1,17 @@
 import type { ExecutionMode } from "@aws-sdk/client-codepipeline";
-import { memo, useEffect, useRef, useState, type RefObject } from "react";
+import { memo, useRef } from "react";
 import { Link } from "react-router";
 import { paths } from "../../lib/paths";
 import { formatAge, formatDuration } from "../../core/format";
 import { safeHref } from "../../core/safe-link";
 import { executionDurationMs } from "../../core/status";
+import { failingFor, failingSince, OVERVIEW_RUNS, shortExecutionId } from "../../core/recent-runs";
+import { RecentRuns } from "../../components/recent-runs";
 import { HealthIcon, LockIcon, StarIcon, WarningIcon } from "../../components/icons";
 import { RelativeTime } from "../../components/relative-time";
 import { HealthBadge } from "../../components/health-badge";
 import { useNow } from "../../components/use-now";
-import { usePollOnScreen } from "../../lib/polling/use-on-screen";
+import { useInViewport, usePollOnScreen } from "../../lib/polling/use-on-screen";
 import type { OverviewRow } from "./use-overview";
 
 /** Shared with the column headings so they line up. */
@@ -20,22 +22,6 @@ const MODE_LABELS: Record<ExecutionMode, string> = {
   QUEUED: "queued mode",
   PARALLEL: "parallel mode",
 };
-
-/**
- * In the viewport right now. The virtualizer mounts a few rows beyond it (overscan) so scrolling is smooth;
- * those must not poll fast, or the overview reads twice the pipelines anyone can see.
- */
-function useInViewport(ref: RefObject<Element | null>): boolean {
-  const [inViewport, setInViewport] = useState(false);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new IntersectionObserver(([entry]) => setInViewport(entry.isIntersecting));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return inViewport;
-}
 
 export const PipelineRow = memo(function PipelineRow({
   row,
@@ -92,6 +78,7 @@ export const PipelineRow = memo(function PipelineRow({
           <>
             <HealthBadge health={status.health} label={status.stopping ? "Stopping" : undefined} />
             <StageLine row={row} />
+            <FailingFor row={row} now={now} />
           </>
         ) : row.error ? (
           <span className="text-zinc-600 dark:text-zinc-400">Status unavailable</span>
@@ -99,6 +86,7 @@ export const PipelineRow = memo(function PipelineRow({
           <span className="text-zinc-600 dark:text-zinc-400">Loading status…</span>
         )}
         <Markers row={row} />
+        <RecentRuns runs={row.runs} limit={OVERVIEW_RUNS} now={now} href={(id) => paths.execution.href(source, row.name, id)} className="mt-1.5" />
       </div>
 
       <div className="min-w-0 text-sm">
@@ -190,6 +178,23 @@ function StageLine({ row }: { row: OverviewRow }) {
         </p>
       )}
     </>
+  );
+}
+
+function FailingFor({ row, now }: { row: OverviewRow; now: Date }) {
+  const failing = row.status.health === "failed" ? failingSince(row.runs) : undefined;
+  if (!failing) return null;
+  return (
+    <p className="text-xs text-zinc-700 dark:text-zinc-300">
+      {failingFor(failing, now)}, since execution{" "}
+      <Link
+        to={paths.execution.href(row.source, row.name, failing.executionId)}
+        className="relative z-10 font-mono text-sky-900 underline dark:text-sky-200"
+        title={failing.executionId}
+      >
+        {shortExecutionId(failing.executionId)}
+      </Link>
+    </p>
   );
 }
 

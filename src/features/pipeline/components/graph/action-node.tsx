@@ -10,8 +10,14 @@ import { StatusBadge } from "../../../../components/status-badge";
 import { TONES } from "../tones";
 import { statusLook } from "../../../../core/status-look";
 import { useGraphContext } from "./graph-context";
+import { useQuery } from "@tanstack/react-query";
+import { clearerError } from "../../../../core/run-details/build";
+import { knownBuildQuery } from "../../../../lib/aws/run-detail-queries";
+import { useSource } from "../../../../lib/sources/source-context";
 import { JobWait } from "./job-wait";
+import { ActionError } from "../action-error";
 import type { ActionFlowNode } from "../../../../core/graph/flow";
+import type { ErrorDetails } from "@aws-sdk/client-codepipeline";
 
 const handleStyle = { opacity: 0, pointerEvents: "none" as const };
 
@@ -32,6 +38,16 @@ function ExternalLink({ href, label, title }: { href: string | undefined; label:
   );
 }
 
+/**
+ * A failed CodeBuild action's error: its build's failed phase message instead where that is clearer, once the
+ * details have read the build (from the cache: the graph never calls CodeBuild).
+ */
+function BuildActionError({ error, actionName, buildId }: { error: ErrorDetails; actionName: string; buildId: string }) {
+  const ctx = useGraphContext();
+  const build = useQuery(knownBuildQuery(useSource(), ctx.pipelineName, buildId)).data ?? undefined;
+  return <ActionError error={{ ...error, message: clearerError(error.message, build) }} actionName={actionName} overlay />;
+}
+
 export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlowNode>) {
   const ctx = useGraphContext();
   const { layout, view } = data;
@@ -49,16 +65,16 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
 
   return (
     <article
-      aria-label={`Action ${name}: ${look.label}`}
+      aria-label={`Action ${name}: ${look.label}, in stage ${layout.stageName}`}
       data-status={view?.status ?? "none"}
-      className={`flex h-full w-full flex-col gap-0.5 overflow-hidden rounded-lg border-2 px-2.5 py-1.5 text-xs text-slate-800 shadow-sm dark:text-slate-100 ${TONES[look.tone].border} ${TONES[look.tone].bg} ${running ? "pipeline-running" : ""} ${data.highlighted ? "ring-4 ring-fuchsia-500 ring-offset-2 dark:ring-offset-slate-900" : ""}`}
+      className={`action-card flex h-full w-full flex-col gap-0.5 overflow-hidden rounded-lg border-2 px-2.5 py-1.5 text-xs text-slate-800 shadow-sm dark:text-slate-100 ${TONES[look.tone].border} ${TONES[look.tone].bg} ${running ? "pipeline-running" : ""} ${data.highlighted ? "ring-4 ring-fuchsia-500 ring-offset-2 dark:ring-offset-slate-900" : ""}`}
     >
       <Handle type="target" position={Position.Left} style={handleStyle} isConnectable={false} />
       <Handle type="source" position={Position.Right} style={handleStyle} isConnectable={false} />
       <div className="flex min-w-0 items-center gap-1.5">
         <CategoryIcon category={layout.category} className="text-slate-600 dark:text-slate-300" />
         <h3 className="truncate text-[13px] font-semibold" title={name}>
-          <Link to={ctx.actionHref(layout.stageName, name)} className="nodrag hover:underline" aria-label={`Link to action ${name}`}>
+          <Link to={ctx.actionHref(layout.stageName, name)} className="nodrag hover:underline">
             {/* Text from AWS sits in <bdi>: a right-to-left override in it must not reorder what is around it. */}
             <bdi>{name}</bdi>
           </Link>
@@ -92,15 +108,17 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
         </div>
       )}
       {running && <Elapsed startedAt={view?.startedAt} expected={data.expected} />}
-      {failed && error ? (
-        <p className="line-clamp-2 break-words text-red-800 dark:text-red-300" title={`${error.code ?? ""} ${error.message ?? ""}`}>
-          {error.code ? (
-            <span className="font-semibold">
-              <bdi>{error.code}</bdi>:{" "}
-            </span>
-          ) : null}
-          <bdi>{error.message}</bdi>
+      {data.deployTargets && (
+        <p className="truncate font-medium" title={data.deployTargets}>
+          {data.deployTargets}
         </p>
+      )}
+      {failed && error ? (
+        layout.provider === "CodeBuild" && view?.externalExecutionId ? (
+          <BuildActionError error={error} actionName={name} buildId={view.externalExecutionId} />
+        ) : (
+          <ActionError error={error} actionName={name} overlay />
+        )
       ) : (
         summary && (
           <p className="truncate text-slate-700 dark:text-slate-300" title={summary}>
@@ -127,6 +145,16 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
         </div>
       )}
       <div className="mt-auto flex min-w-0 items-center gap-2">
+        {data.runExecutionId && view?.status && (
+          <Link
+            to={ctx.runHref(layout.stageName, name, data.runExecutionId)}
+            state={{ fromApp: true }}
+            className="nodrag font-medium text-sky-800 underline hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100"
+            aria-label={`Run details of ${name}`}
+          >
+            Run details
+          </Link>
+        )}
         <ExternalLink href={view?.externalExecutionUrl} label="Details" title={`Execution details of ${name}`} />
         <ExternalLink href={view?.entityUrl} label="Resource" title={`Resource of ${name}`} />
         {awaitingDecision && !ctx.readOnly && ctx.live && (

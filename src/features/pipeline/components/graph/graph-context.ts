@@ -17,11 +17,13 @@ export interface GraphContextValue {
   readOnly: boolean;
   /** False on the execution detail page: a past execution's graph has no live controls. */
   live: boolean;
-  /** Stage names whose declaration holds a Source action (cannot be rolled back). */
-  sourceStages: ReadonlySet<string>;
   open(request: ControlRequest): void;
   executionHref(executionId: string): string;
   actionHref(stageName: string, actionName: string): string;
+  /** The details panel of an action's runs in one execution. */
+  runHref(stageName: string, actionName: string, executionId: string): string;
+  /** A stage's rule results in one execution (the execution page). */
+  ruleResultsHref(stageName: string, executionId: string): string;
 }
 
 export const GraphContext = createContext<GraphContextValue | null>(null);
