@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { describeFreshness, freshnessOf, type ShownRead } from "../core/freshness";
-import { LIVE_MODE_KEY } from "../lib/live/live-health";
+import { liveModeQuery } from "../lib/live/live-health";
 import { useNow } from "./use-now";
 
 /**
@@ -16,7 +16,7 @@ export function Freshness({ reads, staleAfterMs, className, testId }: { reads: r
   const freshness = freshnessOf(reads, now, staleAfterMs);
   const stale = freshness.kind === "stale" || freshness.kind === "partly-stale";
   // Which mode brings the data, set by live updates (src/lib/live/live-updates.ts); never fetched.
-  const { data: mode } = useQuery<string>({ queryKey: LIVE_MODE_KEY, enabled: false });
+  const { data: mode } = useQuery(liveModeQuery);
   return (
     <span
       role="timer"

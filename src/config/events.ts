@@ -1,5 +1,5 @@
-import type { EventsConfig } from "./schema";
-import type { SourceConfig } from "./sources";
+import type { EventsConfig } from "./schema.ts";
+import type { SourceConfig } from "./sources.ts";
 
 /**
  * The AppSync Events channel a source's CodePipeline events arrive on: one per account and region, since

@@ -1,3 +1,4 @@
+import { queryOptions } from "@tanstack/react-query";
 import type { LiveMode } from "../../core/live/connection";
 
 /**
@@ -15,3 +16,6 @@ export const createLiveHealth = (safetySeconds: number | undefined): LiveHealth 
 
 /** The page's mode for the freshness indicator: "Live", "Live updates paused, polling", or nothing (connecting, or no events). */
 export const LIVE_MODE_KEY = ["live-mode"] as const;
+
+/** Never fetched: only live updates set it (setQueryData). */
+export const liveModeQuery = queryOptions<string>({ queryKey: LIVE_MODE_KEY, enabled: false });
