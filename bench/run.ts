@@ -24,6 +24,7 @@ import { emulatorLoadSection } from "./sections/emulator-load";
 import { graphSection } from "./sections/graph";
 import { insightsSection } from "./sections/insights";
 import { lighthouseSection } from "./sections/lighthouse";
+import { liveUpdatesSection } from "./sections/live-updates";
 import { loadSection } from "./sections/load";
 import { memorySection } from "./sections/memory";
 import { sizeSection } from "./sections/size";
@@ -38,6 +39,7 @@ const SECTION_RUNNERS: Record<SectionName, Section> = {
   memory: memorySection,
   lighthouse: lighthouseSection,
   emulator: emulatorLoadSection,
+  live: liveUpdatesSection,
   insights: insightsSection,
   details: detailsSection,
 };

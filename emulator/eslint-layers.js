@@ -1,7 +1,8 @@
 // The emulator's layers, enforced: imports only point down, and nothing imports in a circle.
 //
 //   cli.ts → server.ts                              the process, and createServer (no side effects)
-//   protocol/ · sts/ · cognito/ · control/          AWS JSON services, STS Query, Cognito, the control API
+//   protocol/ · sts/ · cognito/ · control/          AWS JSON services, STS Query, Cognito, the control API,
+//   appsync/                                        AppSync Events (live updates' WebSocket and publish)
 //   auth/ → http/                                   keys and SigV4; HTTP bodies, CORS, answers
 //   handlers/                                       one module per CodePipeline operation
 //   engine/                                         the simulation (scenario runtime and loading included)
@@ -17,7 +18,7 @@ import importX, { createNodeResolver } from "eslint-plugin-import-x";
 const dir = (path) => `./emulator/src/${path}`;
 
 const TOP = ["cli.ts", "server.ts"];
-const ADAPTERS = ["protocol", "sts", "cognito", "control"];
+const ADAPTERS = ["protocol", "sts", "cognito", "control", "appsync"];
 const TRANSPORT = ["auth", "http"];
 const DATA = ["demo", "scenarios"];
 const VOCABULARY = ["errors", "scenario"];

@@ -21,12 +21,21 @@ export interface Polling {
 /** The shipped defaults: what a user gets, and what the load, economy and update figures use. */
 export const DEFAULT_POLLING: Polling = { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 };
 
-export function appConfig(emulatorUrl: string, polling: Polling = DEFAULT_POLLING) {
+/** Live updates on the emulator's AppSync Events endpoint, with the shipped safety interval. */
+export const liveEvents = (emulatorUrl: string) => ({
+  httpEndpoint: `${emulatorUrl}/event`,
+  realtimeEndpoint: `${emulatorUrl.replace(/^http/, "ws")}/event/realtime`,
+  accountId: "123456789012",
+  safetyIntervalSeconds: 60,
+});
+
+export function appConfig(emulatorUrl: string, polling: Polling = DEFAULT_POLLING, events = false) {
   return {
     region: "us-east-1",
     endpoint: emulatorUrl,
     credentials: { type: "cognito", identityPoolId: IDENTITY_POOL_ID },
     polling,
+    ...(events && { events: liveEvents(emulatorUrl) }),
   };
 }
 

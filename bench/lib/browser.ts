@@ -27,13 +27,15 @@ export interface PageOptions {
   emulatorUrl: string;
   polling?: Polling;
   viewport?: { width: number; height: number };
+  /** Live updates on (config.json's events block). */
+  events?: boolean;
 }
 
 /** A fresh context (no cache, no storage) whose config.json is answered per section, e.g. with faster polling. */
 export async function openPage(browser: Browser, options: PageOptions): Promise<{ context: BrowserContext; page: Page }> {
   // The app ships a strict CSP; the benchmark's page-side probes are evaluated strings, so Playwright bypasses it.
   const context = await browser.newContext({ baseURL: options.appUrl, viewport: options.viewport ?? { width: 1440, height: 900 }, bypassCSP: true });
-  await context.route(`${options.appUrl}/config.json`, (route) => route.fulfill({ json: appConfig(options.emulatorUrl, options.polling) }));
+  await context.route(`${options.appUrl}/config.json`, (route) => route.fulfill({ json: appConfig(options.emulatorUrl, options.polling, options.events) }));
   const page = await context.newPage();
   return { context, page };
 }

@@ -16,7 +16,7 @@ interface View {
 }
 
 // Predicates are strings evaluated in the page (see overview-probe.ts for why not functions).
-const VIEWS: View[] = [
+export const VIEWS: View[] = [
   {
     name: "overview",
     path: "/",
@@ -47,9 +47,9 @@ const VIEWS: View[] = [
  * interval (activeSeconds while running) plus request and render time. A page-side check every
  * animation frame, so the figure is the page's, not the round trips of asking it.
  */
-async function samplesFor(context: BenchContext, view: View, samples: number): Promise<number[]> {
+export async function samplesFor(context: BenchContext, view: View, samples: number, events = false): Promise<number[]> {
   context.emulator.load(steppingScenario(PIPELINE));
-  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url, viewport: view.viewport });
+  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url, viewport: view.viewport, events });
   try {
     await page.goto(view.path);
     await waitFor(page, view.shows(STEP_STAGES[0]));

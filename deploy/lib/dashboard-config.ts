@@ -53,9 +53,24 @@ export interface DeployedConfig extends ConfigInput {
   readOnly?: boolean;
   credentials: CognitoCredentials;
   sources: { id: string; label: string; region: string; credentials: CognitoCredentials | AssumeRoleCredentials; readOnly?: boolean }[];
+  events?: { httpEndpoint: string; realtimeEndpoint: string; accountId: string; safetyIntervalSeconds: number };
 }
 
-export function dashboardConfig(settings: DeploySettings, identity: { identityPoolId: string; login?: LoginSettings }): DeployedConfig {
+/**
+ * With live updates, the Event API's endpoints, as deploy-time tokens. The CSP cannot read a token's host, so it
+ * is computed with `LIVE_UPDATES_CSP_ENDPOINTS`: every Event API of the region (AppSync's own domains).
+ */
+export interface LiveEndpoints {
+  httpEndpoint: string;
+  realtimeEndpoint: string;
+}
+
+export const liveUpdatesCspEndpoints = (region: string): LiveEndpoints => ({
+  httpEndpoint: `https://*.appsync-api.${region}.amazonaws.com/event`,
+  realtimeEndpoint: `wss://*.appsync-realtime-api.${region}.amazonaws.com/event/realtime`,
+});
+
+export function dashboardConfig(settings: DeploySettings, identity: { identityPoolId: string; login?: LoginSettings }, live?: LiveEndpoints): DeployedConfig {
   const credentials: CognitoCredentials = { type: "cognito", identityPoolId: identity.identityPoolId, ...(identity.login && { login: identity.login }) };
   const names = roleNames(settings.name);
   return {
@@ -75,6 +90,7 @@ export function dashboardConfig(settings: DeploySettings, identity: { identityPo
       // read-only role, which everyone may assume; see the README for acting in other accounts.
       ...(source.account && { readOnly: true }),
     })),
+    ...(live && { events: { ...live, accountId: settings.account, safetyIntervalSeconds: settings.safetyIntervalSeconds } }),
   };
 }
 
@@ -83,5 +99,5 @@ export function dashboardConfig(settings: DeploySettings, identity: { identityPo
  * regions, identity pools, endpoints and sign-in origins of every source.
  */
 export function contentSecurityPolicy(config: DeployedConfig): string {
-  return headerPolicy(config);
+  return headerPolicy(config.events ? { ...config, events: { ...config.events, ...liveUpdatesCspEndpoints(config.region) } } : config);
 }

@@ -11,6 +11,7 @@ import { contentSecurityPolicy, dashboardConfig } from "./dashboard-config";
 import { partitionOf, roleArn, roleNames } from "./names";
 import { identityPoolTrustPolicy, operatorPolicy, pipelineArns, readOnlyPolicy, type Place } from "./permissions";
 import { memberAccounts, SettingsError, type DeploySettings } from "./settings";
+import { LiveUpdates } from "./live-updates";
 import { createSignIn } from "./sign-in";
 import { ASSETS_DIR, siteFiles, spaRewriteCode } from "./site";
 
@@ -159,7 +160,15 @@ export class DashboardStack extends Stack {
     // config.json and the CSP, from one object. An identity pool id is REGION:UUID: written with the region
     // as text, the CSP (which reads only that region) is text, and config.json gets the whole id at deploy.
     const identityPoolId = `${this.region}:${Fn.select(1, Fn.split(":", identityPool.ref))}`;
-    const config = dashboardConfig(settings, { identityPoolId, login: signInSetup.login });
+    const live =
+      settings.liveUpdates ?
+        new LiveUpdates(this, "LiveUpdates", {
+          name: settings.name,
+          memberAccounts: members.map(([account]) => account),
+          subscribers: [readOnlyRole, ...(operatorRole ? [operatorRole] : [])],
+        })
+      : undefined;
+    const config = dashboardConfig(settings, { identityPoolId, login: signInSetup.login }, live && { httpEndpoint: live.httpEndpoint, realtimeEndpoint: live.realtimeEndpoint });
     csp.policy = contentSecurityPolicy(config);
     if (csp.policy.length > CSP_MAX_LENGTH) {
       throw new SettingsError(`The Content-Security-Policy would have ${csp.policy.length} characters, more than CloudFront's ${CSP_MAX_LENGTH}: use fewer regions in sources.`);
@@ -190,6 +199,7 @@ export class DashboardStack extends Stack {
     new CfnOutput(this, "IdentityPoolId", { value: identityPool.ref });
     new CfnOutput(this, "ReadOnlyRoleArn", { value: readOnlyRole.attrArn });
     if (operatorRole) new CfnOutput(this, "OperatorRoleArn", { value: operatorRole.attrArn });
+    if (live) new CfnOutput(this, "LiveUpdatesDeadLetterQueue", { value: live.deadLetters.queueUrl, description: "Events AppSync refused (an expired API key: redeploy)" });
     new CfnOutput(this, "BucketName", { value: bucket.bucketName });
     new CfnOutput(this, "DistributionId", { value: distribution.distributionId });
   }

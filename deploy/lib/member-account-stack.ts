@@ -2,6 +2,7 @@ import { Aws, CfnOutput, CliCredentialsStackSynthesizer, Stack, type StackProps 
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { partitionOf, roleArn, roleNames } from "./names";
+import { memberForwarding } from "./live-updates";
 import { crossAccountTrustPolicy, operatorPolicy, pipelineArns, readOnlyPolicy, type Place } from "./permissions";
 import { memberAccounts, type Access, type DeploySettings } from "./settings";
 
@@ -44,6 +45,9 @@ export class MemberAccountStack extends Stack {
       policies: [{ policyName: "codepipeline-read-only", policyDocument: readOnlyPolicy({ read }) }],
     });
     new CfnOutput(this, "ReadOnlyRoleArn", { value: readOnly.attrArn });
+    // Live updates: this account's CodePipeline events go to the dashboard account's bus, in every region
+    // this template is deployed to (one StackSet instance per region with sources).
+    if (settings.liveUpdates) memberForwarding(this, { partition, account: settings.account, region: settings.region });
 
     if (access === "operator") {
       const operator = new iam.CfnRole(this, "OperatorRole", {

@@ -37,6 +37,10 @@ export interface DeploySettings {
   sources: SourceSetting[];
   externalId: string;
   label?: string;
+  /** Live updates (deploy/lib/live-updates.ts): EventBridge → AppSync Events, pushed to the pages. */
+  liveUpdates: boolean;
+  /** How often pages on screen still poll while their live updates are healthy. */
+  safetyIntervalSeconds: number;
   /** The built app (`npm run build`). */
   dist: string;
 }
@@ -107,6 +111,22 @@ const contextSchema = v.strictObject({
   sources: v.optional(sourcesSchema, []),
   externalId: v.optional(matching(/^[\w+=,.@:/-]{2,1224}$/, "2-1224 letters, digits or +=,.@:/-"), "codepipeline-dashboard"),
   label: v.optional(text()),
+  liveUpdates: v.optional(
+    v.pipe(
+      v.union([v.boolean(), v.picklist(["true", "false"])], 'is true or false'),
+      v.transform((value) => value === true || value === "true"),
+    ),
+    false,
+  ),
+  safetyIntervalSeconds: v.optional(
+    v.pipe(
+      v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/, "is a number of seconds"), v.transform(Number))], "is a number of seconds"),
+      v.number(),
+      v.minValue(10, "is at least 10"),
+      v.maxValue(86_400, "is at most 86400"),
+    ),
+    60,
+  ),
   dist: v.optional(text()),
 });
 
@@ -187,6 +207,8 @@ export function readSettings(context: Record<string, unknown>, env: Record<strin
     sources,
     externalId: raw.externalId,
     label: raw.label,
+    liveUpdates: raw.liveUpdates,
+    safetyIntervalSeconds: raw.safetyIntervalSeconds,
     dist: raw.dist ? resolve(raw.dist) : DEFAULT_DIST,
   };
 }

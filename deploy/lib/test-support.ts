@@ -46,6 +46,7 @@ export const FAKE = {
   clientId: "3n4b5urk1ft4fl3mg5e4test",
   domainName: "d111111abcdef8.cloudfront.net",
   memberAccount: "444455556666",
+  eventApiId: "abcdefghijklmnopqrstuvwxyz",
 };
 
 /** Evaluates the intrinsic functions the stacks use, with FAKE values for references. */
@@ -67,6 +68,8 @@ export function evaluate(expression: Json, resources: Resources): Json {
       const type = resources[id]?.Type;
       if (type === "AWS::Cognito::UserPool" && attribute === "ProviderName") return `cognito-idp.${REGION}.amazonaws.com/${FAKE.userPoolId}`;
       if (type === "AWS::CloudFront::Distribution" && attribute === "DomainName") return FAKE.domainName;
+      if (type === "AWS::AppSync::Api" && attribute === "Dns.Http") return `${FAKE.eventApiId}.appsync-api.${REGION}.amazonaws.com`;
+      if (type === "AWS::AppSync::Api" && attribute === "Dns.Realtime") return `${FAKE.eventApiId}.appsync-realtime-api.${REGION}.amazonaws.com`;
       if (type === "AWS::IAM::Role" && attribute === "Arn") return `arn:aws:iam::${ACCOUNT}:role/${String(resources[id].Properties?.RoleName)}`;
       throw new Error(`no stand-in for GetAtt ${id}.${attribute} (${type})`);
     }

@@ -6,6 +6,9 @@ import { BUILT_IN_POOLS, type IdentityPoolConfig } from "./cognito/pools";
 import { handleLogin } from "./cognito/login";
 import { TestLoginProvider } from "./cognito/login-grants";
 import { LOGIN_PATH } from "./cognito/login-token";
+import { EventsService, PUBLISH_PATH } from "./appsync/realtime";
+import { trimEvent } from "./appsync/rule";
+import { EventLog } from "./control/event-log";
 import { Faults, type FaultSettings } from "./control/faults";
 import { RequestLog } from "./control/request-log";
 import { CONTROL_PREFIX, handleControl } from "./control/routes";
@@ -62,6 +65,8 @@ export interface EmulatorServer {
   identity: IdentityService;
   /** The local OpenID Connect provider (`login.emulator.local`): its settings, grants and signing key. */
   login: TestLoginProvider;
+  /** The AppSync Events API live updates subscribe to (`/event/realtime`, `POST /event`). */
+  events: EventsService;
   /** Stop listening, drop open connections and stop the core's timers. */
   close(): Promise<void>;
 }
@@ -77,6 +82,14 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
   const login = new TestLoginProvider(options.loginTokenLifetimeSeconds, options.loginCodeLifetimeSeconds);
   const identity = new IdentityService([...BUILT_IN_POOLS, ...(options.identityPools ?? [])], keys, login.keys);
   const roles = [...BUILT_IN_ROLES, ...(options.roles ?? [])];
+  const events = new EventsService(keys, () => core.clock.now().getTime());
+  const eventLog = new EventLog();
+  // The dashboard's EventBridge rule: every CodePipeline event, trimmed, to its account and region's channel.
+  core.onStateEvent((event) => {
+    eventLog.record(event);
+    const { channel, payload } = trimEvent(event);
+    events.publish(channel, [JSON.stringify(payload)]);
+  });
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method === "OPTIONS") {
@@ -92,7 +105,7 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
       return;
     }
     if (isControl) {
-      handleControl(req, res, body, { core, keys, faults, requests, login }, log);
+      handleControl(req, res, body, { core, keys, faults, requests, login, events, eventLog }, log);
       return;
     }
     const target = String(req.headers["x-amz-target"] ?? "");
@@ -110,6 +123,10 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
     }
     if (req.method === "POST" && prefix === COGNITO_TARGET_PREFIX) {
       await handleCognito(req, res, operation, body, identity);
+      return;
+    }
+    if (req.method === "POST" && path === PUBLISH_PATH) {
+      events.handlePublish(req, res, body);
       return;
     }
     if (req.method === "GET" && path === "/") {
@@ -145,6 +162,9 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
   // Node closes idle keep-alive connections after 5 s; a client that reuses one just as it closes gets
   // ECONNRESET (the SDK reports it as TimeoutError). Load runs saw that; AWS endpoints and load
   // balancers keep idle connections about a minute, so do the same (headersTimeout must be longer).
+  server.on("upgrade", (req, socket, head) => {
+    if (!events.handleUpgrade(req, socket, head)) socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+  });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   // Requests Node's HTTP parser refuses (garbage, oversized headers, bad framing) still get an AWS-shaped answer.
@@ -172,9 +192,11 @@ export function createServer(options: EmulatorServerOptions = {}): EmulatorServe
     requests,
     identity,
     login,
+    events,
     close: () =>
       new Promise<void>((resolve) => {
         core.close();
+        events.close();
         if (!server.listening) return resolve();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -2,6 +2,9 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
 import type { DashboardConfig } from "../config/schema";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { resolveSources } from "../config/sources";
+import { codepipelineKeys, pipelineOfKey } from "../lib/aws/query-keys";
 import { followStateChanges } from "../lib/polling/follow-state-changes";
 import { trackReadFailures } from "../lib/polling/read-failures";
 import { createSources } from "../lib/aws/source";
@@ -15,6 +18,15 @@ export function App({ config }: { config: DashboardConfig }) {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
   useEffect(() => followStateChanges(queryClient), [queryClient]);
+  useEffect(() => {
+    const { events } = config;
+    if (!events) return;
+    // The live client loads only with an `events` block: the first page's script stays as it was without it.
+    const started = import("../lib/live/live-updates").then(({ startLiveUpdates }) =>
+      startLiveUpdates({ ...config, events }, sources, queryClient, { SignatureV4, codepipelineKeys, pipelineOfKey, resolveSources }),
+    );
+    return () => void started.then((stop) => stop());
+  }, [config, sources, queryClient]);
   useEffect(() => trackReadFailures(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,4 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { describeFreshness, freshnessOf, type ShownRead } from "../core/freshness";
+import { liveModeQuery } from "../lib/live/live-health";
 import { useNow } from "./use-now";
 
 /**
@@ -13,6 +15,8 @@ export function Freshness({ reads, staleAfterMs, className, testId }: { reads: r
   const now = useNow().getTime();
   const freshness = freshnessOf(reads, now, staleAfterMs);
   const stale = freshness.kind === "stale" || freshness.kind === "partly-stale";
+  // Which mode brings the data, set by live updates (src/lib/live/live-updates.ts); never fetched.
+  const { data: mode } = useQuery(liveModeQuery);
   return (
     <span
       role="timer"
@@ -20,6 +24,7 @@ export function Freshness({ reads, staleAfterMs, className, testId }: { reads: r
       data-testid={testId}
     >
       {describeFreshness(freshness, now)}
+      {mode && <span className={mode.includes("paused") ? "font-semibold text-amber-800 dark:text-amber-300" : undefined}> · {mode}</span>}
     </span>
   );
 }

@@ -64,6 +64,15 @@ describe("content security policy", () => {
     ]);
   });
 
+  it("with live updates, lets the page reach the Event API's HTTP and real-time endpoints", () => {
+    const events = { httpEndpoint: "https://abc.appsync-api.eu-west-1.amazonaws.com/event", realtimeEndpoint: "wss://abc.appsync-realtime-api.eu-west-1.amazonaws.com/event/realtime", accountId: "123456789012" };
+    expect(connectPolicy(config({ region: "eu-west-1", credentials: pool, events })).split(" ").slice(-2)).toEqual([
+      "https://abc.appsync-api.eu-west-1.amazonaws.com",
+      "wss://abc.appsync-realtime-api.eu-west-1.amazonaws.com",
+    ]);
+    expect(directive(BUILD_POLICY, "connect-src")).toContain("wss:");
+  });
+
   it("lets sign-in reach the issuer and the endpoints the login block names, but frames nothing", () => {
     const domain = "https://dash-example.auth.eu-west-1.amazoncognito.com";
     const login = {

@@ -40,13 +40,16 @@ function serialize(directives: Record<string, string>): string {
     .join("; ");
 }
 
-export const BUILD_POLICY = serialize({ ...BASE_DIRECTIVES, "connect-src": `'self' https: ${LOCAL_ORIGINS}` });
+/** Live updates' WebSocket (AppSync Events' real-time endpoint, or the emulator's). */
+const LOCAL_SOCKET_ORIGINS = "ws://localhost:* ws://127.0.0.1:*";
+
+export const BUILD_POLICY = serialize({ ...BASE_DIRECTIVES, "connect-src": `'self' https: wss: ${LOCAL_ORIGINS} ${LOCAL_SOCKET_ORIGINS}` });
 
 /**
  * What decides where a config sends requests, as config.json has it (parsed or not: the deploy app computes
  * the header from the config.json it writes, before deploy-time values exist).
  */
-export type ConnectConfig = Pick<ConfigInput, "region" | "endpoint" | "credentials" | "sources">;
+export type ConnectConfig = Pick<ConfigInput, "region" | "endpoint" | "credentials" | "sources" | "events">;
 
 /**
  * Where sign-in sends requests: the issuer (discovery, and usually keys and tokens) and the endpoints the
@@ -61,7 +64,7 @@ export function loginOrigins(login: LoginConfigInput): string[] {
 /**
  * Where the app may send requests: config.json itself and, for every source, its region's CodePipeline,
  * CodeBuild and CloudWatch Logs (the action details read builds and their logs), the Cognito Identity of its
- * identity pool's region and its sign-in provider, STS of its region when it assumes a role, and its endpoint.
+ * identity pool's region and its sign-in provider, STS of its region when it assumes a role, and its endpoint; with live updates, the Event API's HTTP and real-time endpoints.
  */
 export function connectSources(config: ConnectConfig): string {
   const origins = new Set(["'self'"]);
@@ -74,6 +77,11 @@ export function connectSources(config: ConnectConfig): string {
     if (credentials.type === "cognito" && credentials.login) for (const origin of loginOrigins(credentials.login)) origins.add(origin);
     if (credentials.type === "assumeRole") origins.add(`https://sts.${source.region}.amazonaws.com`);
     if (source.endpoint) origins.add(new URL(source.endpoint).origin);
+  }
+  if (config.events) {
+    origins.add(new URL(config.events.httpEndpoint).origin);
+    // URL.origin is "null" for ws(s): URLs in some engines.
+    origins.add(config.events.realtimeEndpoint.match(/^wss?:\/\/[^/]+/)![0]);
   }
   return [...origins].join(" ");
 }

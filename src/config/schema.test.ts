@@ -98,6 +98,20 @@ describe("config validation", () => {
     ]);
   });
 
+  it("takes an optional events block: wss endpoints (ws only on this machine), a 12-digit account, a safety interval", () => {
+    const events = { httpEndpoint: "https://abc.appsync-api.us-east-1.amazonaws.com/event", realtimeEndpoint: "wss://abc.appsync-realtime-api.us-east-1.amazonaws.com/event/realtime", accountId: "123456789012" };
+    const result = parseConfig({ ...valid, events }, URL_);
+    expect(result.ok && result.config.events).toEqual({ ...events, safetyIntervalSeconds: 60 });
+    expect(parseConfig(valid, URL_).ok && (parseConfig(valid, URL_) as { config: { events?: unknown } }).config.events).toBeUndefined();
+    expect(parseConfig({ ...valid, events: { ...events, realtimeEndpoint: "ws://127.0.0.1:4599/event/realtime" } }, URL_).ok).toBe(true);
+    expect(details({ ...valid, events: { ...events, realtimeEndpoint: "ws://appsync.example.com/event/realtime" } })).toEqual([
+      "events.realtimeEndpoint: events.realtimeEndpoint must be a wss URL (ws only on localhost)",
+    ]);
+    expect(details({ ...valid, events: { ...events, accountId: "12345" } })).toEqual(["events.accountId: an account id is 12 digits"]);
+    expect(details({ ...valid, events: { ...events, region: "us-east-1" } })).toEqual(['events: unknown key "region"']);
+    expect(details({ ...valid, events: { ...events, safetyIntervalSeconds: 1 } })[0]).toMatch(/^events.safetyIntervalSeconds:/);
+  });
+
   it("refuses an idle interval shorter than the active one", () => {
     expect(details({ ...valid, polling: { activeSeconds: 20, idleSeconds: 10 } })).toEqual([
       "polling.idleSeconds: polling.idleSeconds must not be shorter than polling.activeSeconds",

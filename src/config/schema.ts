@@ -110,6 +110,22 @@ const pollingSchema = v.strictObject({
   maxConcurrentRequests: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 4),
 });
 
+const account = () => matching(/^\d{12}$/, "an account id is 12 digits");
+/**
+ * Live updates (docs/live-updates.md): an AWS AppSync Events API that the deploy stack's EventBridge rule
+ * publishes CodePipeline's state changes to. Without this block the dashboard only polls.
+ */
+const eventsSchema = v.strictObject({
+  /** The Event API's HTTP endpoint, `https://ID.appsync-api.REGION.amazonaws.com/event`: requests are signed for its host. */
+  httpEndpoint: httpUrl("events.httpEndpoint must be an http(s) URL"),
+  /** Its real-time endpoint, `wss://ID.appsync-realtime-api.REGION.amazonaws.com/event/realtime`. */
+  realtimeEndpoint: matching(/^(wss:\/\/|ws:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/])[^\s]+$/, "events.realtimeEndpoint must be a wss URL (ws only on localhost)"),
+  /** The top-level account's id: events come on one channel per account and region (an assumed role's source: its role's account). */
+  accountId: account(),
+  /** While the socket is healthy, pipelines on screen poll this seldom instead of every activeSeconds. */
+  safetyIntervalSeconds: seconds(60, 10),
+});
+
 const topLevelSchema = v.strictObject({
   $schema: v.optional(v.string()),
   region: region(),
@@ -122,6 +138,8 @@ const topLevelSchema = v.strictObject({
   readOnly: v.optional(v.boolean(), false),
   /** More accounts and regions, shown beside the top-level one on every page. */
   sources: v.optional(v.array(sourceSchema), []),
+  /** Live updates pushed from EventBridge through AppSync Events; polling stays as the fallback. */
+  events: v.optional(eventsSchema),
 });
 
 type TopLevel = v.InferOutput<typeof topLevelSchema>;
@@ -213,6 +231,7 @@ export type CredentialsConfig = DashboardConfig["credentials"];
 export type LoginConfig = v.InferOutput<typeof loginSchema>;
 export type LoginConfigInput = v.InferInput<typeof loginSchema>;
 export type PollingConfig = DashboardConfig["polling"];
+export type EventsConfig = NonNullable<DashboardConfig["events"]>;
 export type SourceConfigInput = DashboardConfig["sources"][number];
 
 /** Shown on the explanation page: a working config for the local emulator and one for real AWS. */

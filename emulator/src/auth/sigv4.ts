@@ -89,7 +89,10 @@ function parseAmzDate(value: string | undefined): Date | undefined {
   return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])) : undefined;
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
+/** What verification reads of a request: an HTTP request, or one a WebSocket message carries signed headers for. */
+export type SignedRequest = Pick<IncomingMessage, "method" | "url" | "headers">;
+
+function headerValue(req: SignedRequest, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(",") : value;
 }
@@ -139,7 +142,7 @@ export interface Expectations {
  * the error AWS answers for each way of failing, in AWS's order: the date, the credential scope, the
  * key, the session, the signature.
  */
-export async function verifySignature(req: IncomingMessage, body: string, keys: KeyStore, { service, simulatedNow }: Expectations): Promise<SignedIdentity> {
+export async function verifySignature(req: SignedRequest, body: string, keys: KeyStore, { service, simulatedNow }: Expectations): Promise<SignedIdentity> {
   const authorization = headerValue(req, "authorization");
   if (!authorization) {
     throw new MissingAuthenticationTokenException("Missing Authentication Token");

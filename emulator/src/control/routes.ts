@@ -7,6 +7,8 @@ import { WebhookAuthenticationError } from "../engine/webhooks";
 import { AwsError, PipelineNotFoundException, WebhookNotFoundException } from "../errors";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../scenario/accounts";
 import { sendJson, splitTarget } from "../http/http";
+import { parseEventsSettings, type EventsService } from "../appsync/realtime";
+import type { EventLog } from "./event-log";
 import { parseFaultSettings, type Faults } from "./faults";
 import type { RequestLog } from "./request-log";
 import { resolveScenario } from "./scenarios";
@@ -19,6 +21,8 @@ export interface ControlDeps {
   faults: Faults;
   requests: RequestLog;
   login: TestLoginProvider;
+  events: EventsService;
+  eventLog: EventLog;
 }
 
 /** A control request the caller got wrong: answered 400 `{error}`. */
@@ -99,8 +103,10 @@ function permissionsUpdate(body: unknown, deps: ControlDeps) {
 
 const ROUTES: Record<string, Route> = {
   "GET health": (_b, { core }) => ({ status: "ok", clock: clockOf(core) }),
-  "POST reset": (_b, { core }) => {
+  "POST reset": (_b, { core, events, eventLog }) => {
     core.reset();
+    events.reset();
+    eventLog.clear();
     return { ok: true };
   },
   "POST scenario": (body, { core }) => {
@@ -138,6 +144,20 @@ const ROUTES: Record<string, Route> = {
     return requests.counts();
   },
   "POST credentials": credentialsUpdate,
+  "GET eventbridge": (_b, { eventLog }) => ({ events: eventLog.list() }),
+  "GET appsync": (_b, { events }) => events.status(),
+  "POST appsync": (body, { events, eventLog }) => {
+    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadControlRequest("Body must be a JSON object.");
+    const input = body as Record<string, unknown>;
+    const settings = orFail(parseEventsSettings(input));
+    if (input.reset === true) {
+      events.reset();
+      eventLog.clear();
+    }
+    Object.assign(events.settings, settings);
+    const dropped = input.drop === true ? events.drop() : 0;
+    return { ...events.status(), dropped };
+  },
   "POST permissions": permissionsUpdate,
 };
 

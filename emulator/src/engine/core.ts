@@ -4,6 +4,7 @@ import { SimClock } from "./clock";
 import { onTimer } from "./dispatch";
 import { Engine, type EngineSnapshot } from "./engine";
 import { loadScenario } from "./scenario-loader";
+import { type CodePipelineEvent, StateEvents } from "./state-events";
 import { triggerWebhook, type WebhookCall, type WebhookOutcome } from "./webhooks";
 
 /**
@@ -27,6 +28,11 @@ export interface EmulatorCore {
   restore(snapshot: unknown): void;
   /** Called after every change to state (debounce before writing files). Returns an unsubscribe. */
   onChange(listener: () => void): () => void;
+  /**
+   * Called with each EventBridge event CodePipeline would send for a state change (./state-events),
+   * in order; loading, resetting and restoring make none. Returns an unsubscribe.
+   */
+  onStateEvent(listener: (event: CodePipelineEvent) => void): () => void;
   /** Stop timers so the process can exit. */
   close(): void;
 }
@@ -49,16 +55,21 @@ export interface EmulatorCoreOptions {
 export function createEmulatorCore(options: EmulatorCoreOptions = {}): EmulatorCore {
   const clock = new SimClock(options.clock ?? "real", options.speed ?? 1, options.startTime?.getTime() ?? Date.now());
   const engine = new Engine(clock, onTimer);
+  const events = new StateEvents(engine);
   return {
     clock,
     engine,
     reset() {
-      engine.reset();
-      engine.settle();
+      events.quietly(() => {
+        engine.reset();
+        engine.settle();
+      });
     },
     loadScenario(scenario) {
-      loadScenario(engine, scenario);
-      engine.settle();
+      events.quietly(() => {
+        loadScenario(engine, scenario);
+        engine.settle();
+      });
     },
     advance(ms) {
       engine.advance(ms);
@@ -74,10 +85,13 @@ export function createEmulatorCore(options: EmulatorCoreOptions = {}): EmulatorC
     snapshot: () => engine.snapshot(),
     restore(snapshot) {
       if (!isSnapshot(snapshot)) throw new Error("Not an emulator state snapshot");
-      engine.restore(snapshot);
-      engine.settle();
+      events.quietly(() => {
+        engine.restore(snapshot);
+        engine.settle();
+      });
     },
     onChange: (listener) => engine.onChange(listener),
+    onStateEvent: (listener) => events.subscribe(listener),
     close() {
       engine.close();
     },

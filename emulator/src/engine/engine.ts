@@ -1,5 +1,5 @@
 import type { ScenarioPipeline } from "../scenario/types";
-import type { PipelineRecord, WorldRecord } from "../state/records";
+import type { ExecutionRecord, PipelineRecord, WorldRecord } from "../state/records";
 import { emptyWorld, type Scope, scopeKey } from "../state/world";
 import type { SimClock } from "./clock";
 import { Random } from "./random";
@@ -29,6 +29,9 @@ export class Engine {
   /** Scenario timelines by `<scope>/<pipeline>`, read when their timer events fire. */
   timelines: Record<string, ScenarioPipeline["timeline"]> = {};
   private readonly listeners = new Set<() => void>();
+  /** Told which executions changed, after each timer event and each operation, at the simulated time of the change (./state-events). */
+  onExecutionsChanged: ((executions: ExecutionRecord[]) => void) | undefined;
+  private readonly touched = new Set<ExecutionRecord>();
   private dirty = false;
   private armed: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
@@ -50,8 +53,16 @@ export class Engine {
     this.timers.push(due, event);
   }
 
-  changed(): void {
+  changed(execution?: ExecutionRecord): void {
     this.dirty = true;
+    if (execution) this.touched.add(execution);
+  }
+
+  private reportExecutions(): void {
+    if (this.touched.size === 0) return;
+    const executions = [...this.touched];
+    this.touched.clear();
+    this.onExecutionsChanged?.(executions);
   }
 
   /** Runs every event due by `target`, each at its own simulated time. */
@@ -59,11 +70,13 @@ export class Engine {
     if (this.running) return;
     this.running = true;
     try {
+      this.reportExecutions();
       for (let next = this.timers.peek(); next && next.due <= target; next = this.timers.peek()) {
         const timer = this.timers.pop() as Timer;
         if (timer.due > this.clock.nowMs()) this.clock.set(timer.due);
         const pipeline = this.world.regions[timer.event.scope]?.pipelines[timer.event.pipeline];
         if (pipeline) this.onTimer(this, pipeline, timer.event);
+        this.reportExecutions();
       }
     } finally {
       this.running = false;
@@ -90,6 +103,7 @@ export class Engine {
   /** After each operation: tell listeners and re-arm the real clock. */
   settle(): void {
     this.sync();
+    this.reportExecutions();
     if (this.dirty) {
       this.dirty = false;
       for (const listener of [...this.listeners]) listener();

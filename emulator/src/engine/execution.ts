@@ -12,7 +12,7 @@ export function stageOf(p: PipelineRecord, x: ExecutionRecord, stage: string): S
 
 export function touch(e: Engine, x: ExecutionRecord): void {
   x.lastUpdateTime = e.now();
-  e.changed();
+  e.changed(x);
 }
 
 export function occupies(x: ExecutionRecord | undefined, stage: string): boolean {

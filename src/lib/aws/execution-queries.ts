@@ -28,7 +28,7 @@ export function recentExecutionsQuery(source: Source, name: string) {
       );
       return out.pipelineExecutionSummaries ?? [];
     },
-    ...pollingPolicy.recentExecutions(source.polling),
+    ...pollingPolicy.recentExecutions(source.polling, source.live),
   });
 }
 
@@ -79,7 +79,7 @@ export function executionQuery(source: Source, name: string, executionId: string
       );
       return out.pipelineExecution ?? null;
     },
-    ...pollingPolicy.execution(source.polling),
+    ...pollingPolicy.execution(source.polling, source.live),
   });
 }
 
@@ -130,7 +130,7 @@ export function actionExecutionsQuery(source: Source, name: string, executionId:
     // "all": 50 stages × 50 actions = 2500 runs = 25 pages (more with retries), for the timeline.
     // "latest": one page of the newest runs, enough for the running stages' start times on the live graph.
     queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, scope === "all" ? 40 : 1, signal),
-    ...pollingPolicy.actionRuns(source.polling, running),
+    ...pollingPolicy.actionRuns(source.polling, running, source.live),
   });
 }
 

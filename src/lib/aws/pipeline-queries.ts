@@ -58,7 +58,7 @@ export function pipelineStateQuery(source: Source, name: string, presence: Prese
           pipelineName: name,
         }),
       ),
-    ...pollingPolicy.state(source.polling, presence),
+    ...pollingPolicy.state(source.polling, presence, source.live),
   });
 }
 
@@ -78,6 +78,6 @@ export function recentRunsQuery(source: Source, name: string, presence: Presence
       );
       return output.pipelineExecutionSummaries ?? [];
     },
-    ...pollingPolicy.latestExecution(source.polling, presence),
+    ...pollingPolicy.latestExecution(source.polling, presence, source.live),
   });
 }

@@ -6,6 +6,7 @@ import { baseSourceId, resolveSources, type SourceConfig } from "../../config/so
 import type { assumedRoleCredentials } from "./assume-role";
 import { credentialProvider, refreshOnStaleCredentials, sharedCredentials, type CredentialProvider } from "./credentials";
 import { createLimiter, type Priority } from "./limiter";
+import { createLiveHealth, type LiveHealth } from "../live/live-health";
 
 type CredentialsOption = NonNullable<CodePipelineClientConfig["credentials"]>;
 
@@ -33,6 +34,14 @@ export interface Source {
   isVisible(name: string): boolean;
   /** Requests waiting for a slot plus those in flight. */
   pending(): number;
+  /** The source whose own credentials this one starts from (itself, unless it assumes a role). */
+  baseId: string;
+  /** This source's live-updates state (polling slows only while it is live). */
+  live: LiveHealth;
+  /** The source's credentials now, refreshed when due (live updates sign their socket with the base source's). */
+  credentials(): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
+  /** The SDK's SHA-256, for signing beside the client (one copy in the bundle). */
+  sha256: CodePipelineClient["config"]["sha256"];
 }
 
 export interface SendOptions {
@@ -69,11 +78,14 @@ export function createSources(config: DashboardConfig): Source[] {
   }
   return configs.map((source) => {
     const { credentials } = source;
+    const baseId = credentials.type === "assumeRole" ? baseSourceId(configs, credentials.from) : source.id;
     return createSource(
       source,
       credentials.type === "assumeRole"
-        ? lazyAssumedRole({ ...source, credentials }, own.get(baseSourceId(configs, credentials.from))!)
+        ? lazyAssumedRole({ ...source, credentials }, own.get(baseId)!)
         : own.get(source.id)!,
+      baseId,
+      config.events?.safetyIntervalSeconds,
     );
   });
 }
@@ -84,7 +96,7 @@ function lazyAssumedRole(...args: Parameters<typeof assumedRoleCredentials>): Cr
   return async (properties) => (await provider)(properties);
 }
 
-function createSource(config: SourceConfig, credentials: CredentialsOption): Source {
+function createSource(config: SourceConfig, credentials: CredentialsOption, baseId: string, safetySeconds: number | undefined): Source {
   const retries = {
     // Adaptive = standard retries plus a client-side token bucket that slows down after ThrottlingException.
     retryMode: "adaptive" as const,
@@ -144,5 +156,9 @@ function createSource(config: SourceConfig, credentials: CredentialsOption): Sou
     setVisible,
     isVisible: (name) => visible.has(name),
     pending: () => limiter.size(),
+    baseId,
+    live: createLiveHealth(safetySeconds),
+    credentials: () => client.config.credentials(),
+    sha256: client.config.sha256,
   };
 }

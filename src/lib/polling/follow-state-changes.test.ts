@@ -2,6 +2,7 @@ import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Source } from "../aws/source";
+import { createLiveHealth } from "../live/live-health";
 import { pipelineStateQuery, pipelinesQuery, recentRunsQuery } from "../aws/pipeline-queries";
 import { wallExecutionsQuery } from "../aws/execution-queries";
 import { followStateChanges } from "./follow-state-changes";
@@ -19,6 +20,10 @@ function fakeSource(id: string): Source {
     setVisible: () => undefined,
     isVisible: () => false,
     pending: () => 0,
+    baseId: id,
+    live: createLiveHealth(undefined),
+    credentials: () => Promise.reject(new Error("not used")),
+    sha256: undefined as unknown as Source["sha256"],
   };
 }
 

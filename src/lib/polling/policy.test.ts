@@ -74,3 +74,29 @@ describe("pollingPolicy.sweep", () => {
     expect(sweep.tickMs).toBe(5_000);
   });
 });
+
+describe("pollingPolicy with live updates", () => {
+  const live = (on: boolean) => ({ mode: on ? "live" : "paused", safetyMs: 60_000 });
+
+  it("slows what polls on screen to the safety interval while the socket is live, and is back to normal the moment it is not", () => {
+    const health = { mode: "live", safetyMs: 60_000 };
+    const state = pollingPolicy.state(polling, "on-screen", health);
+    expect(every(state, running)).toBe(60_000);
+    expect(every(state, idle)).toBe(60_000);
+    health.mode = "paused";
+    expect(every(state, running)).toBe(5_000);
+    expect(every(pollingPolicy.recentExecutions(polling, live(true)), [{ status: "InProgress" as const }])).toBe(60_000);
+    expect(every(pollingPolicy.execution(polling, live(true)), { status: "InProgress" as const })).toBe(60_000);
+    expect(every(pollingPolicy.latestExecution(polling, "on-screen", live(true)))).toBe(60_000);
+    expect(every(pollingPolicy.actionRuns(polling, true, live(true)), [])).toBe(60_000);
+  });
+
+  it("never polls faster than it would without events, keeps repeating failed reads at the active cadence, leaves off-screen cadences alone", () => {
+    const slowIdle = { ...polling, idleSeconds: 120 };
+    expect(every(pollingPolicy.state(slowIdle, "on-screen", live(true)), idle)).toBe(120_000);
+    expect(every(pollingPolicy.actionRuns(polling, true, live(true)), undefined, 1, "error")).toBe(5_000);
+    expect(pollingPolicy.state(polling, "off-screen", live(true))).toEqual({ refetchInterval: 300_000, staleTime: 300_000 });
+    expect(every(pollingPolicy.state(polling, onWall(15_000), live(true)), running)).toBe(60_000);
+    expect(every(pollingPolicy.state(polling, onWall(15_000), live(false)), running)).toBe(15_000);
+  });
+});

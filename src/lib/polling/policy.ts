@@ -49,6 +49,18 @@ export interface Cadence<T = unknown> {
 
 const ms = (seconds: number) => seconds * 1000;
 
+/**
+ * Live updates (docs/live-updates.md): while a source's socket is healthy, an event triggers each read, and
+ * what polls on screen slows to the safety interval; the moment it is not, the normal cadence is back.
+ */
+export interface LiveCadence {
+  readonly mode: string | undefined;
+  readonly safetyMs: number | undefined;
+}
+
+/** The on-screen interval `normalMs`, or the safety interval while live (never faster than the normal one). */
+const orSafety = (normalMs: number, live: LiveCadence | undefined) => (live?.mode === "live" ? Math.max(normalMs, live.safetyMs!) : normalMs);
+
 const backoffMs = (baseMs: number, query: PolledQuery<unknown>) => {
   const failures = failuresInRow(query);
   return pollDelay(baseMs, failures, stableJitter(query.queryHash, failures));
@@ -90,26 +102,29 @@ export const pollingPolicy = {
   },
 
   /** GetPipelineState, the one read that polls fast: only while something runs or waits, only on screen. */
-  state(polling: PollingConfig, presence: Presence): Cadence<GetPipelineStateOutput> {
+  state(polling: PollingConfig, presence: Presence, live?: LiveCadence): Cadence<GetPipelineStateOutput> {
     if (isWall(presence)) {
       // A refocused or re-mounted screen must not add requests inside the interval.
-      return unattended(presence.refreshMs, { staleTime: presence.refreshMs - 1000 });
+      return unattended(presence.refreshMs, {
+        staleTime: presence.refreshMs - 1000,
+        refetchInterval: (query) => backoffMs(orSafety(presence.refreshMs, live), query),
+      });
     }
     if (presence === "off-screen") return offScreen(polling);
     if (presence === "cached") return cached(offScreen(polling).staleTime!);
-    return { refetchInterval: (query) => ms(isStateActive(query.state.data) ? polling.activeSeconds : polling.idleSeconds) };
+    return { refetchInterval: (query) => orSafety(ms(isStateActive(query.state.data) ? polling.activeSeconds : polling.idleSeconds), live) };
   },
 
   /** ListPipelineExecutions, newest one: followStateChanges refetches it when the state moves; this is the safety net. */
-  latestExecution(polling: PollingConfig, presence: Presence): Cadence {
+  latestExecution(polling: PollingConfig, presence: Presence, live?: LiveCadence): Cadence {
     if (presence === "off-screen") return offScreen(polling);
-    return { refetchInterval: ms(polling.idleSeconds) };
+    return { refetchInterval: () => orSafety(ms(polling.idleSeconds), live) };
   },
 
   /** The pipeline page's newest executions (the PARALLEL picker, Stop, revisions): fast while one runs. */
-  recentExecutions(polling: PollingConfig): Cadence<PipelineExecutionSummary[]> {
+  recentExecutions(polling: PollingConfig, live?: LiveCadence): Cadence<PipelineExecutionSummary[]> {
     return {
-      refetchInterval: (query) => ms((query.state.data ?? []).some((e) => isRunning(e.status)) ? polling.activeSeconds : polling.idleSeconds),
+      refetchInterval: (query) => orSafety(ms((query.state.data ?? []).some((e) => isRunning(e.status)) ? polling.activeSeconds : polling.idleSeconds), live),
     };
   },
 
@@ -121,18 +136,20 @@ export const pollingPolicy = {
 
   /** One execution: often while it runs, rarely once it is over (it can still be retried). */
   executionEveryMs: (polling: PollingConfig, status: string | undefined) => ms(isRunning(status) ? polling.activeSeconds : polling.idleSeconds * 4),
-  execution(polling: PollingConfig): Cadence<PipelineExecution | null> {
-    return { refetchInterval: (query) => pollingPolicy.executionEveryMs(polling, query.state.data?.status ?? undefined) };
+  execution(polling: PollingConfig, live?: LiveCadence): Cadence<PipelineExecution | null> {
+    return { refetchInterval: (query) => orSafety(pollingPolicy.executionEveryMs(polling, query.state.data?.status ?? undefined), live) };
   },
 
   /**
    * One execution's action runs: polled while `running`, and until its own answer shows no action in progress
    * (the execution may be seen finished before its last runs are) or while a failed read must be repeated.
    */
-  actionRuns(polling: PollingConfig, running: boolean): Cadence<ActionExecutionDetail[]> {
+  actionRuns(polling: PollingConfig, running: boolean, live?: LiveCadence): Cadence<ActionExecutionDetail[]> {
     return {
       refetchInterval: (query) =>
-        running || query.state.status === "error" || (query.state.data ?? []).some((d) => d.status === "InProgress") ? ms(polling.activeSeconds) : false,
+        query.state.status === "error" ? ms(polling.activeSeconds)
+        : running || (query.state.data ?? []).some((d) => d.status === "InProgress") ? orSafety(ms(polling.activeSeconds), live)
+        : false,
     };
   },
 

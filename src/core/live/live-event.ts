@@ -1,0 +1,87 @@
+/*
+ * Live updates' events (docs/live-updates.md): what the dashboard's EventBridge rule publishes to AppSync
+ * Events for each CodePipeline state change, trimmed by its input transformer. An event is a hint that a
+ * pipeline changed, never the data: it only decides which pipeline's state to read again.
+ */
+
+export interface LiveEvent {
+  account: string;
+  region: string;
+  pipeline: string;
+  executionId: string;
+  /** Empty on pipeline-level events (EventBridge fills absent paths with ""). */
+  stage: string;
+  action: string;
+  /** The action's category on action events (Approval, Build, …), else empty. */
+  category: string;
+  state: string;
+  time: string;
+  detailType: string;
+}
+
+const FIELDS = ["account", "region", "pipeline", "executionId", "stage", "action", "category", "state", "time", "detailType"] as const;
+const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
+
+/** A data message's `event` (a JSON string), or undefined for anything else: a hint we cannot use is dropped. */
+export function parseLiveEvent(text: unknown): LiveEvent | undefined {
+  if (typeof text !== "string") return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const event = Object.fromEntries(FIELDS.map((field) => [field, typeof record[field] === "string" ? record[field] : ""])) as unknown as LiveEvent;
+  return PIPELINE_NAME.test(event.pipeline) && /^\d{12}$/.test(event.account) && event.region !== "" ? event : undefined;
+}
+
+/** What a hint asks for: read the pipeline's state now, because it is on screen or because the approvals count needs it. */
+export type Interest = "on-screen" | "approvals" | "none";
+
+/**
+ * Whether a pipeline's event is worth a read. On screen (a row in view, the pipeline page, a wall tile): any
+ * change. Off screen, only what moves the approvals count every page shows: an approval action starting or
+ * ending. Everything else waits for the pipeline's own (slow) polling.
+ */
+export function interestIn(event: LiveEvent, onScreen: boolean): Interest {
+  if (onScreen) return "on-screen";
+  return event.category === "Approval" ? "approvals" : "none";
+}
+
+/**
+ * Collapses hints per pipeline over a short window, so the burst one state change makes (an action and its
+ * stage ending, the next starting: four events in the same second) costs one read. Duplicates and late or
+ * out-of-order events need nothing more: each only asks for a fresh read, and the read is the truth.
+ */
+export class HintBatcher<K> {
+  private readonly due = new Map<string, K>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly flush: (keys: K[]) => void,
+    private readonly id: (key: K) => string,
+    /** Two hints for the same pipeline in one window become one: what both ask for. */
+    private readonly merge: (a: K, b: K) => K = (_a, b) => b,
+  ) {}
+
+  add(key: K): void {
+    const id = this.id(key);
+    const earlier = this.due.get(id);
+    this.due.set(id, earlier ? this.merge(earlier, key) : key);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      const keys = [...this.due.values()];
+      this.due.clear();
+      this.flush(keys);
+    }, this.windowMs);
+  }
+
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.due.clear();
+  }
+}
