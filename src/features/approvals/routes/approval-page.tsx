@@ -43,7 +43,7 @@ export default function ApprovalPage() {
   const missing = state.isSuccess && !state.data.stageStates?.some((s) => s.stageName === stage && s.actionStates?.some((a) => a.actionName === action));
 
   return (
-    <main id="main" className="mx-auto max-w-5xl px-6 py-6">
+    <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <p className="text-sm">
         <Link to={paths.approvals.href()} className={linkClass}>
           ← All approvals
