@@ -191,7 +191,7 @@ function StageLine({ row }: { row: OverviewRow }) {
     <>
       <p className="mt-1 truncate text-zinc-800 dark:text-zinc-200">{where}</p>
       {status.errorSummary && (
-        <p className="truncate text-xs text-red-800 dark:text-red-300" title={status.errorSummary}>
+        <p className="truncate text-xs text-red-800 max-lg:text-sm dark:text-red-300" title={status.errorSummary}>
           <bdi>{status.errorSummary}</bdi>
         </p>
       )}

@@ -75,12 +75,12 @@ export function StageList({
                   <div className="mt-2 flex flex-wrap gap-2">
                     {retry.offered && view?.executionId && (
                       <button type="button" className={CONTROL} onClick={() => ctx.open({ kind: "retry", stageName, executionId: view.executionId! })}>
-                        Retry stage…
+                        Retry<span className="sr-only"> stage {stageName}</span>…
                       </button>
                     )}
                     {rollback && (
                       <button type="button" className={CONTROL} onClick={() => ctx.open({ kind: "rollback", stageName })}>
-                        Roll back…
+                        Roll back<span className="sr-only"> stage {stageName}</span>…
                       </button>
                     )}
                   </div>
@@ -201,7 +201,7 @@ function Transition({
       </p>
       {interactive && (
         <button type="button" className={CONTROL} onClick={() => open({ kind: "transition", stageName, enable: !enabled })}>
-          {enabled ? "Disable…" : "Enable…"}
+          {enabled ? "Disable" : "Enable"} transition<span className="sr-only"> into {stageName}</span>…
         </button>
       )}
     </div>
