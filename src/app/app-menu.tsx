@@ -1,27 +1,22 @@
 import * as Dialog from "@radix-ui/react-dialog";
-import type { RefObject } from "react";
-import { useSources } from "../lib/sources/source-context";
-import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
-import { PipelinesNavLink } from "./nav-links";
-import { SignedInAs } from "./signed-in-as";
-
-const ITEM = "flex min-h-11 items-center rounded-md px-3";
+import type { ReactNode, RefObject } from "react";
 
 /**
  * The phone header's menu: a sheet from the right (Radix Dialog: focus kept inside, Escape and a tap outside
- * close it) with the pages, the sources in full and the sign-in. A link closes it as it navigates.
+ * close it). Its content comes from the layout, so this chunk holds Radix alone and shares no module with the
+ * first page (shared modules would split the first page's chunks and cost it bytes).
  */
 export default function AppMenu({
   open,
   onOpenChange,
   returnFocusTo,
+  children,
 }: {
   open: boolean;
   onOpenChange(open: boolean): void;
   returnFocusTo: RefObject<HTMLButtonElement | null>;
+  children: ReactNode;
 }) {
-  const sources = useSources();
-  const close = () => onOpenChange(false);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -42,29 +37,7 @@ export default function AppMenu({
               <span className="sr-only">Close the menu</span>
             </Dialog.Close>
           </div>
-          <nav aria-label="Pages">
-            <ul className="flex flex-col gap-1">
-              <li>
-                <PipelinesNavLink className={ITEM} onClick={close} />
-              </li>
-              <li>
-                <ApprovalsNavLink className={ITEM} onClick={close} />
-              </li>
-            </ul>
-          </nav>
-          <section aria-labelledby="menu-sources">
-            <h2 id="menu-sources" className="font-semibold">
-              {sources.length === 1 ? "Account and region" : `${sources.length} accounts and regions`}
-            </h2>
-            <ul className="mt-2 space-y-1 text-zinc-700 dark:text-zinc-300">
-              {sources.map((source) => (
-                <li key={source.id}>{source.label}</li>
-              ))}
-            </ul>
-          </section>
-          <div className="flex flex-wrap items-center gap-2">
-            <SignedInAs />
-          </div>
+          {children}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -3,10 +3,11 @@ import { Outlet } from "react-router";
 import { MenuIcon } from "../components/icons";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
-import { PipelinesNavLink, SourcesSummary } from "./nav-links";
+import { MenuContent, PipelinesNavLink, SourcesSummary } from "./nav-links";
 import { SignedInAs } from "./signed-in-as";
 
 const loadAppMenu = () => import("./app-menu");
+
 // Lazy: the phone menu (a Radix Dialog) loads on the first tap, not with the first page.
 const AppMenu = lazy(loadAppMenu);
 
@@ -77,7 +78,9 @@ function MenuButton() {
       </button>
       {wanted && (
         <Suspense fallback={null}>
-          <AppMenu open={open} onOpenChange={setOpen} returnFocusTo={button} />
+          <AppMenu open={open} onOpenChange={setOpen} returnFocusTo={button}>
+            <MenuContent close={() => setOpen(false)} />
+          </AppMenu>
         </Suspense>
       )}
     </>

@@ -3,7 +3,6 @@ import { createRoot } from "react-dom/client";
 import "../index.css";
 import { applyConnectPolicy, connectSources } from "../config/csp";
 import { loadConfig } from "../config/load-config";
-import { ConfigErrorPage } from "../components/config-error-page";
 import { secondaryButton } from "../components/styles";
 
 const root = createRoot(document.getElementById("root")!);
@@ -12,6 +11,8 @@ async function start() {
   const result = await loadConfig();
   if (!result.ok) {
     document.title = "Configuration problem · CodePipeline Dashboard";
+    // Loaded only when needed: a good config (every normal start) never pays for the explanations and examples.
+    const { ConfigErrorPage } = await import("../components/config-error-page");
     root.render(<ConfigErrorPage problem={result.problem} />);
     return;
   }

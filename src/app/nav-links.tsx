@@ -1,6 +1,8 @@
 import { NavLink } from "react-router";
 import { useSources } from "../lib/sources/source-context";
 import { paths } from "../lib/paths";
+import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
+import { SignedInAs } from "./signed-in-as";
 
 export function PipelinesNavLink({ className = "rounded px-2 py-1", onClick }: { className?: string; onClick?: () => void }) {
   return (
@@ -22,5 +24,39 @@ export function SourcesSummary({ className }: { className?: string }) {
     <span className={className} title={sources.map((s) => s.label).join("\n")}>
       {sources.length === 1 ? sources[0].label : `${sources.length} accounts and regions`}
     </span>
+  );
+}
+
+const MENU_ITEM = "flex min-h-11 items-center rounded-md px-3";
+
+/** The phone menu's content: the pages, the sources in full and the sign-in. A link closes the menu as it navigates. */
+export function MenuContent({ close }: { close: () => void }) {
+  const sources = useSources();
+  return (
+    <>
+      <nav aria-label="Pages">
+        <ul className="flex flex-col gap-1">
+          <li>
+            <PipelinesNavLink className={MENU_ITEM} onClick={close} />
+          </li>
+          <li>
+            <ApprovalsNavLink className={MENU_ITEM} onClick={close} />
+          </li>
+        </ul>
+      </nav>
+      <section aria-labelledby="menu-sources">
+        <h2 id="menu-sources" className="font-semibold">
+          {sources.length === 1 ? "Account and region" : `${sources.length} accounts and regions`}
+        </h2>
+        <ul className="mt-2 space-y-1 text-zinc-700 dark:text-zinc-300">
+          {sources.map((source) => (
+            <li key={source.id}>{source.label}</li>
+          ))}
+        </ul>
+      </section>
+      <div className="flex flex-wrap items-center gap-2">
+        <SignedInAs />
+      </div>
+    </>
   );
 }

@@ -90,7 +90,7 @@ export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChan
       {!source.readOnly && (
         <Link
           to={paths.createPipeline.href(source)}
-          className={secondaryButton}
+          className={`${secondaryButton} max-lg:inline-flex max-lg:min-h-11 max-lg:items-center`}
         >
           New pipeline
         </Link>
