@@ -1,11 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { test } from "../fixtures";
 
-/** axe with WCAG 2.2's target size on (axe leaves `target-size` off by default): 24×24 px or spaced apart. */
-export function axe(page: Page) {
-  return new AxeBuilder({ page }).options({ rules: { "target-size": { enabled: true } } });
-}
+export { axe } from "../fixtures/axe";
 
 /** The page does not scroll sideways: the document is no wider than the viewport. */
 export async function expectNoSidewaysScroll(page: Page, what: string) {
