@@ -94,6 +94,13 @@ export default tseslint.config(
       "no-restricted-globals": ["error", ...IO_GLOBALS],
     },
   },
+  // vite.config.ts imports src/config: Node's own loader (Vite's `configLoader: 'native'`) needs file extensions there.
+  {
+    files: ["vite.config.ts", "src/config/**/*.ts"],
+    ignores: ["src/**/*.test.ts"],
+    plugins: { "import-x": importX },
+    rules: { "import-x/extensions": ["error", "always", { ignorePackages: true, checkTypeImports: true }] },
+  },
   // Tests may use the fixtures in src/testing, whatever layer they test.
   {
     files: ["src/**/*.test.{ts,tsx}"],

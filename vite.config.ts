@@ -4,7 +4,7 @@ import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import type { Plugin } from "vite";
 import { fileURLToPath } from "node:url";
-import { BUILD_POLICY } from "./src/config/csp";
+import { BUILD_POLICY } from "./src/config/csp.ts";
 
 /**
  * The build's Content Security Policy as a meta tag (src/config/csp.ts explains the two layers). Build only:

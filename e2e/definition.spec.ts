@@ -155,6 +155,58 @@ test("a structure only CodePipeline refuses is shown on the action it names, and
   expect((await current("def-server")).version).toBe(1);
 });
 
+/** 1-based line of the first `needle` after `after` in `text`: where the editor should point. */
+function lineOf(text: string, after: string, needle: string) {
+  const at = text.indexOf(needle, text.indexOf(after));
+  return text.slice(0, at).split("\n").length;
+}
+
+test("a refusal naming an action and its stage is placed there, when other stages hold actions of the same name", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-names")));
+  await openDefinition(page, "def-names");
+  await page.getByRole("button", { name: "Edit definition" }).click();
+  // A Build action in the Build stage and one in Deploy, which has no input: only CodePipeline refuses that.
+  const text = await editedText("def-names", (d) => {
+    d.stages![1].actions![0].name = "Build";
+    d.stages![2].actions![0].name = "Build";
+    d.stages![2].actions![0].inputArtifacts = [];
+  });
+  await replaceEditorText(page, "Definition of def-names (JSON)", text);
+  await expect(page.getByText("No problems found by the browser-side checks.")).toBeVisible();
+  await page.getByRole("button", { name: "Save as new version…" }).click();
+  await page.getByRole("dialog", { name: "Save version 2 of def-names?" }).getByRole("button", { name: "Save" }).click();
+
+  const line = lineOf(text, '"name": "Deploy"', '"name": "Build"');
+  const problem = page.getByRole("button", { name: /CodePipeline refused it: InvalidActionDeclarationException: Action 'Build' in stage 'Deploy'/ });
+  await expect(problem).toHaveAccessibleName(new RegExp(`^Line ${line}: `));
+  // Choosing it puts the caret on that line.
+  await problem.click();
+  await expect(page.locator(".cm-activeLine")).toContainText('"name": "Build"');
+  await expect(page.locator(".cm-lineNumbers .cm-activeLineGutter")).toHaveText(String(line));
+});
+
+test("a ValidationException is placed at the value its member path names, one problem per value", async ({ page, emulator }) => {
+  await emulator.loadScenario(scenario(pipeline("def-paths")));
+  await openDefinition(page, "def-paths");
+  await page.getByRole("button", { name: "Edit definition" }).click();
+  const text = await editedText("def-paths", (d) => {
+    d.stages![2].actions![0].roleArn = "not-a-role";
+    d.stages![1].actions![0].region = "x".repeat(40);
+  });
+  await replaceEditorText(page, "Definition of def-paths (JSON)", text);
+  await expect(page.getByText("No problems found by the browser-side checks.")).toBeVisible();
+  await page.getByRole("button", { name: "Save as new version…" }).click();
+  await page.getByRole("dialog", { name: "Save version 2 of def-paths?" }).getByRole("button", { name: "Save" }).click();
+
+  await expect(page.getByRole("button", { name: /ValidationException: Value 'not-a-role' at 'pipeline\.stages\.3\.member\.actions\.1\.member\.roleArn'/ })).toHaveAccessibleName(
+    new RegExp(`^Line ${lineOf(text, '"name": "Deploy"', '"roleArn"')}: `),
+  );
+  await expect(page.getByRole("button", { name: /ValidationException: Value 'x{40}' at 'pipeline\.stages\.2\.member\.actions\.1\.member\.region'/ })).toHaveAccessibleName(
+    new RegExp(`^Line ${lineOf(text, '"name": "Build"', '"region"')}: `),
+  );
+  expect((await current("def-paths")).version).toBe(1);
+});
+
 test.describe("with credentials that may read but not write", () => {
   test.use({ config: configFor((url) => ({ ...e2eConfig(url), credentials: { type: "static", accessKeyId: "readonly", secretAccessKey: "readonly" } })) });
 

@@ -62,7 +62,7 @@ test("the execution page shows summary, a timeline of every action run and the g
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Execution");
   await expect(page.getByText("First change").first()).toBeVisible();
   const timeline = page.getByRole("table", { name: "Action timeline" });
-  await expect(timeline.getByRole("row")).toHaveCount(3); // header + Source + Compile (failed; Deploy never ran)
+  await expect(timeline.getByRole("row")).toHaveCount(4); // header + Source + Compile (failed; Deploy never ran) + its error
   await expect(timeline).toContainText("Build / Compile");
   await expect(timeline.getByRole("cell", { name: /Build \/ Compile: Failed/ })).toBeVisible();
   const graph = page.getByRole("region", { name: /Execution .*: stages and actions/ });

@@ -9,7 +9,9 @@ import {
   composeSummary,
   describeDecisionError,
   describeFreshness,
+  describeOutcome,
   type Decision,
+  type Settled,
 } from "../core/approvals/decision";
 import { summarizeRevision } from "../core/revision";
 import { formatExactTime } from "../core/format";
@@ -43,14 +45,25 @@ export interface ApprovalDecisionProps {
   source?: Source;
   /** After a decision was sent (not when it was refused as stale). */
   onDecided?(decision: Decision): void;
+  /** Known not to wait any more (decided elsewhere, timed out, superseded): says how, and offers no decision. */
+  settled?: Settled;
+}
+
+/** Who decided and how, or why nobody can decide now; shown in place of the decision once the app knows. */
+export function ApprovalOutcome({ settled }: { settled: Settled }) {
+  return (
+    <p role="status" className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-800">
+      {describeOutcome(settled, formatExactTime)}
+    </p>
+  );
 }
 
 /**
  * Approve or reject one manual approval: comment (required to reject, 512 characters with the signed-in name),
  * a confirmation naming the pipeline, execution and revision, then a fresh read for the token just before
- * sending. Self-contained: the inbox, the deep-link page and the pipeline page all use it as is.
+ * sending. ApprovalReview (the inbox's cards, the deep-link page, the pipeline page's dialog) shows it under the context.
  */
-export function ApprovalDecision({ pipelineName, stageName, actionName, executionId, source: sourceProp, onDecided }: ApprovalDecisionProps) {
+export function ApprovalDecision({ pipelineName, stageName, actionName, executionId, source: sourceProp, onDecided, settled }: ApprovalDecisionProps) {
   const contextSource = useContext(SourceContext);
   const source = sourceProp ?? contextSource;
   if (!source) throw new Error("ApprovalDecision needs a source (prop or <SourceContext>)");
@@ -126,6 +139,17 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
 
   const refused = mutation.data && !mutation.data.sent ? describeFreshness(mutation.data.freshness) : null;
   const failure = mutation.error ? describeDecisionError(mutation.error) : null;
+  const notice = (refused || failure) && (
+    <div role="alert" className="rounded-md border border-amber-600/50 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-400/40 dark:bg-amber-950 dark:text-amber-100">
+      {refused ? (
+        <p>{refused}</p>
+      ) : (
+        <p>
+          <strong>{failure!.title}:</strong> {failure!.detail}
+        </p>
+      )}
+    </div>
+  );
   const verb = confirming === "reject" ? "Reject" : "Approve";
   const aftermath =
     sentAt && state.data
@@ -143,6 +167,12 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
           </p>
           {aftermath && <p>{aftermath.text}</p>}
         </div>
+      ) : settled && !confirming && !mutation.isPending ? (
+        // Known to be over: no decision to offer, only how it ended (and why a click just now sent nothing).
+        <>
+          {notice}
+          <ApprovalOutcome settled={settled} />
+        </>
       ) : (
         <>
           <div className="flex flex-col gap-1">
@@ -172,17 +202,7 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
               </p>
             )}
           </div>
-          {(refused || failure) && (
-            <div role="alert" className="rounded-md border border-amber-600/50 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-400/40 dark:bg-amber-950 dark:text-amber-100">
-              {refused ? (
-                <p>{refused}</p>
-              ) : (
-                <p>
-                  <strong>{failure!.title}:</strong> {failure!.detail}
-                </p>
-              )}
-            </div>
-          )}
+          {notice}
           <div className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:gap-2">
             <button type="button" className={`${approveButton} ${primaryActionSize}`} disabled={mutation.isPending} onClick={() => open("approve")}>
               Approve…

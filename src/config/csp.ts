@@ -1,4 +1,4 @@
-import type { ConfigInput, DashboardConfig, LoginConfigInput } from "./schema";
+import type { ConfigInput, DashboardConfig, LoginConfigInput } from "./schema.ts";
 
 /**
  * The Content Security Policy, in two layers, because config.json (and so the region and endpoint) is only

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { configSchema, type DashboardConfig } from "./schema";
+import { configSchema, type DashboardConfig } from "./schema.ts";
 
 export interface ConfigProblem {
   /** What went wrong, in one sentence. */

@@ -1,4 +1,4 @@
-import { DEFAULT_SOURCE_ID, type DashboardConfig, type SourceConfigInput } from "./schema";
+import { DEFAULT_SOURCE_ID, type DashboardConfig, type SourceConfigInput } from "./schema.ts";
 
 /** One account/region the dashboard reads, with everything needed to build its client. */
 export interface SourceConfig extends Pick<DashboardConfig, "region" | "endpoint" | "polling" | "readOnly"> {

@@ -6,6 +6,8 @@ import {
   approvalDeclaration,
   expiresAt,
   formatTimeLeft,
+  hasVariables,
+  withResolvedConfiguration,
   mayHideParallelApproval,
   pendingFromActionExecutions,
   pendingFromState,
@@ -18,8 +20,11 @@ import {
   composeSummary,
   describeDecisionError,
   describeFreshness,
+  describeOutcome,
   freshnessFromActionExecutions,
   freshnessFromState,
+  needsRuns,
+  settledOutcome,
   shortPrincipal,
 } from "./decision";
 import { failuresFromState, faviconSvg, newEvents, titleWithCount, boundKeys } from "./attention";
@@ -226,5 +231,62 @@ describe("aftermathOf", () => {
     expect(aftermathOf(state(stage("Approve", "Succeeded"), stage("Deploy", "Succeeded")), decided("approve")).tone).toBe("success");
     expect(aftermathOf(state(stage("Approve", "InProgress")), decided("approve")).tone).toBe("pending");
     expect(aftermathOf(state(stage("Approve", "Failed")), decided("reject")).tone).toBe("failed");
+  });
+});
+
+describe("an approval that no longer waits", () => {
+  const target = { pipelineName: "web", stageName: "Approve", actionName: "Review", executionId: EXEC_OLD };
+  const at = new Date("2025-01-10T10:05:00Z");
+  const decidedState = (status: "Succeeded" | "Failed", by?: string, summary?: string, executionId = EXEC_OLD) =>
+    state(stage("Approve", status, [action("Review", { status, lastUpdatedBy: by, summary, lastStatusChange: at })], { latestExecution: { pipelineExecutionId: executionId, status } }));
+  const time = (d: Date) => d.toISOString().slice(11, 16);
+
+  it("says who decided and how, from the state", () => {
+    const settled = settledOutcome(target, decidedState("Succeeded", "arn:aws:sts::1:assumed-role/Ops/bob", "Checked on staging"), undefined);
+    expect(describeOutcome(settled!, time)).toBe("Approved by Ops/bob at 10:05: “Checked on staging”");
+    const rejected = settledOutcome(target, decidedState("Failed", "arn:aws:iam::1:user/ana"), undefined);
+    expect(describeOutcome(rejected!, time)).toBe("Rejected by ana at 10:05.");
+    const timedOut = settledOutcome(target, decidedState("Failed"), undefined);
+    expect(describeOutcome(timedOut!, time)).toBe("Timed out at 10:05 before anyone decided; the execution failed at this stage.");
+  });
+
+  it("is nothing while the approval still waits", () => {
+    const stillWaiting = state(stage("Approve", "InProgress", [waiting()], { latestExecution: { pipelineExecutionId: EXEC_OLD, status: "InProgress" } }));
+    expect(settledOutcome(target, stillWaiting, undefined)).toBeUndefined();
+    expect(needsRuns(target, stillWaiting)).toBe(false);
+  });
+
+  it("asks the reviewed execution's run once the stage shows another execution", () => {
+    const movedOn = decidedState("Succeeded", "arn:aws:iam::1:user/ana", undefined, EXEC_NEW);
+    expect(needsRuns(target, movedOn)).toBe(true);
+    const run: ActionExecutionDetail = {
+      pipelineExecutionId: EXEC_OLD,
+      stageName: "Approve",
+      actionName: "Review",
+      status: "Succeeded",
+      updatedBy: "arn:aws:iam::1:user/ana",
+      lastUpdateTime: at,
+      output: { executionResult: { externalExecutionSummary: "Fine by me" } },
+    };
+    expect(describeOutcome(settledOutcome(target, movedOn, [run])!, time)).toBe("Approved by ana at 10:05: “Fine by me”");
+    expect(describeOutcome(settledOutcome(target, movedOn, [])!, time)).toMatch(/^No longer waiting: the execution was superseded/);
+  });
+});
+
+describe("the message and link of the running approval", () => {
+  const declared = { customData: "Build #{BuildVariables.BUILD_ID} is on staging", reviewLink: "https://x.test/#{BuildVariables.BUILD_ID}", timeoutMinutes: 60, declaredTimeout: true };
+
+  it("are the resolved configuration's, when the declared ones hold variables", () => {
+    expect(hasVariables(declared)).toBe(true);
+    expect(hasVariables({ ...declared, customData: "Plain", reviewLink: "https://x.test/r" })).toBe(false);
+    expect(withResolvedConfiguration(declared, { CustomData: "Build b-7 is on staging", ExternalEntityLink: "https://x.test/b-7" })).toEqual({
+      ...declared,
+      customData: "Build b-7 is on staging",
+      reviewLink: "https://x.test/b-7",
+      unsafeReviewLink: undefined,
+    });
+    // A resolved link that is no web link stays text.
+    expect(withResolvedConfiguration(declared, { ExternalEntityLink: "javascript:alert(1)" })).toMatchObject({ reviewLink: undefined, unsafeReviewLink: "javascript:alert(1)" });
+    expect(withResolvedConfiguration(declared, undefined)).toBe(declared);
   });
 });

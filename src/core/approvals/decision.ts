@@ -75,8 +75,52 @@ function settled(
   return { kind: "not-waiting", status };
 }
 
+export type Settled = Exclude<Freshness, { kind: "ready" }>;
+
+/**
+ * How an approval that left the pending list ended, from what the app has read: the reviewed execution's own
+ * run (ListActionExecutions) when known, else the state, which shows only the stage's latest execution.
+ * Undefined while it still waits, or before anything tells.
+ */
+export function settledOutcome(
+  target: ApprovalTarget,
+  state: GetPipelineStateOutput | undefined,
+  runs: ActionExecutionDetail[] | undefined,
+): Settled | undefined {
+  const fromRuns = runs ? freshnessFromActionExecutions(target, runs) : undefined;
+  const fromState = state ? freshnessFromState(target, state) : null;
+  const freshness = fromRuns && fromRuns.kind !== "missing" ? fromRuns : (fromState ?? fromRuns);
+  return freshness && freshness.kind !== "ready" ? freshness : undefined;
+}
+
+/** The state alone cannot say who decided when the stage has moved on to another execution (or in PARALLEL mode). */
+export function needsRuns(target: ApprovalTarget, state: GetPipelineStateOutput | undefined): boolean {
+  const fromState = state ? freshnessFromState(target, state) : null;
+  return fromState === null || fromState.kind === "superseded" || fromState.kind === "missing";
+}
+
+/**
+ * What became of an approval that no longer waits, for the card that showed it: who decided and how (GetPipelineState's
+ * `lastUpdatedBy` and summary, or the run's `updatedBy` in ListActionExecutions), or why nobody can decide now.
+ */
+export function describeOutcome(freshness: Settled, formatTime: (at: Date) => string): string {
+  const when = "at" in freshness && freshness.at ? ` at ${formatTime(freshness.at)}` : "";
+  switch (freshness.kind) {
+    case "decided":
+      return `${freshness.status}${freshness.by ? ` by ${shortPrincipal(freshness.by)}` : ""}${when}${freshness.summary ? `: “${freshness.summary}”` : "."}`;
+    case "expired":
+      return `Timed out${when} before anyone decided; the execution failed at this stage.`;
+    case "superseded":
+      return "No longer waiting: the execution was superseded, stopped or moved on before a decision.";
+    case "not-waiting":
+      return `No longer waiting${freshness.status ? ` (its status is ${freshness.status})` : ""}.`;
+    case "missing":
+      return "No longer waiting: this approval action is gone from the pipeline, or has not started for this execution.";
+  }
+}
+
 /** The sentence shown instead of sending, in plain words. */
-export function describeFreshness(freshness: Exclude<Freshness, { kind: "ready" }>): string {
+export function describeFreshness(freshness: Settled): string {
   switch (freshness.kind) {
     case "decided":
       return `Nothing was sent: this approval was already ${freshness.status.toLowerCase()}${freshness.by ? ` by ${shortPrincipal(freshness.by)}` : ""}${

@@ -119,16 +119,45 @@ export function approvalDeclaration(
   if (!declaration) return undefined;
   const action = declaration.stages?.find((s) => s.name === stageName)?.actions?.find((a) => a.name === actionName);
   if (!action) return undefined;
-  const link = action.configuration?.ExternalEntityLink;
-  const href = safeHref(link);
   const timeout = action.timeoutInMinutes;
   return {
-    customData: action.configuration?.CustomData || undefined,
-    reviewLink: href,
-    unsafeReviewLink: link && !href ? link : undefined,
+    ...reviewerContext(action.configuration),
     timeoutMinutes: timeout && timeout > 0 ? timeout : DEFAULT_APPROVAL_TIMEOUT_MINUTES,
     declaredTimeout: Boolean(timeout && timeout > 0),
   };
+}
+
+/** The message and link of a configuration, declared or resolved; only an http(s) link is a link. */
+function reviewerContext(configuration: Record<string, string> | undefined): Pick<ApprovalDeclaration, "customData" | "reviewLink" | "unsafeReviewLink"> {
+  const link = configuration?.ExternalEntityLink;
+  const href = safeHref(link);
+  return { customData: configuration?.CustomData || undefined, reviewLink: href, unsafeReviewLink: link && !href ? link : undefined };
+}
+
+/**
+ * CustomData and ExternalEntityLink may hold variables (`#{BuildVariables.BUILD_ID}`), which CodePipeline resolves
+ * only in the running action's `input.resolvedConfiguration` (ListActionExecutions): worth that read only then.
+ */
+export function hasVariables(info: ApprovalDeclaration | undefined): boolean {
+  return [info?.customData, info?.reviewLink, info?.unsafeReviewLink].some((text) => text?.includes("#{"));
+}
+
+/** The approval's message and link as the running action sees them: its resolved configuration over the declared one. */
+export function withResolvedConfiguration(info: ApprovalDeclaration, resolved: Record<string, string> | undefined): ApprovalDeclaration {
+  return resolved ? { ...info, ...reviewerContext(resolved) } : info;
+}
+
+/** A waiting approval with the context to decide it: what its declaration says, and when it times out. */
+export interface ReviewItem {
+  approval: PendingApproval;
+  info?: ApprovalDeclaration;
+  expiresAt?: Date;
+}
+
+export function withDeclaration<T extends { approval: PendingApproval }>(item: T, declaration: PipelineDeclaration | undefined): T & ReviewItem {
+  const info = approvalDeclaration(declaration, item.approval.stageName, item.approval.actionName);
+  // No countdown until the declared timeout is known: a 7-day guess would mislead about a 1-hour approval.
+  return { ...item, info, expiresAt: info ? expiresAt(item.approval.waitingSince, info.timeoutMinutes) : undefined };
 }
 
 export function expiresAt(waitingSince: Date | undefined, timeoutMinutes = DEFAULT_APPROVAL_TIMEOUT_MINUTES): Date | undefined {

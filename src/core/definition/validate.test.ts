@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDeclaration, checkDefinitionText, checkName, locateServerMessage } from "./validate";
+import { checkDeclaration, checkDefinitionText, checkName } from "./validate";
 import { sampleDeclaration } from "../../testing/sample-declaration";
 
 const messages = (value: unknown) => checkDeclaration(value).map((p) => p.message);
@@ -118,16 +118,6 @@ describe("checkDefinitionText", () => {
     const text = JSON.stringify(sampleDeclaration(), null, 2);
     const [problem] = checkDefinitionText(text, { extra: [{ path: ["stages", 2, "name"], message: "server says no" }] }).problems;
     expect(text.slice(problem.from, problem.to)).toBe('"Deploy"');
-  });
-});
-
-describe("locateServerMessage", () => {
-  it("points at the action a server message names inside its stage, else the stage, else nothing", () => {
-    const d = sampleDeclaration();
-    expect(locateServerMessage(d, "Action 'Ship' in stage 'Deploy' has 0 input artifact(s)")).toEqual(["stages", 2, "actions", 0, "name"]);
-    expect(locateServerMessage(d, "Stage Build should have at least one action")).toEqual(["stages", 1, "name"]);
-    expect(locateServerMessage(d, "Action Package is misconfigured")).toEqual(["stages", 1, "actions", 1, "name"]);
-    expect(locateServerMessage(d, "Pipeline has only 1 stage(s)")).toEqual([]);
   });
 });
 

@@ -163,30 +163,3 @@ export function checkDefinitionText(text: string, options: { overrides?: Partial
   });
   return { declaration: isObject(parsed) ? declaration : undefined, problems };
 }
-
-/**
- * The server's ValidationException or InvalidStructureException names stages and actions in its message;
- * point at the most specific one it names, so the message shows at the right place in the editor.
- */
-export function locateServerMessage(declaration: PipelineDeclaration | undefined, message: string): JsonPath {
-  const mentions = (name: string | undefined) => !!name && new RegExp(`(^|[^A-Za-z0-9.@\\-_])${escapeRegExp(name)}($|[^A-Za-z0-9.@\\-_])`).test(message);
-  let best: JsonPath = [];
-  (declaration?.stages ?? []).forEach((stage, s) => {
-    if (!mentions(stage?.name)) return;
-    if (best.length === 0) best = ["stages", s, "name"];
-    (stage.actions ?? []).forEach((action, a) => {
-      if (best.length < 5 && mentions(action?.name)) best = ["stages", s, "actions", a, "name"];
-    });
-  });
-  if (best.length === 0) {
-    // An action named without its stage ("action Build is ..."): search every stage.
-    (declaration?.stages ?? []).forEach((stage, s) =>
-      (stage?.actions ?? []).forEach((action, a) => {
-        if (best.length === 0 && mentions(action?.name)) best = ["stages", s, "actions", a, "name"];
-      }),
-    );
-  }
-  return best;
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { samplePipeline } from "../../testing/sample-pipeline";
-import { retryAvailability, rollbackAvailability, sourceStageNames, stageRetryAvailability, stageRollbackAvailability } from "./availability";
+import { retryAvailability, rollbackAvailability, rollbackCandidates, rollbackTargets, sourceStageNames, stageRetryAvailability, stageRollbackAvailability } from "./availability";
 import { actionNodeId, stageNodeId } from "./layout";
 
 const EXEC = "11111111-1111-4111-8111-111111111111";
@@ -62,5 +62,31 @@ describe("stage availability from the live status", () => {
     expect(sourceStageNames(declaration)).toEqual(new Set([source.name]));
     expect(stageRollbackAvailability(declaration, status, source.name!)).toBe("A source stage cannot be rolled back.");
     expect(stageRollbackAvailability(declaration, status, build.name!)).toBeNull();
+  });
+});
+
+describe("rollback targets", () => {
+  const declaration = { ...samplePipeline({ name: "web", stages: 3, actionsPerStage: 1, columns: 1 }), pipelineType: "V2" as const };
+  const [source, build] = declaration.stages!.map((s) => s.name!);
+
+  it("are the executions that succeeded in the stage, but the one it holds now", () => {
+    const succeeded = [{ pipelineExecutionId: "e3" }, { pipelineExecutionId: "e2" }, { pipelineExecutionId: "e1" }];
+    expect(rollbackTargets(succeeded, "e3").map((e) => e.pipelineExecutionId)).toEqual(["e2", "e1"]);
+    expect(rollbackTargets([{ pipelineExecutionId: "e1" }], "e1")).toEqual([]);
+    expect(rollbackTargets([], undefined)).toEqual([]);
+  });
+
+  it("are looked up only for stages of a V2 pipeline that may roll back and have run", () => {
+    const status = {
+      stages: new Map([
+        [stageNodeId(source), { status: "Succeeded" as const, executionId: "e2", conditions: [] }],
+        [stageNodeId(build), { status: "Failed" as const, executionId: "e2", conditions: [] }],
+      ]),
+      actions: new Map(),
+    };
+    // Source stages never roll back; Deploy never ran, so nothing can have succeeded in it.
+    expect(rollbackCandidates(declaration, status)).toEqual([{ stageName: build, currentExecutionId: "e2" }]);
+    expect(rollbackCandidates({ ...declaration, executionMode: "PARALLEL" }, status)).toEqual([]);
+    expect(rollbackCandidates({ ...declaration, pipelineType: "V1" }, status)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ExecutionMode, PipelineDeclaration, PipelineType } from "@aws-sdk/client-codepipeline";
+import type { ExecutionMode, PipelineDeclaration, PipelineExecutionSummary, PipelineType } from "@aws-sdk/client-codepipeline";
 import { isRunning } from "../status";
 import { actionNodeId, stageNodeId } from "./layout";
 import type { ActionView, StageView, StatusView } from "./status-view";
@@ -69,5 +69,29 @@ export function stageRollbackAvailability(declaration: PipelineDeclaration | und
     executionMode: declaration?.executionMode,
     isSourceStage: sourceStageNames(declaration).has(stageName),
     stage: status.stages.get(stageNodeId(stageName)),
+  });
+}
+
+/**
+ * What a stage can roll back to, the one rule of both the dialog and the stage's control: an execution that
+ * succeeded in it (ListPipelineExecutions' `succeededInStage`), other than the one the stage holds now.
+ */
+export function rollbackTargets(succeeded: readonly PipelineExecutionSummary[], currentExecutionId: string | undefined): PipelineExecutionSummary[] {
+  return succeeded.filter((e) => e.pipelineExecutionId && e.pipelineExecutionId !== currentExecutionId);
+}
+
+/** A stage whose targets are worth looking up: one the pipeline may roll back, which has run (none else has succeeded). */
+export interface RollbackCandidate {
+  stageName: string;
+  currentExecutionId: string;
+}
+
+export function rollbackCandidates(declaration: PipelineDeclaration | undefined, status: StatusView): RollbackCandidate[] {
+  if (declaration?.pipelineType !== "V2" || declaration.executionMode === "PARALLEL") return [];
+  const sources = sourceStageNames(declaration);
+  return (declaration.stages ?? []).flatMap((stage) => {
+    const stageName = stage.name ?? "";
+    const currentExecutionId = status.stages.get(stageNodeId(stageName))?.executionId;
+    return !sources.has(stageName) && currentExecutionId ? [{ stageName, currentExecutionId }] : [];
   });
 }

@@ -17,6 +17,8 @@ export type StageNodeData = {
   expected?: DurationEstimate;
   startedAt?: Date;
   retry?: RetryAvailability;
+  /** Offer Roll back: an earlier execution succeeded in this stage (`rollbackTargets`). */
+  rollback?: boolean;
   /** Actions per status ("NotRun" for none), shown when zoomed out. */
   actionCounts?: Record<string, number>;
 };
@@ -58,6 +60,8 @@ export interface FlowInputs {
   /** Commit message per source action name. */
   revisionMessages?: Map<string, string>;
   highlight?: { stageName: string; actionName: string };
+  /** Stages that have something to roll back to (the live page's, from their targets). */
+  rollbackStages?: ReadonlySet<string>;
 }
 
 /** Actions per status ("NotRun" for none), for the stage's line when zoomed out. */
@@ -116,6 +120,7 @@ function toFlowNode(node: LayoutNode, status: StatusView, inputs: FlowInputs): P
         expected: inputs.timing?.stages?.get(data.stageName),
         startedAt: view?.status === "InProgress" ? inputs.timing?.stageStarts?.get(data.stageName) : undefined,
         retry: retryAvailability(view, actionViews),
+        rollback: inputs.rollbackStages?.has(data.stageName) ?? false,
         actionCounts: countStatuses(actionViews),
       },
     };

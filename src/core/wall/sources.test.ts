@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectSources, sourceProblems, wallSourceId, type SourceFeed } from "./sources";
+import { combineProblems, selectSources, sourceProblems, wallSourceId, type SourceFeed } from "./sources";
 
 const dev = { id: "us-east-1@host", isDefault: true };
 const prod = { id: "prod", isDefault: false };
@@ -61,5 +61,25 @@ describe("sourceProblems", () => {
   it("trusts fresh state reads over a list failure the slow list poll has not yet cleared", () => {
     const failing = feed("eu", { listFailing: true, listUpdatedAt: NOW - 400_000 });
     expect(sourceProblems([failing], [{ sourceId: "eu", stale: false, updatedAt: NOW - 1000 }], NOW, STALE)).toEqual([]);
+  });
+});
+
+describe("combineProblems", () => {
+  const stale = (id: string, since: number) => ({ id, label: id.toUpperCase(), kind: "stale" as const, since });
+  const down = (id: string) => ({ id, label: id.toUpperCase(), kind: "unreachable" as const });
+  it("leaves a single problem its own note", () => {
+    expect(combineProblems([], 4)).toBeUndefined();
+    expect(combineProblems([stale("prod", 5)], 4)).toBeUndefined();
+  });
+  it("says how many of how many, since the oldest data shown from them, naming each in order", () => {
+    expect(combineProblems([stale("prod", 500), down("broken"), stale("prod-eu", 300)], 4)).toEqual({
+      count: 3,
+      total: 4,
+      since: 300,
+      labels: ["PROD", "BROKEN", "PROD-EU"],
+    });
+  });
+  it("has no time when none of them ever answered", () => {
+    expect(combineProblems([down("a"), down("b")], 2)?.since).toBeUndefined();
   });
 });

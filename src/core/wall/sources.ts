@@ -62,6 +62,23 @@ export function sourceProblems(
   });
 }
 
+/** Several sources failing at once, said in one note, so the footer keeps to one line whatever their number. */
+export interface CombinedProblem {
+  count: number;
+  /** Sources the wall shows. */
+  total: number;
+  /** The oldest data shown from them; undefined when none of them ever answered. */
+  since?: number;
+  labels: string[];
+}
+
+/** One note for two or more problems; a single one keeps its own note (undefined). */
+export function combineProblems(problems: readonly SourceProblem[], total: number): CombinedProblem | undefined {
+  if (problems.length < 2) return undefined;
+  const times = problems.flatMap((p) => (p.kind === "stale" && p.since > 0 ? [p.since] : []));
+  return { count: problems.length, total, since: times.length > 0 ? Math.min(...times) : undefined, labels: problems.map((p) => p.label) };
+}
+
 /** `arn:aws:codepipeline:<region>:<account>:<name>` from any pipeline's ARN, so one GetPipeline serves all. */
 export function pipelineArn(sampleArn: string | undefined, name: string): string | undefined {
   const match = sampleArn ? /^arn:([^:]+):codepipeline:([^:]*):(\d+):/.exec(sampleArn) : null;

@@ -1,5 +1,5 @@
 import type { ExecutionMode } from "@aws-sdk/client-codepipeline";
-import { memo, useEffect, useRef, useState, type RefObject } from "react";
+import { memo, useRef } from "react";
 import { Link } from "react-router";
 import { paths } from "../../lib/paths";
 import { formatAge, formatDuration } from "../../core/format";
@@ -9,7 +9,7 @@ import { HealthIcon, LockIcon, StarIcon, WarningIcon } from "../../components/ic
 import { RelativeTime } from "../../components/relative-time";
 import { HealthBadge } from "../../components/health-badge";
 import { useNow } from "../../components/use-now";
-import { usePollOnScreen } from "../../lib/polling/use-on-screen";
+import { useInViewport, usePollOnScreen } from "../../lib/polling/use-on-screen";
 import type { OverviewRow } from "./use-overview";
 
 /**
@@ -26,22 +26,6 @@ const MODE_LABELS: Record<ExecutionMode, string> = {
   QUEUED: "queued mode",
   PARALLEL: "parallel mode",
 };
-
-/**
- * In the viewport right now. The virtualizer mounts a few rows beyond it (overscan) so scrolling is smooth;
- * those must not poll fast, or the overview reads twice the pipelines anyone can see.
- */
-function useInViewport(ref: RefObject<Element | null>): boolean {
-  const [inViewport, setInViewport] = useState(false);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new IntersectionObserver(([entry]) => setInViewport(entry.isIntersecting));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return inViewport;
-}
 
 export const PipelineRow = memo(function PipelineRow({
   row,

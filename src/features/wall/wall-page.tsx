@@ -143,7 +143,7 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
             Ignored: {ignored.join("; ")}
           </span>
         )}
-        <SourceProblems problems={problems} named={labelled || options.sources.length > 0} />
+        <SourceProblems problems={problems} named={labelled || options.sources.length > 0} total={sources.length} />
       </footer>
     </div>
   );

@@ -3,9 +3,9 @@ import type { QueryClient } from "@tanstack/react-query";
 import { pipelineStateQuery } from "./pipeline-queries";
 import type { Source } from "./source";
 import { allActionExecutions } from "./execution-queries";
-import { freshnessFromActionExecutions, freshnessFromState, type ApprovalTarget, type Decision, type Freshness } from "../../core/approvals/decision";
+import { freshnessFromActionExecutions, freshnessFromState, type ApprovalTarget, type Decision, type Settled } from "../../core/approvals/decision";
 
-export type DecideResult = { sent: false; freshness: Exclude<Freshness, { kind: "ready" }> } | { sent: true; executionId?: string; approvedAt?: Date };
+export type DecideResult = { sent: false; freshness: Settled } | { sent: true; executionId?: string; approvedAt?: Date };
 
 /**
  * Reads the approval again just before sending, for a fresh token and to refuse a stale decision: decided,

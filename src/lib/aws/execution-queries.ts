@@ -143,10 +143,13 @@ export function recentActionExecutionsQuery(source: Source, name: string) {
   });
 }
 
-/** Rollback targets: executions that succeeded in `stageName` (ListPipelineExecutions filter). */
-export function succeededInStageQuery(source: Source, name: string, stageName: string) {
+/**
+ * Executions that succeeded in `stageName` (ListPipelineExecutions' filter), for the stage's rollback targets
+ * (`rollbackTargets` in core/graph/availability): one read per stage and execution it holds, see the policy.
+ */
+export function succeededInStageQuery(source: Source, name: string, stageName: string, currentExecutionId: string | undefined) {
   return queryOptions({
-    queryKey: codepipelineKeys.succeededInStage(source, name, stageName),
+    queryKey: codepipelineKeys.rollbackTargets(source, name, stageName, currentExecutionId),
     queryFn: async ({ signal }): Promise<PipelineExecutionSummary[]> => {
       const out = await source.send(
         (client, abortSignal) =>
@@ -158,6 +161,20 @@ export function succeededInStageQuery(source: Source, name: string, stageName: s
       );
       return out.pipelineExecutionSummaries ?? [];
     },
+    ...pollingPolicy.rollbackTargets(),
   });
 }
 
+/**
+ * The action runs of a waiting approval's execution (one page, newest first: the waiting run is among them), for the
+ * message and link CodePipeline resolved for it (`input.resolvedConfiguration`). Read once per execution, and only
+ * when the declared ones hold variables (`hasVariables`): the policy's `approvalInput`. Here, not beside approvalRunsQuery, which
+ * every page loads.
+ */
+export function approvalInputQuery(source: Source, name: string, executionId: string) {
+  return queryOptions({
+    queryKey: codepipelineKeys.approvalInput(source, name, executionId),
+    queryFn: ({ signal }) => allActionExecutions(source, name, { pipelineExecutionId: executionId }, 1, signal),
+    ...pollingPolicy.approvalInput(),
+  });
+}

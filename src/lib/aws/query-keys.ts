@@ -44,9 +44,15 @@ export const codepipelineKeys = {
   actionExecutions: (source: SourceRef, name: string, executionId: string, scope: "all" | "latest") =>
     [...codepipelineKeys.executions(source, name), "actions", executionId, scope] as const,
   recentActionExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent-actions"] as const,
-  succeededInStage: (source: SourceRef, name: string, stageName: string) =>
-    [...codepipelineKeys.executions(source, name), "succeeded-in", stageName] as const,
+  /**
+   * A stage's rollback targets, read again only when another execution enters the stage (its key changes):
+   * outside `executions`, so the state's every move does not re-read them for each stage.
+   */
+  rollbackTargets: (source: SourceRef, name: string, stageName: string, currentExecutionId: string | undefined) =>
+    [...pipelineScope(source, name), "rollback-targets", stageName, currentExecutionId ?? ""] as const,
   approvalRuns: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "approval-runs"] as const,
+  /** A waiting approval's execution, for the run's resolved configuration: never changes, so outside `executions`. */
+  approvalInput: (source: SourceRef, name: string, executionId: string) => [...pipelineScope(source, name), "approval-input", executionId] as const,
 };
 
 /** The reads whose keys end in a fixed word, which `pipelineOfKey` recognises. */

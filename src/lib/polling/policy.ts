@@ -133,6 +133,12 @@ export const pollingPolicy = {
     };
   },
 
+  /**
+   * A stage's rollback targets: read once per execution the stage holds (the key names it), since only another
+   * execution entering the stage can add one; an edit of the pipeline re-reads them with everything else.
+   */
+  rollbackTargets: (): Cadence => IMMUTABLE,
+
   /** Recent action runs across executions, for expected durations: they move slowly. */
   recentActionRuns: (): Cadence => ({ staleTime: 5 * 60_000, refetchInterval: 5 * 60_000 }),
 
@@ -144,6 +150,9 @@ export const pollingPolicy = {
     const base = cached(ms(polling.idleSeconds));
     return presence === "on-screen" ? { ...base, refetchInterval: ms(polling.idleSeconds) * 2 } : base;
   },
+
+  /** A waiting approval's resolved configuration never changes while it waits: read once per execution. */
+  approvalInput: (): Cadence => IMMUTABLE,
 
   /** GetPipeline of one version never changes; the latest version is re-read after 30 s. */
   declaration(presence: Presence, version: number | undefined): Cadence<unknown> {

@@ -1,16 +1,13 @@
 import type { GetPipelineOutput, GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { approvalDeclaration, expiresAt, sortByUrgency, type ApprovalDeclaration } from "../../../core/approvals/pending";
+import { sortByUrgency, withDeclaration, type ReviewItem } from "../../../core/approvals/pending";
 import type { Source } from "../../../lib/aws/source";
 import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { sourcedKey } from "../../../core/sourced-key";
 import type { SourcedApproval } from "./use-approvals";
 
-export interface ApprovalItem extends SourcedApproval {
-  info?: ApprovalDeclaration;
-  expiresAt?: Date;
-}
+export type ApprovalItem = SourcedApproval & ReviewItem;
 
 function declarations(results: UseQueryResult<GetPipelineOutput>[]) {
   return results.map((r) => r.data);
@@ -37,14 +34,6 @@ export function useApprovalItems(approvals: SourcedApproval[], states: Map<strin
   });
   return useMemo(() => {
     const byPipeline = new Map(wanted.map((w, i) => [w.key, results[i]?.pipeline]));
-    return sortByUrgency(
-      approvals.map((item) => {
-        const { source, approval } = item;
-        const declaration = byPipeline.get(sourcedKey(source.id, approval.pipelineName));
-        const info = approvalDeclaration(declaration, approval.stageName, approval.actionName);
-        // No countdown until the declared timeout is known: a 7-day guess would mislead about a 1-hour approval.
-        return { ...item, info, expiresAt: info ? expiresAt(approval.waitingSince, info.timeoutMinutes) : undefined };
-      }),
-    );
+    return sortByUrgency(approvals.map((item) => withDeclaration(item, byPipeline.get(sourcedKey(item.source.id, item.approval.pipelineName)))));
   }, [approvals, wanted, results]);
 }

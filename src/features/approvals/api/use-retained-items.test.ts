@@ -36,3 +36,14 @@ describe("useRetainedItems", () => {
     ]);
   });
 });
+
+describe("an item that stops waiting", () => {
+  it("keeps what was last known of it (its declaration read after it first showed), not its first version", () => {
+    const first = item("a");
+    const withContext: ApprovalItem = { ...first, info: { customData: "Check staging", timeoutMinutes: 60, declaredTimeout: true } };
+    const { result, rerender } = renderHook((items: ApprovalItem[]) => useRetainedItems(items), { initialProps: [first] });
+    rerender([withContext]);
+    rerender([]);
+    expect(result.current).toEqual([{ ...withContext, gone: true }]);
+  });
+});

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useSources } from "../../../lib/sources/source-context";
 import { aftermathOf } from "../../../core/approvals/aftermath";
 import { shortId } from "../../../core/approvals/decision";
-import { Since } from "./since";
+import { Since } from "../../../components/since";
 import { sourceOfDecision, type SourcedDecision } from "../../../lib/approvals/decisions-store";
 import { paths } from "../../../lib/paths";
 import { sourcedKey } from "../../../core/sourced-key";

@@ -3,7 +3,7 @@ import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useSources } from "../../../lib/sources/source-context";
 import type { Source } from "../../../lib/aws/source";
-import { Since } from "./since";
+import { Since } from "../../../components/since";
 import { shortId, shortPrincipal } from "../../../core/approvals/decision";
 import { approvalRunsQuery } from "../../../lib/aws/approval-queries";
 import { paths } from "../../../lib/paths";

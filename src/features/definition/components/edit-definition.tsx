@@ -2,7 +2,8 @@ import type { GetPipelineOutput, PipelineDeclaration } from "@aws-sdk/client-cod
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useSource } from "../../../lib/sources/source-context";
-import { checkDefinitionText, locateServerMessage, type DefinitionProblem } from "../../../core/definition/validate";
+import { checkDefinitionText, type DefinitionProblem } from "../../../core/definition/validate";
+import { refusalProblems } from "../../../core/definition/server-refusal";
 import { recentExecutionsQuery } from "../../../lib/aws/execution-queries";
 import { ApiErrorMessage, ControlDialog } from "../../../components/control-dialog";
 import { primaryButton, secondaryButton } from "../../../components/styles";
@@ -65,7 +66,7 @@ export function EditDefinition({ name, base, onClose }: { name: string; base: Pi
       onError: (error) => {
         if (!STRUCTURE_ERRORS.has(error.name)) return;
         setConfirming(false);
-        setServerProblems([{ path: locateServerMessage(declaration, error.message), message: `CodePipeline refused it: ${error.name}: ${error.message}` }]);
+        setServerProblems(refusalProblems(declaration, error));
       },
     });
   };

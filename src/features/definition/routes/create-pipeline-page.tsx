@@ -4,7 +4,8 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { paths } from "../../../lib/paths";
 import { useSource } from "../../../lib/sources/source-context";
 import { describeError } from "../../../components/error-banner";
-import { checkDefinitionText, locateServerMessage, type DefinitionProblem } from "../../../core/definition/validate";
+import { checkDefinitionText, type DefinitionProblem } from "../../../core/definition/validate";
+import { refusalProblems } from "../../../core/definition/server-refusal";
 import { pipelinesQuery } from "../../../lib/aws/pipeline-queries";
 import { ApiErrorMessage } from "../../../components/control-dialog";
 import { inputClass, primaryButton } from "../../../components/styles";
@@ -96,7 +97,7 @@ function CreateForm({ copyOf, startingPoint }: { copyOf?: string; startingPoint:
         onSuccess: () => navigate(paths.pipeline.href(source, name)),
         onError: (error) => {
           if (STRUCTURE_ERRORS.has(error.name)) {
-            setServerProblems([{ path: locateServerMessage(pipeline, error.message), message: `CodePipeline refused it: ${error.name}: ${error.message}` }]);
+            setServerProblems(refusalProblems(pipeline, error));
           }
         },
       },

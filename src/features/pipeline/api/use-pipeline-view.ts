@@ -7,11 +7,14 @@ import { runningStageStarts } from "../../../core/graph/stage-start";
 import { statusFromActionExecutions, statusFromState, withPipelineWide, type StatusView } from "../../../core/graph/status-view";
 import { revisionMessagesOf } from "../../../core/revision";
 import { useFirstInLine } from "../../../lib/polling/use-on-screen";
+import { slices } from "../../../lib/query-slices";
 import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
-import { actionExecutionsQuery, recentActionExecutionsQuery, recentExecutionsQuery } from "../../../lib/aws/execution-queries";
+import { actionExecutionsQuery, recentActionExecutionsQuery, recentExecutionsQuery, succeededInStageQuery } from "../../../lib/aws/execution-queries";
 import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import type { GraphTiming } from "../../../core/graph/flow";
 import { isRunning } from "../../../core/status";
+import { rollbackCandidates, rollbackTargets } from "../../../core/graph/availability";
+import { pendingFromActionExecutions, pendingFromState } from "../../../core/approvals/pending";
 
 
 /** Stable (module scope), so useQueries memoizes the combined array until a query's data changes. */
@@ -74,6 +77,23 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
   const timing: GraphTiming = useMemo(() => ({ ...expected, stageStarts }), [expected, stageStarts]);
 
   const revisionMessages = useMemo(() => revisionMessagesOf(recent.data ?? []), [recent.data]);
+  // As the inbox finds them: the state's tokens, or in PARALLEL mode the viewed execution's running approval runs.
+  const pendingApprovals = useMemo(
+    () => (parallel ? pendingFromActionExecutions(name, liveRunData[0]) : pendingFromState(name, state.data)),
+    [parallel, name, liveRunData, state.data],
+  );
+
+  // Roll back is offered where the dialog would find a target: one read per stage that has run, once per
+  // execution it holds (the policy's rollbackTargets).
+  const candidates = useMemo(() => rollbackCandidates(declaration, status), [declaration, status]);
+  const succeeded = useQueries({
+    queries: candidates.map((c) => succeededInStageQuery(source, name, c.stageName, c.currentExecutionId)),
+    combine: slices<PipelineExecutionSummary[]>,
+  });
+  // One string, so the set (and the graph's nodes) change only when a stage's offer does.
+  const offered = candidates.filter((c, i) => rollbackTargets(succeeded[i]?.data ?? [], c.currentExecutionId).length > 0).map((c) => c.stageName);
+  const offeredKey = JSON.stringify(offered);
+  const rollbackStages = useMemo(() => new Set<string>(JSON.parse(offeredKey)), [offeredKey]);
 
   return {
     source,
@@ -88,5 +108,7 @@ export function usePipelineView(name: string, selectedExecutionId: string | unde
     status,
     timing,
     revisionMessages,
+    rollbackStages,
+    pendingApprovals,
   };
 }

@@ -1,4 +1,5 @@
 import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
+import { Fragment } from "react";
 import { Link } from "react-router";
 import { formatDuration, formatExactTime } from "../../../core/format";
 import { useNow } from "../../../components/use-now";
@@ -7,6 +8,7 @@ import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { StatusIcon, TONE_TEXT } from "../../../components/status-badge";
 import { TONES } from "./tones";
 import { statusLook } from "../../../core/status-look";
+import { ActionError } from "./action-error";
 
 /** Every action run of an execution as bars on one time axis: queue (hatched) then run (solid). */
 export function ExecutionTimeline({
@@ -44,41 +46,52 @@ export function ExecutionTimeline({
           const look = statusLook(r.status);
           const queued = r.start - r.eligibleAt;
           const label = `${r.stageName} / ${r.actionName}: ${look.label}, queued ${formatDuration(queued)}, ran ${formatDuration(r.end - r.start)}${r.updatedBy ? `, updated by ${r.updatedBy}` : ""}`;
+          const error = r.status === "Failed" ? r.detail.output?.executionResult?.errorDetails : undefined;
           return (
-            <div role="row" key={r.key} className="grid grid-cols-[minmax(10rem,16rem)_1fr_7rem] items-center gap-2 border-b border-zinc-200 py-1 dark:border-zinc-800">
-              <span role="cell" className="flex min-w-0 items-center gap-1">
-                <span className={TONE_TEXT[look.tone]}>
-                  <StatusIcon status={r.status} />
-                </span>
-                <Link to={actionHref(r.stageName, r.actionName)} className="truncate underline decoration-dotted" title={`${r.stageName} / ${r.actionName}`}>
-                  <span className="text-zinc-600 dark:text-zinc-400">
-                    <bdi>{r.stageName}</bdi> /{" "}
+            <Fragment key={r.key}>
+              <div role="row" className={`grid grid-cols-[minmax(10rem,16rem)_1fr_7rem] items-center gap-2 py-1 ${error ? "" : "border-b border-zinc-200 dark:border-zinc-800"}`}>
+                <span role="cell" className="flex min-w-0 items-center gap-1">
+                  <span className={TONE_TEXT[look.tone]}>
+                    <StatusIcon status={r.status} />
                   </span>
-                  <bdi>{r.actionName}</bdi>
-                </Link>
-                <span className="sr-only">{look.label}</span>
-              </span>
-              <span role="cell" className="relative h-5" title={`${label}; started ${formatExactTime(new Date(r.start))}`} aria-label={label}>
-                {queued > 0 && (
+                  <Link to={actionHref(r.stageName, r.actionName)} className="truncate underline decoration-dotted" title={`${r.stageName} / ${r.actionName}`}>
+                    <span className="text-zinc-600 dark:text-zinc-400">
+                      <bdi>{r.stageName}</bdi> /{" "}
+                    </span>
+                    <bdi>{r.actionName}</bdi>
+                  </Link>
+                  <span className="sr-only">{look.label}</span>
+                </span>
+                <span role="cell" className="relative h-5" title={`${label}; started ${formatExactTime(new Date(r.start))}`} aria-label={label}>
+                  {queued > 0 && (
+                    <span
+                      className="absolute top-1 h-3 rounded-l bg-[repeating-linear-gradient(45deg,var(--color-zinc-300)_0_3px,transparent_3px_6px)] dark:bg-[repeating-linear-gradient(45deg,var(--color-zinc-600)_0_3px,transparent_3px_6px)]"
+                      style={{ left: pct(r.eligibleAt), width: `max(2px, calc(${pct(r.start)} - ${pct(r.eligibleAt)}))` }}
+                    />
+                  )}
                   <span
-                    className="absolute top-1 h-3 rounded-l bg-[repeating-linear-gradient(45deg,var(--color-zinc-300)_0_3px,transparent_3px_6px)] dark:bg-[repeating-linear-gradient(45deg,var(--color-zinc-600)_0_3px,transparent_3px_6px)]"
-                    style={{ left: pct(r.eligibleAt), width: `max(2px, calc(${pct(r.start)} - ${pct(r.eligibleAt)}))` }}
+                    className={`absolute top-0.5 h-4 rounded ${TONES[look.tone].bar}`}
+                    style={{ left: pct(r.start), width: `max(3px, calc(${pct(r.end)} - ${pct(r.start)}))` }}
                   />
-                )}
-                <span
-                  className={`absolute top-0.5 h-4 rounded ${TONES[look.tone].bar}`}
-                  style={{ left: pct(r.start), width: `max(3px, calc(${pct(r.end)} - ${pct(r.start)}))` }}
-                />
-              </span>
-              <span role="cell" className="text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
-                {formatDuration(queued)} / {formatDuration(r.end - r.start)}
-                {r.updatedBy && (
-                  <bdi className="block truncate" title={r.updatedBy}>
-                    {r.updatedBy}
-                  </bdi>
-                )}
-              </span>
-            </div>
+                </span>
+                <span role="cell" className="text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
+                  {formatDuration(queued)} / {formatDuration(r.end - r.start)}
+                  {r.updatedBy && (
+                    <bdi className="block truncate" title={r.updatedBy}>
+                      {r.updatedBy}
+                    </bdi>
+                  )}
+                </span>
+              </div>
+              {/* The run's error on a row of its own, the table's whole width: the real cause is often its last line. */}
+              {error && (
+                <div role="row" className="border-b border-zinc-200 pb-1.5 pl-5 dark:border-zinc-800">
+                  <div role="cell" aria-colspan={3}>
+                    <ActionError error={error} actionName={r.actionName} />
+                  </div>
+                </div>
+              )}
+            </Fragment>
           );
         })}
       </div>

@@ -28,12 +28,15 @@ export function StageList({
   declaration,
   status,
   revisionMessages,
+  rollbackStages,
   highlight,
   context: ctx,
 }: {
   declaration: PipelineDeclaration;
   status: StatusView;
   revisionMessages?: Map<string, string>;
+  /** Stages with an earlier successful execution to roll back to (as the graph offers it). */
+  rollbackStages?: ReadonlySet<string>;
   highlight?: { stageName: string; actionName: string };
   context: GraphContextValue;
 }) {
@@ -49,7 +52,7 @@ export function StageList({
         const actionViews = actions.map((a) => status.actions.get(actionNodeId(stageName, a.name ?? "")));
         const retry = retryAvailability(view, actionViews);
         const look = statusLook(view?.status);
-        const rollback = ctx.pipelineType === "V2" && ctx.executionMode !== "PARALLEL" && !ctx.sourceStages.has(stageName);
+        const rollback = rollbackStages?.has(stageName) ?? false;
         return (
           <Fragment key={stageName}>
             {index > 0 && ctx.live && (

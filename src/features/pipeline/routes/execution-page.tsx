@@ -46,7 +46,6 @@ export default function ExecutionPage() {
       executionMode: declaration?.executionMode,
       readOnly: true,
       live: false,
-      sourceStages: new Set(),
       open: noop,
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.executionAction(name, executionId, stage, action),

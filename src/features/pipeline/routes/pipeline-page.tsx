@@ -18,7 +18,7 @@ import { TransitionDialog } from "../components/controls/transition-dialog";
 import { dangerButton, fieldClass, primaryActionSize, primaryButton, secondaryButton } from "../../../components/styles";
 import { HistoryTab } from "../components/history-tab";
 import { StatusBadge } from "../../../components/status-badge";
-import { sourceStageNames, stageRetryAvailability, stageRollbackAvailability } from "../../../core/graph/availability";
+import { stageRetryAvailability, stageRollbackAvailability } from "../../../core/graph/availability";
 import { paths, usePipelinePaths } from "../../../lib/paths";
 import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
@@ -57,7 +57,6 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
   const [shape, setShape] = useState<"list" | "graph">(() => (window.matchMedia("(max-width: 47.99rem)").matches ? "list" : "graph"));
   const close = useCallback(() => setDialog(null), []);
 
-  const sourceStages = useMemo(() => sourceStageNames(declaration), [declaration]);
   const context: GraphContextValue = useMemo(
     () => ({
       pipelineName: name,
@@ -65,12 +64,11 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
       executionMode: declaration?.executionMode,
       readOnly,
       live: true,
-      sourceStages,
       open: setDialog,
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.action(name, stage, action),
     }),
-    [name, declaration?.pipelineType, declaration?.executionMode, readOnly, sourceStages, pipelinePaths],
+    [name, declaration?.pipelineType, declaration?.executionMode, readOnly, pipelinePaths],
   );
   const highlight = useMemo(
     () => (highlightStage && highlightAction ? { stageName: highlightStage, actionName: highlightAction } : undefined),
@@ -180,7 +178,14 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
           {tab === "graph" && shape === "list" ? (
             <section id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" className="mt-2">
               {declaration ? (
-                <StageList declaration={declaration} status={status} revisionMessages={view.revisionMessages} highlight={highlight} context={context} />
+                <StageList
+                  declaration={declaration}
+                  status={status}
+                  revisionMessages={view.revisionMessages}
+                  rollbackStages={view.rollbackStages}
+                  highlight={highlight}
+                  context={context}
+                />
               ) : (
                 <p className="p-4 text-sm">{state.isPending || declarationQuery.isPending ? "Loading pipeline…" : ""}</p>
               )}
@@ -194,6 +199,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
                     status={status}
                     timing={view.timing}
                     revisionMessages={view.revisionMessages}
+                    rollbackStages={view.rollbackStages}
                     highlight={highlight}
                     context={context}
                     label={`Pipeline ${name}: stages and actions`}
@@ -258,7 +264,15 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
         />
       )}
       {dialog?.kind === "approval" && (
-        <ReviewApprovalDialog pipelineName={name} stageName={dialog.stageName} actionName={dialog.actionName} executionId={dialog.executionId} onClose={close} />
+        <ReviewApprovalDialog
+          pipelineName={name}
+          stageName={dialog.stageName}
+          actionName={dialog.actionName}
+          executionId={dialog.executionId}
+          declaration={declaration}
+          pending={view.pendingApprovals}
+          onClose={close}
+        />
       )}
     </main>
   );

@@ -5,6 +5,7 @@ import { formatExactTime } from "../../../../core/format";
 import { parseRevisionSummary, shortRevisionId } from "../../../../core/revision";
 import { succeededInStageQuery } from "../../../../lib/aws/execution-queries";
 import { useRollbackStage } from "../../../../lib/aws/pipeline-mutations";
+import { rollbackTargets } from "../../../../core/graph/availability";
 import { ControlDialog } from "../../../../components/control-dialog";
 import { primaryButton } from "../../../../components/styles";
 
@@ -24,11 +25,11 @@ export function RollbackDialog({
   onClose(): void;
 }) {
   const source = useSource();
-  const targets = useQuery(succeededInStageQuery(source, pipelineName, stageName));
+  const targets = useQuery(succeededInStageQuery(source, pipelineName, stageName, currentExecutionId));
   const mutation = useRollbackStage(pipelineName);
   const [target, setTarget] = useState<string>();
   const name = useId();
-  const list = (targets.data ?? []).filter((e) => e.pipelineExecutionId && e.pipelineExecutionId !== currentExecutionId);
+  const list = rollbackTargets(targets.data ?? [], currentExecutionId);
   return (
     <ControlDialog
       open

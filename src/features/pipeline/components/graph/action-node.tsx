@@ -11,6 +11,7 @@ import { TONES } from "../tones";
 import { statusLook } from "../../../../core/status-look";
 import { useGraphContext } from "./graph-context";
 import { JobWait } from "./job-wait";
+import { ActionError } from "../action-error";
 import type { ActionFlowNode } from "../../../../core/graph/flow";
 
 const handleStyle = { opacity: 0, pointerEvents: "none" as const };
@@ -49,16 +50,16 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
 
   return (
     <article
-      aria-label={`Action ${name}: ${look.label}`}
+      aria-label={`Action ${name}: ${look.label}, in stage ${layout.stageName}`}
       data-status={view?.status ?? "none"}
-      className={`flex h-full w-full flex-col gap-0.5 overflow-hidden rounded-lg border-2 px-2.5 py-1.5 text-xs text-slate-800 shadow-sm dark:text-slate-100 ${TONES[look.tone].border} ${TONES[look.tone].bg} ${running ? "pipeline-running" : ""} ${data.highlighted ? "ring-4 ring-fuchsia-500 ring-offset-2 dark:ring-offset-slate-900" : ""}`}
+      className={`action-card flex h-full w-full flex-col gap-0.5 overflow-hidden rounded-lg border-2 px-2.5 py-1.5 text-xs text-slate-800 shadow-sm dark:text-slate-100 ${TONES[look.tone].border} ${TONES[look.tone].bg} ${running ? "pipeline-running" : ""} ${data.highlighted ? "ring-4 ring-fuchsia-500 ring-offset-2 dark:ring-offset-slate-900" : ""}`}
     >
       <Handle type="target" position={Position.Left} style={handleStyle} isConnectable={false} />
       <Handle type="source" position={Position.Right} style={handleStyle} isConnectable={false} />
       <div className="flex min-w-0 items-center gap-1.5">
         <CategoryIcon category={layout.category} className="text-slate-600 dark:text-slate-300" />
         <h3 className="truncate text-[13px] font-semibold" title={name}>
-          <Link to={ctx.actionHref(layout.stageName, name)} className="nodrag hover:underline" aria-label={`Link to action ${name}`}>
+          <Link to={ctx.actionHref(layout.stageName, name)} className="nodrag hover:underline">
             {/* Text from AWS sits in <bdi>: a right-to-left override in it must not reorder what is around it. */}
             <bdi>{name}</bdi>
           </Link>
@@ -93,14 +94,7 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
       )}
       {running && <Elapsed startedAt={view?.startedAt} expected={data.expected} />}
       {failed && error ? (
-        <p className="line-clamp-2 break-words text-red-800 dark:text-red-300" title={`${error.code ?? ""} ${error.message ?? ""}`}>
-          {error.code ? (
-            <span className="font-semibold">
-              <bdi>{error.code}</bdi>:{" "}
-            </span>
-          ) : null}
-          <bdi>{error.message}</bdi>
-        </p>
+        <ActionError error={error} actionName={name} overlay />
       ) : (
         summary && (
           <p className="truncate text-slate-700 dark:text-slate-300" title={summary}>

@@ -17,8 +17,6 @@ export interface GraphContextValue {
   readOnly: boolean;
   /** False on the execution detail page: a past execution's graph has no live controls. */
   live: boolean;
-  /** Stage names whose declaration holds a Source action (cannot be rolled back). */
-  sourceStages: ReadonlySet<string>;
   open(request: ControlRequest): void;
   executionHref(executionId: string): string;
   actionHref(stageName: string, actionName: string): string;

@@ -43,7 +43,9 @@ export const StageNode = memo(function StageNode({ data }: NodeProps<StageFlowNo
             {/* Text from AWS sits in <bdi>: a right-to-left override in it must not reorder what is around it. */}
             <bdi>{layout.stageName}</bdi>
           </h2>
-          {controls && <StageControls stageName={layout.stageName} retryExecutionId={data.retry?.offered ? view?.executionId : undefined} />}
+          {controls && (
+            <StageControls stageName={layout.stageName} retryExecutionId={data.retry?.offered ? view?.executionId : undefined} rollback={data.rollback ?? false} />
+          )}
         </div>
         <div className="flex min-w-0 items-center gap-2">
           <StatusBadge status={view?.status} />
@@ -179,7 +181,7 @@ function ConditionLine({ kind, condition, stageName, executionId }: { kind: Cond
   );
 }
 
-function StageControls({ stageName, retryExecutionId }: { stageName: string; retryExecutionId?: string }) {
+function StageControls({ stageName, retryExecutionId, rollback }: { stageName: string; retryExecutionId?: string; rollback: boolean }) {
   const ctx = useGraphContext();
   return (
     <div className="flex shrink-0 gap-1">
@@ -193,7 +195,7 @@ function StageControls({ stageName, retryExecutionId }: { stageName: string; ret
           Retry
         </button>
       )}
-      {ctx.pipelineType === "V2" && ctx.executionMode !== "PARALLEL" && !ctx.sourceStages.has(stageName) && (
+      {rollback && (
         <button
           type="button"
           className="nodrag rounded border border-slate-400 px-1.5 py-0.5 text-xs font-medium hover:bg-slate-200 dark:border-slate-500 dark:hover:bg-slate-700"

@@ -1,6 +1,6 @@
-import { formatExactTime } from "../../../core/format";
-import { formatTimeLeft, urgencyOf } from "../../../core/approvals/pending";
-import { useNow } from "../../../components/use-now";
+import { formatExactTime } from "../core/format";
+import { formatTimeLeft, urgencyOf } from "../core/approvals/pending";
+import { useNow } from "./use-now";
 
 const tones = {
   expired: "bg-red-50 text-red-900 ring-red-600/40 dark:bg-red-950 dark:text-red-100 dark:ring-red-400/40",

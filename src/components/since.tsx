@@ -1,5 +1,5 @@
-import { formatExactTime, formatRelativeTime } from "../../../core/format";
-import { useNow } from "../../../components/use-now";
+import { formatExactTime, formatRelativeTime } from "../core/format";
+import { useNow } from "./use-now";
 
 /** "5 minutes ago", never "in 30 seconds": a server clock slightly ahead of the browser's must not read as future. */
 export function Since({ date }: { date: Date }) {
