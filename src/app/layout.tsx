@@ -3,10 +3,10 @@ import { Outlet } from "react-router";
 import { MenuIcon } from "../components/icons";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
-import { MenuContent, PipelinesNavLink, SourcesSummary } from "./nav-links";
-import { SignedInAs } from "./signed-in-as";
+import { MenuContent, PipelinesNavLink, SignedInAsWhenSignedIn, SourcesSummary } from "./nav-links";
 
 const loadAppMenu = () => import("./app-menu");
+
 
 // Lazy: the phone menu (a Radix Dialog) loads on the first tap, not with the first page.
 const AppMenu = lazy(loadAppMenu);
@@ -39,7 +39,7 @@ export function Layout() {
           </nav>
           <SourcesSummary className="ml-auto hidden text-sm text-zinc-600 md:inline dark:text-zinc-400" />
           <span className="hidden md:contents">
-            <SignedInAs />
+            <SignedInAsWhenSignedIn />
           </span>
           {/* On a phone: the approvals count stays in the bar, everything else goes into the menu. */}
           <nav aria-label="Main" className="ml-auto shrink-0 md:hidden">

@@ -1,8 +1,9 @@
+import { lazy, Suspense } from "react";
 import { NavLink } from "react-router";
 import { useSources } from "../lib/sources/source-context";
 import { paths } from "../lib/paths";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
-import { SignedInAs } from "./signed-in-as";
+import { signInSession } from "../lib/aws/id-token";
 
 export function PipelinesNavLink({ className = "rounded px-2 py-1", onClick }: { className?: string; onClick?: () => void }) {
   return (
@@ -24,6 +25,19 @@ export function SourcesSummary({ className }: { className?: string }) {
     <span className={className} title={sources.map((s) => s.label).join("\n")}>
       {sources.length === 1 ? sources[0].label : `${sources.length} accounts and regions`}
     </span>
+  );
+}
+
+// Lazy: only a config that signs in has someone to show; the others never load it with the first page.
+const SignedInAs = lazy(async () => ({ default: (await import("./signed-in-as")).SignedInAs }));
+
+/** Who is signed in and signing out, in the header or the phone menu; nothing (and no code) without a sign-in. */
+export function SignedInAsWhenSignedIn() {
+  if (!signInSession()) return null;
+  return (
+    <Suspense fallback={null}>
+      <SignedInAs />
+    </Suspense>
   );
 }
 
@@ -55,7 +69,7 @@ export function MenuContent({ close }: { close: () => void }) {
         </ul>
       </section>
       <div className="flex flex-wrap items-center gap-2">
-        <SignedInAs />
+        <SignedInAsWhenSignedIn />
       </div>
     </>
   );

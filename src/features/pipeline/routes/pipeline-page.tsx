@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useMemo, useState, type ComponentType } from "react";
+import { Suspense, useCallback, useMemo, useState, useSyncExternalStore, type ComponentType } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { useSources } from "../../../lib/sources/source-context";
@@ -24,6 +24,14 @@ import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
 
 type PipelineTab = "graph" | "history" | "definition";
+
+const NARROW = "(max-width: 47.99rem)";
+const isNarrow = () => window.matchMedia(NARROW).matches;
+function subscribeNarrow(onChange: () => void) {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
 const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", definition: "Definition" };
 
 type PageDialog = ControlRequest | { kind: "start" } | { kind: "stop"; execution: PipelineExecutionSummary };
@@ -54,7 +62,9 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
   const readOnly = source.readOnly;
   const [dialog, setDialog] = useState<PageDialog | null>(null);
   // Phones get the stages as a list (a graph there needs pinch-zoom); the switch keeps the graph one tap away.
-  const [shape, setShape] = useState<"list" | "graph">(() => (window.matchMedia("(max-width: 47.99rem)").matches ? "list" : "graph"));
+  // From 768 px up the page is the graph, as it always was.
+  const [phoneShape, setShape] = useState<"list" | "graph">("list");
+  const shape = useSyncExternalStore(subscribeNarrow, isNarrow) ? phoneShape : "graph";
   const close = useCallback(() => setDialog(null), []);
 
   const context: GraphContextValue = useMemo(
@@ -167,7 +177,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
             ))}
           </div>
           {tab === "graph" && (
-            <div role="group" aria-label="Show the stages as" className="mt-2 flex gap-2">
+            <div role="group" aria-label="Show the stages as" className="mt-2 flex gap-2 md:hidden">
               {(["list", "graph"] as const).map((s) => (
                 <button key={s} type="button" aria-pressed={shape === s} onClick={() => setShape(s)} className={`${secondaryButton} min-h-11 aria-pressed:bg-zinc-200 aria-pressed:font-semibold dark:aria-pressed:bg-zinc-700`}>
                   {s === "list" ? "Stage list" : "Graph"}
