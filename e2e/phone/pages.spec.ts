@@ -29,6 +29,8 @@ async function mainTextSizes(page: Page): Promise<{ text: string; size: number }
 }
 
 test("overview: cards in attention order, filters folded, 44 px favourites, 16 px text, only rows on screen poll", async ({ page, emulator, overview }) => {
+  // 27 pipelines read once each, then two polling rounds watched: slow on a busy machine, whatever the app does.
+  test.setTimeout(120_000);
   await emulator.loadScenario(world(24));
   await emulator.advance(200);
   const polled = new Set<string>();
