@@ -19,8 +19,10 @@ import { BenchEmulator } from "./lib/emulator";
 import { parseOptions, type SectionName } from "./lib/options";
 import { formatTable, type Row } from "./lib/report";
 import { apiEconomySection } from "./sections/api-economy";
+import { detailsSection } from "./sections/details";
 import { emulatorLoadSection } from "./sections/emulator-load";
 import { graphSection } from "./sections/graph";
+import { insightsSection } from "./sections/insights";
 import { lighthouseSection } from "./sections/lighthouse";
 import { loadSection } from "./sections/load";
 import { memorySection } from "./sections/memory";
@@ -36,6 +38,8 @@ const SECTION_RUNNERS: Record<SectionName, Section> = {
   memory: memorySection,
   lighthouse: lighthouseSection,
   emulator: emulatorLoadSection,
+  insights: insightsSection,
+  details: detailsSection,
 };
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);

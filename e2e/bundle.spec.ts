@@ -24,6 +24,7 @@ test("the overview ships under 200 KB of gzip JavaScript and none of the graph p
   const names = [...scripts.keys()].map((path) => path.split("/").at(-1)!);
   expect(names.filter((name) => /^(pipeline-page|pipeline-graph)-/.test(name))).toEqual([]);
   const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+  console.log(`first page JS gzip: ${total} bytes`, JSON.stringify([...scripts]));
   expect(total, `first page JS, gzip, in ${scripts.size} files`).toBeLessThanOrEqual(FIRST_PAGE_GZIP_JS_BUDGET);
   // The graph page's code does exist, only elsewhere: opening a pipeline loads it.
   await page.getByRole("link", { name: "orders", exact: true }).click();

@@ -1,6 +1,8 @@
+import { ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
 import type { Page, Response } from "@playwright/test";
 import { configFor, e2eConfig, expect, signInConfig, signInThroughEmulator, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
+import { clientFor, PROD_ACCOUNT, placed, workingSourcesConfig } from "./fixtures/sources";
 
 /** Temporary credentials from the emulator's Cognito Identity: renewal, early death, refusal, sign-in expiry. */
 
@@ -115,5 +117,53 @@ test.describe("a signed-in session", () => {
     await expect(page).toHaveURL(/\/wall\?refresh=5$/);
     await expect(page.getByRole("listitem", { name: /^orders: / })).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: /sign-in/ })).toHaveCount(0);
+  });
+});
+
+test.describe("assumed roles after every key is revoked", () => {
+  test.use({ config: configFor(workingSourcesConfig) });
+
+  /** The same pipeline in Dev, in Prod (through AssumeRole) in us-east-1 and in eu-west-1; each starts again at 300 s. */
+  const everywhere = () => {
+    const orders = () => pipeline("orders", { timeline: [{ at: 0, type: "start" }, { at: 300, type: "start" }] });
+    return scenario(orders(), placed(orders(), PROD_ACCOUNT), placed(orders(), PROD_ACCOUNT, "eu-west-1"));
+  };
+
+  test("every source, identity pool and assumed role alike, recovers without a reload", async ({ page, emulator, emulatorUrl }, testInfo) => {
+    await emulator.loadScenario(everywhere());
+    await emulator.advance(200);
+    const seen = watchCredentials(page);
+    const assumes: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.postData()?.startsWith("Action=AssumeRole")) assumes.push(request.url());
+    });
+    await page.goto("/");
+    const rows = page.getByRole("list", { name: "Pipelines" }).getByRole("listitem");
+    await expect(rows).toHaveCount(3);
+    for (const source of ["Dev · us-east-1", "Prod · us-east-1", "Prod · eu-west-1"]) {
+      await expect(rows.filter({ hasText: source })).toContainText("Succeeded");
+    }
+    const assumedBefore = assumes.length;
+
+    // Every key the page holds (an hour left on each) dies now: the identity pool's and both assumed roles'.
+    const { revoked } = await emulator.credentials({ revokeAll: true });
+    expect(revoked).toBeGreaterThanOrEqual(3);
+    await emulator.advance(120);
+    // Ground truth, read through the SDK with keys of its own: a second execution runs in every account and region.
+    for (const [account, region] of [["123456789012", "us-east-1"], [PROD_ACCOUNT, "us-east-1"], [PROD_ACCOUNT, "eu-west-1"]] as const) {
+      const client = await clientFor(emulatorUrl, account, region);
+      const { pipelineExecutionSummaries } = await client.send(new ListPipelineExecutionsCommand({ pipelineName: "orders", maxResults: 1 }));
+      expect(pipelineExecutionSummaries?.[0].status, `${account} ${region}`).toBe("InProgress");
+    }
+    for (const source of ["Dev · us-east-1", "Prod · us-east-1", "Prod · eu-west-1"]) {
+      await expect(rows.filter({ hasText: source }), source).toContainText("In progress", { timeout: 30_000 });
+    }
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath("revoked-keys-recovered.png") });
+    expect(seen.refused).toContain("ExpiredTokenException");
+    console.log(`after revoking every key: ${assumes.length - assumedBefore} AssumeRole calls, ${seen.fetches} credential fetches in all`);
+    // Each assumed role was assumed again, a few times at most: recovery, not a retry loop.
+    expect(assumes.length - assumedBefore).toBeGreaterThanOrEqual(2);
+    expect(assumes.length - assumedBefore).toBeLessThanOrEqual(8);
   });
 });

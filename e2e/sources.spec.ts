@@ -1,24 +1,8 @@
-import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { CodePipelineClient, ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
+import { ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
 import AxeBuilder from "@axe-core/playwright";
 import { configFor, expect, test } from "./fixtures";
 import { pipeline, scenario } from "./fixtures/scenarios";
-import { multiSourceConfig, PROD_ACCOUNT, placed } from "./fixtures/sources";
-
-/** The test's own view of an account, through the same STS role the dashboard assumes. */
-async function clientFor(emulatorUrl: string, accountId: string, region: string): Promise<CodePipelineClient> {
-  const keys = { accessKeyId: "test", secretAccessKey: "test" };
-  if (accountId !== PROD_ACCOUNT) return new CodePipelineClient({ region, endpoint: emulatorUrl, credentials: keys });
-  const sts = new STSClient({ region, endpoint: emulatorUrl, credentials: keys });
-  const { Credentials } = await sts.send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/CodePipelineDashboardReadOnly`, RoleSessionName: "e2e" }),
-  );
-  return new CodePipelineClient({
-    region,
-    endpoint: emulatorUrl,
-    credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! },
-  });
-}
+import { clientFor, multiSourceConfig, PROD_ACCOUNT, placed } from "./fixtures/sources";
 
 async function executionCount(emulatorUrl: string, accountId: string, region: string, name: string): Promise<number> {
   const client = await clientFor(emulatorUrl, accountId, region);

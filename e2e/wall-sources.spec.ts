@@ -120,6 +120,8 @@ test.describe("wall display across accounts and regions", () => {
     const note = page.getByTestId("wall-sources-down");
     await expect(note).toHaveCount(1);
     await expect(note).toContainText(/^2 of 4 sources unreachable since \d\d:\d\d — Prod · eu-west-1, Broken · us-east-1; retrying$/);
+    // The header speaks of the oldest data on the wall, not of the tiles that keep updating.
+    await expect(page.getByTestId("wall-updated")).toHaveText(/^Some sources are .+ old$/);
     await page.screenshot({ path: testInfo.outputPath("wall-sources-region-down.png") });
 
     await emulator.faults({ down: false });
@@ -128,5 +130,6 @@ test.describe("wall display across accounts and regions", () => {
     await expect(euOrders).toHaveAttribute("data-stale", "false", { timeout: 20_000 });
     await expect(note).toHaveCount(0);
     await expect(page.getByTestId("wall-source-down")).toContainText("Can’t reach Broken · us-east-1");
+    await expect(page.getByTestId("wall-updated")).toHaveText(/^Updated \d+ s ago$/);
   });
 });

@@ -138,6 +138,44 @@ test.describe("wall display", () => {
     expect(await healths(page)).not.toContain("failed");
   });
 
+  for (const refresh of [10, 30]) {
+    test(`marks a tile stale once two refreshes have failed, at a ${refresh} s refresh`, async ({ page, emulator }) => {
+      await emulator.loadScenario(scenario(pipeline("orders")));
+      await emulator.advance(200);
+      // A refresh is one SDK call: its last attempt (of 5) failing is the refresh failing.
+      let failed = 0;
+      page.on("response", (response) => {
+        const headers = response.request().headers();
+        if (headers["x-amz-target"]?.endsWith(".GetPipelineState") && headers["amz-sdk-request"]?.startsWith("attempt=5;") && response.status() >= 500) failed++;
+      });
+      await openWall(page, emulator, `?refresh=${refresh}`);
+      const tile = tiles(page).first();
+      await expect(tile).toHaveAttribute("data-health", "succeeded");
+
+      await emulator.faults({ down: true });
+      let currentAfterOneFailure = false;
+      for (let second = 1; ; second++) {
+        expect(second, "simulated seconds").toBeLessThanOrEqual(4 * refresh);
+        await page.clock.runFor(1_000);
+        await page.waitForTimeout(50);
+        const stale = (await tile.getAttribute("data-stale")) === "true";
+        if (failed === 1 && !stale) currentAfterOneFailure = true;
+        if (stale) break;
+      }
+      // One failed refresh may be a blip: the tile stayed as it was. The second one made it stale, with data about
+      // two refreshes old: under the old rule it could not be stale before max(3 × refresh, 30 s).
+      expect(currentAfterOneFailure).toBe(true);
+      expect(failed).toBe(2);
+      const age = /\((?:(\d+) min )?(\d+) s ago\)/.exec((await tile.getByTestId("wall-tile-stale").textContent()) ?? "");
+      const ageSeconds = Number(age?.[1] ?? 0) * 60 + Number(age?.[2]);
+      expect(ageSeconds).toBeGreaterThanOrEqual(2 * refresh);
+      expect(ageSeconds).toBeLessThan(Math.max(3 * refresh, 30));
+      await expect(page.getByTestId("wall-updated")).toHaveText(/^Stale: updated .+ ago$/);
+      await expect(tile).toHaveAttribute("data-health", "succeeded");
+      console.log(`wall, refresh ${refresh} s: stale after 2 failed refreshes, its data ${ageSeconds} s old`);
+    });
+  }
+
   test("keeps to its request budget over a long accelerated run", async ({ page, emulator }) => {
     test.setTimeout(180_000);
     await emulator.loadScenario(

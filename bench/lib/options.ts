@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const SECTIONS = ["size", "load", "update", "graph", "economy", "memory", "lighthouse", "emulator"] as const;
+export const SECTIONS = ["size", "load", "update", "graph", "economy", "memory", "lighthouse", "emulator", "insights", "details"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

@@ -40,3 +40,23 @@ export function graphScenario(size: number): { scenario: Scenario; name: string 
   const declaration = samplePipeline({ name, stages: size, actionsPerStage: size, columns: Math.min(5, size) });
   return { name, scenario: { seed: 3, traffic: false, pipelines: [{ declaration, timeline: [{ at: 0, type: "start" }] }] } };
 }
+
+/**
+ * `count` two-stage pipelines with `days` of daily history (about one execution a day each, a few failing):
+ * what the insights section reads.
+ */
+export function historyScenario(count: number, days: number): Scenario {
+  return {
+    seed: 19,
+    historyDays: days,
+    traffic: true,
+    pipelines: Array.from({ length: count }, (_, i) => ({
+      declaration: pipeline({
+        name: `history-${String(i + 1).padStart(4, "0")}`,
+        stages: [stage("Source", [githubSource("acme/history")]), stage("Build", [codeBuild("Build", "history-build", { in: "SourceOutput" })])],
+      }),
+      actions: { "Build.Build": { durationSeconds: [60, 240], failureRate: 0.08 } },
+      traffic: { everySeconds: [20 * 3600, 28 * 3600] },
+    })),
+  };
+}

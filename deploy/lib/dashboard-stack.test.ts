@@ -100,7 +100,7 @@ describe("the site", () => {
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toBeDefined();
   });
 
-  it("lets the CSP connect to exactly where config.json sends requests: every source's region, STS for other accounts, Cognito Identity, sign-in", () => {
+  it("lets the CSP connect to exactly where config.json sends requests: every source's region (CodePipeline, CodeBuild, Logs), STS for other accounts, Cognito Identity, sign-in", () => {
     const connect = connectSrc(cognito);
     expect(connect.sort()).toEqual(
       [
@@ -109,10 +109,7 @@ describe("the site", () => {
         // The user pool's issuer (discovery, keys) and its sign-in domain (tokens, revocation).
         `https://cognito-idp.${REGION}.amazonaws.com`,
         `https://codepipelinedashboard-${ACCOUNT}.auth.${REGION}.amazoncognito.com`,
-        `https://codepipeline.${REGION}.amazonaws.com`,
-        "https://codepipeline.us-east-1.amazonaws.com",
-        "https://codepipeline.eu-central-1.amazonaws.com",
-        "https://codepipeline.us-west-2.amazonaws.com",
+        ...[REGION, "us-east-1", "eu-central-1", "us-west-2"].flatMap((region) => ["codepipeline", "codebuild", "logs"].map((service) => `https://${service}.${region}.amazonaws.com`)),
         "https://sts.us-east-1.amazonaws.com",
         "https://sts.eu-central-1.amazonaws.com",
       ].sort(),

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { NOT_GRANTED, OPERATE_ACTIONS, permissionsTable, pipelineArns, READ_ACTIONS, withStagesAndActions } from "./permissions";
+import { NOT_GRANTED, OPERATE_ACTIONS, permissionsTable, pipelineArns, READ_ACTIONS, readOnlyPolicy, SERVICE_ACTIONS, withStagesAndActions } from "./permissions";
 import { policyFiles, policyFileText } from "./policy-files";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
@@ -52,6 +52,35 @@ describe("the roles' actions", () => {
   it("split into reads (Get, List) and the controls", () => {
     expect(READ_ACTIONS.every((action) => /^(Get|List)/.test(action))).toBe(true);
     expect(OPERATE_ACTIONS.some((action) => /^(Get|List)/.test(action))).toBe(false);
+  });
+});
+
+describe("the action details' reads of CodeBuild and CloudWatch Logs", () => {
+  it("are scoped to build projects and the builds' and Commands actions' log groups where the pipelines are", () => {
+    const read = pipelineArns(["web-*"], [
+      { partition: "aws", account: "111122223333", region: "eu-west-1" },
+      { partition: "aws", account: "222222222222", region: "us-east-1" },
+    ]);
+    const statements = readOnlyPolicy({ read }).Statement;
+    expect(statements.find((s) => s.Action.includes("codebuild:BatchGetBuilds"))?.Resource).toEqual([
+      "arn:aws:codebuild:eu-west-1:111122223333:project/*",
+      "arn:aws:codebuild:us-east-1:222222222222:project/*",
+    ]);
+    expect(statements.find((s) => s.Action.includes("logs:GetLogEvents"))?.Resource).toEqual([
+      "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/codebuild/*:log-stream:*",
+      "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/codepipeline/*:log-stream:*",
+      "arn:aws:logs:us-east-1:222222222222:log-group:/aws/codebuild/*:log-stream:*",
+      "arn:aws:logs:us-east-1:222222222222:log-group:/aws/codepipeline/*:log-stream:*",
+    ]);
+    // Only these two: nothing writes, nothing reads other log groups.
+    expect(statements.flatMap((s) => [s.Action].flat()).filter((a) => !a.startsWith("codepipeline:"))).toEqual(["codebuild:BatchGetBuilds", "logs:GetLogEvents"]);
+  });
+
+  it("are the calls the details make through the CodeBuild and Logs clients", () => {
+    const text = readFileSync(join(repo, "src/lib/aws/build-log-queries.ts"), "utf8");
+    const sent = [...text.matchAll(/new (\w+)Command\(/g)].map((m) => m[1]);
+    expect(sent.sort()).toEqual(["BatchGetBuilds", "GetLogEvents"]);
+    expect(SERVICE_ACTIONS.map((a) => a.split(":")[1]).sort()).toEqual(sent.sort());
   });
 });
 

@@ -6,8 +6,11 @@
  * fails when the committed files differ from what this module generates.
  */
 
-/** What each view of the dashboard calls (`codepipeline:` actions), as the README's table shows it. */
-export const VIEWS: readonly { view: string; read: readonly string[]; operate?: readonly string[] }[] = [
+/**
+ * What each view of the dashboard calls, as the README's table shows it: `codepipeline:` actions by name, the
+ * other services' (`codebuild:`, `logs:`) in `services`, granted as SERVICE_READS says.
+ */
+export const VIEWS: readonly { view: string; read: readonly string[]; operate?: readonly string[]; services?: readonly ServiceRead[] }[] = [
   { view: "Pipelines overview", read: ["ListPipelines", "GetPipelineState", "ListPipelineExecutions"] },
   {
     view: "Pipeline page (graph, history, executions)",
@@ -16,6 +19,13 @@ export const VIEWS: readonly { view: string; read: readonly string[]; operate?: 
   { view: "Pipeline definition (view)", read: ["GetPipeline", "ListTagsForResource"] },
   { view: "Approvals inbox", read: ["ListPipelines", "GetPipelineState", "ListPipelineExecutions", "ListActionExecutions"], operate: ["PutApprovalResult"] },
   { view: "Wall display", read: ["ListPipelines", "GetPipelineState", "ListPipelineExecutions", "GetPipeline", "ListTagsForResource"] },
+  { view: "Insights (page and tab)", read: ["ListPipelines", "ListPipelineExecutions", "ListActionExecutions", "GetPipeline", "ListTagsForResource"] },
+  {
+    view: "Action details (panel), deploy target counts",
+    read: ["ListActionExecutions", "ListDeployActionExecutionTargets"],
+    services: ["codebuild:BatchGetBuilds", "logs:GetLogEvents"],
+  },
+  { view: "Stage condition results (execution page)", read: ["ListRuleExecutions", "ListRuleTypes"] },
   {
     view: "Operator controls",
     read: [],
@@ -43,10 +53,31 @@ export const NOT_GRANTED: Readonly<Record<string, string>> = {
   DeletePipeline: "definition editing",
 };
 
-const unique = (actions: Iterable<string>) => [...new Set(actions)];
+const unique = <T,>(items: Iterable<T>): T[] => [...new Set(items)];
 
-/** `ListPipelines` has no resource-level permissions, so it is the one action granted on `*`. */
-const LIST_ACTION = "ListPipelines";
+/**
+ * Reads of other services, for the action details: a CodeBuild action's build (its id is the action's external
+ * execution id) and the CloudWatch log of a build or of a Commands action. Scoped to the places (account,
+ * region) of the pipelines the role reads: build projects there, and the log groups CodeBuild
+ * (`/aws/codebuild/PROJECT`) and the Commands action (`/aws/codepipeline/PIPELINE`) write to. Without them the
+ * details still show everything else and say which permission is missing.
+ */
+export type ServiceRead = "codebuild:BatchGetBuilds" | "logs:GetLogEvents";
+const SERVICE_READS: Record<ServiceRead, { sid: string; resources: (place: Place) => string[] }> = {
+  "codebuild:BatchGetBuilds": {
+    sid: "ReadTheBuildsOfCodeBuildActions",
+    resources: ({ partition, region, account }) => [`arn:${partition}:codebuild:${region}:${account}:project/*`],
+  },
+  "logs:GetLogEvents": {
+    sid: "ReadTheLogsOfBuildsAndCommandsActions",
+    resources: ({ partition, region, account }) =>
+      ["/aws/codebuild/*", "/aws/codepipeline/*"].map((group) => `arn:${partition}:logs:${region}:${account}:log-group:${group}:log-stream:*`),
+  },
+};
+export const SERVICE_ACTIONS = unique(VIEWS.flatMap((view) => view.services ?? []));
+
+/** `ListPipelines` and `ListRuleTypes` have no resource-level permissions: the actions granted on `*`. */
+const LIST_ACTIONS = ["ListPipelines", "ListRuleTypes"];
 export const READ_ACTIONS = unique(VIEWS.flatMap((view) => view.read));
 export const OPERATE_ACTIONS = unique(VIEWS.flatMap((view) => view.operate ?? []));
 
@@ -87,15 +118,29 @@ export function withStagesAndActions(pipelineArns: string[]): string[] {
   return pipelineArns.flatMap((arn) => (arn.endsWith("*") ? [arn] : [arn, `${arn}/*`]));
 }
 
+/** The accounts and regions of pipeline ARNs (`arn:PARTITION:codepipeline:REGION:ACCOUNT:NAME`). */
+function placesOf(pipelineArns: string[]): Place[] {
+  const places = new Map<string, Place>();
+  for (const arn of pipelineArns) {
+    const [, partition, , region, account] = arn.split(":");
+    places.set(`${partition}:${region}:${account}`, { partition, region, account });
+  }
+  return [...places.values()];
+}
+
 function permissions(scope: PipelineScope, operate: boolean): PolicyDocument {
+  const places = placesOf(scope.read);
   return document([
-    { Sid: "ListPipelinesHasNoResourceLevelPermissions", Effect: "Allow", Action: codepipeline([LIST_ACTION]), Resource: "*" },
+    { Sid: "ListPipelinesAndRuleTypesHaveNoResourceLevelPermissions", Effect: "Allow", Action: codepipeline(LIST_ACTIONS), Resource: "*" },
     {
       Sid: "ReadPipelinesAndTheirExecutions",
       Effect: "Allow",
-      Action: codepipeline(READ_ACTIONS.filter((action) => action !== LIST_ACTION)),
+      Action: codepipeline(READ_ACTIONS.filter((action) => !LIST_ACTIONS.includes(action))),
       Resource: scope.read,
     },
+    ...SERVICE_ACTIONS.map(
+      (action): PolicyStatement => ({ Sid: SERVICE_READS[action].sid, Effect: "Allow", Action: [action], Resource: unique(places.flatMap(SERVICE_READS[action].resources)) }),
+    ),
     operate && { Sid: "OperatePipelines", Effect: "Allow", Action: codepipeline(OPERATE_ACTIONS), Resource: withStagesAndActions(scope.operate ?? []) },
     !!scope.assumeRoles?.length && assumeRoleStatement(scope.assumeRoles),
   ]);
@@ -145,8 +190,10 @@ export function crossAccountTrustPolicy(dashboardRoleArns: string[], externalId:
 
 /** The README's table: one row per view. */
 export function permissionsTable(): string {
-  const rows = VIEWS.map(({ view, read, operate = [] }) => `| ${view} | ${[...read, ...operate].map((action) => `\`${action}\``).join(", ")} |`);
-  return ["| View | `codepipeline:` actions |", "|---|---|", ...rows].join("\n");
+  const rows = VIEWS.map(
+    ({ view, read, operate = [], services = [] }) => `| ${view} | ${[...read, ...operate, ...services].map((action) => `\`${action}\``).join(", ")} |`,
+  );
+  return ["| View | Actions (`codepipeline:` unless named) |", "|---|---|", ...rows].join("\n");
 }
 
 /** An account and region the roles act in. */

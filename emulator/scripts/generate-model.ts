@@ -4,7 +4,11 @@
  * shapes, required members, length/pattern/range/enum constraints) and `src/errors/<service>.ts`
  * (one class per modeled error, with its HTTP status). Nothing of the model is copied by hand.
  *
- *   npx tsx emulator/scripts/generate-model.ts MODEL.json --source "where MODEL.json came from"
+ *   npx tsx emulator/scripts/generate-model.ts MODEL.json --source "where MODEL.json came from" [--operations A,B]
+ *
+ * `--operations` keeps only the operations the emulator serves (with every shape and error they
+ * reach): CodeBuild and CloudWatch Logs have a hundred operations each, and a contract for the
+ * unserved ones would only be dead weight.
  *
  * The models are in the aws/api-models-aws repository (`models/<service>/service/<version>/<service>-<version>.json`)
  * and, the same files, in aws/aws-sdk-js-v3 (`codegen/sdk-codegen/aws-models/<service>.json`). The generated
@@ -76,8 +80,11 @@ function constraints(traits: Record<string, unknown> = {}): Constraints {
   return out;
 }
 
-/** Reads a Smithy 2.0 JSON AST model into the emulator's ServiceModel and its error list. */
-export function generate(source: SmithyModel): Generated {
+/**
+ * Reads a Smithy 2.0 JSON AST model into the emulator's ServiceModel and its error list; with
+ * `only`, just those operations (each must exist) and what they reach.
+ */
+export function generate(source: SmithyModel, only?: readonly string[]): Generated {
   const services = Object.entries(source.shapes).filter(([, s]) => s.type === "service");
   if (services.length !== 1) throw new Error(`Expected one service shape, found ${services.length}.`);
   const [serviceId, service] = services[0];
@@ -97,6 +104,9 @@ export function generate(source: SmithyModel): Generated {
     for (const ref of shape.resources ?? []) visitResources(source.shapes[ref.target]);
   };
   visitResources(service);
+  const served = only ? operationIds.filter((id) => only.includes(localName(id))) : operationIds;
+  const missing = (only ?? []).filter((name) => !served.some((id) => localName(id) === name));
+  if (missing.length > 0) throw new Error(`${serviceId} has no operation ${missing.join(", ")}.`);
 
   const shapes: Record<string, Shape> = {};
   const errors = new Map<string, ModelError>();
@@ -112,7 +122,7 @@ export function generate(source: SmithyModel): Generated {
   });
 
   const operations: Record<string, OperationModel> = {};
-  for (const id of operationIds.sort((a, b) => localName(a).localeCompare(localName(b)))) {
+  for (const id of served.sort((a, b) => localName(a).localeCompare(localName(b)))) {
     const op = source.shapes[id];
     const io = (ref: { target: string } | undefined) => (ref && ref.target !== `${PRELUDE}Unit` ? use(ref.target) : undefined);
     operations[localName(id)] = { ...(io(op.input) && { input: io(op.input) }), ...(io(op.output) && { output: io(op.output) }) };
@@ -209,17 +219,22 @@ ${classes.join("\n")}
 }
 
 function main(argv: string[]): void {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { source: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { source: { type: "string" }, operations: { type: "string" } },
+  });
   if (positionals.length !== 1 || !values.source) {
-    console.error('Usage: npx tsx emulator/scripts/generate-model.ts MODEL.json --source "where MODEL.json came from"');
+    console.error('Usage: npx tsx emulator/scripts/generate-model.ts MODEL.json --source "where MODEL.json came from" [--operations A,B]');
     process.exit(2);
   }
   const text = readFileSync(positionals[0], "utf8");
-  const generated = generate(JSON.parse(text) as SmithyModel);
+  const only = values.operations?.split(",").map((name) => name.trim());
+  const generated = generate(JSON.parse(text) as SmithyModel, only);
   const provenance: Provenance = {
     source: values.source,
     sha256: createHash("sha256").update(text).digest("hex"),
-    command: `npx tsx emulator/scripts/generate-model.ts ${generated.id}.json --source "${values.source}"`,
+    command: `npx tsx emulator/scripts/generate-model.ts ${generated.id}.json --source "${values.source}"${only ? ` --operations ${only.join(",")}` : ""}`,
   };
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
   const outputs = [

@@ -106,11 +106,20 @@ describe(`AWS CLI v2 (${AWS})`, () => {
   }
 
   async function awsIn(home: string, ...args: string[]): Promise<{ json?: unknown; error?: string }> {
+    return cli({ home }, args);
+  }
+
+  /** As another principal: its access key is its secret too (`readonly`, `pipelines-only`). */
+  async function awsAs(key: string, ...args: string[]): Promise<{ json?: unknown; error?: string }> {
+    return cli({ home: dir, key }, args);
+  }
+
+  async function cli({ home, key = "test" }: { home: string; key?: string }, args: string[]): Promise<{ json?: unknown; error?: string }> {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: home,
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_ACCESS_KEY_ID: key,
+      AWS_SECRET_ACCESS_KEY: key,
       AWS_DEFAULT_REGION: "us-east-1",
       AWS_CONFIG_FILE: join(dir, "none"),
       AWS_SHARED_CREDENTIALS_FILE: join(dir, "none"),
@@ -231,4 +240,42 @@ describe(`AWS CLI v2 (${AWS})`, () => {
     expect(listed.targets.every((t) => t.targetType === "EC2" && /^i-0[0-9a-f]{16}$/.test(t.targetId))).toBe(true);
     expect(listed.targets[3].events.at(-1)).toMatchObject({ name: "AfterDeploy", status: "Failed", context: { message: expect.stringContaining("start-and-check.sh exited with code 1") } });
   }, 60_000);
+
+  it("reads the failed Android build with codebuild batch-get-builds and its log with logs get-log-events and filter-log-events", async () => {
+    await emu.control.loadScenario({ name: "demo" });
+    const state = (await codepipeline("get-pipeline-state", "--name", "mobile-app")).json as {
+      stageStates: { stageName: string; actionStates: { actionName: string; latestExecution: { externalExecutionId: string } }[] }[];
+    };
+    const id = state.stageStates.find((s) => s.stageName === "Build")!.actionStates.find((a) => a.actionName === "BuildAndroid")!.latestExecution.externalExecutionId;
+    const { builds, buildsNotFound } = (await aws("codebuild", "batch-get-builds", "--ids", id, "mobile-android-build:00000000-0000-4000-8000-000000000000")).json as {
+      builds: { id: string; buildStatus: string; phases: { phaseType: string; phaseStatus?: string; contexts?: { statusCode: string; message: string }[] }[]; logs: { groupName: string; streamName: string } }[];
+      buildsNotFound: string[];
+    };
+    expect(builds.map((b) => [b.id, b.buildStatus])).toEqual([[id, "FAILED"]]);
+    expect(buildsNotFound).toEqual(["mobile-android-build:00000000-0000-4000-8000-000000000000"]);
+    expect(builds[0].phases.find((p) => p.phaseStatus === "FAILED")!.contexts![0].statusCode).toBe("COMMAND_EXECUTION_ERROR");
+    const { groupName, streamName } = builds[0].logs;
+
+    const head = (await aws("logs", "get-log-events", "--log-group-name", groupName, "--log-stream-name", streamName, "--start-from-head", "--limit", "5")).json as {
+      events: { message: string; timestamp: number }[];
+      nextForwardToken: string;
+      nextBackwardToken: string;
+    };
+    expect(head.events).toHaveLength(5);
+    expect(head.events[0].message).toMatch(/^\[Container\] .* Running on CodeBuild On-demand\n$/);
+    expect(head.nextForwardToken).toMatch(/^f\//);
+    expect(head.nextBackwardToken).toMatch(/^b\//);
+
+    const found = (await aws("logs", "filter-log-events", "--log-group-name", groupName, "--log-stream-names", streamName, "--filter-pattern", '"Unresolved reference: PaymentSheetResult"')).json as {
+      events: { logStreamName: string; message: string }[];
+    };
+    expect(found.events).toHaveLength(1);
+    expect(found.events[0]).toMatchObject({ logStreamName: streamName, message: expect.stringContaining("PaymentSheetViewModel.kt:87:24 Unresolved reference: PaymentSheetResult") });
+
+    const missing = await aws("logs", "get-log-events", "--log-group-name", groupName, "--log-stream-name", "nope");
+    expect(missing.error).toContain("An error occurred (ResourceNotFoundException) when calling the GetLogEvents operation: The specified log stream does not exist.");
+    const denied = await awsAs("pipelines-only", "logs", "get-log-events", "--log-group-name", groupName, "--log-stream-name", streamName);
+    expect(denied.error).toContain("An error occurred (AccessDeniedException) when calling the GetLogEvents operation: User: arn:aws:sts::123456789012:assumed-role/CodePipelineDashboardPipelinesOnly/pipelines-only is not authorized to perform: logs:GetLogEvents");
+    expect((await awsAs("pipelines-only", "codebuild", "batch-get-builds", "--ids", id)).error).toContain("(AccessDeniedException) when calling the BatchGetBuilds operation");
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GetPipelineStateCommand, ListPipelinesCommand } from "@aws-sdk/client-codepipeline";
+import { CodePipelineClient, GetPipelineStateCommand, ListPipelinesCommand } from "@aws-sdk/client-codepipeline";
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { HOSTILE_NAMES } from "../src/scenarios/hostile";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
@@ -9,6 +10,18 @@ afterAll(() => emu.close());
 beforeEach(async () => {
   await emu.control.faults({ throttleRate: 0, errorRate: 0, latencyMs: 0, down: false });
 });
+
+/** A client of the second account, through STS AssumeRole as the dashboard reaches it. */
+async function prodClient(region: string): Promise<CodePipelineClient> {
+  const sts = new STSClient({ region, endpoint: emu.url, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  const { Credentials } = await sts.send(
+    new AssumeRoleCommand({ RoleArn: "arn:aws:iam::210987654321:role/CodePipelineDashboardReadOnly", RoleSessionName: "faults" }),
+  );
+  return emu.client({
+    region,
+    credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken },
+  });
+}
 
 const post = (path: string, body: unknown) =>
   fetch(`${emu.url}/_emulator/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -81,6 +94,20 @@ describe("control API", () => {
     await emu.control.faults({ down: false, regions: [] });
   });
 
+  it("takes one account down, or one region of one account, while the others keep answering", async () => {
+    const prod = await prodClient("eu-west-1");
+    const prodUs = await prodClient("us-east-1");
+    const dev = emu.client({ region: "eu-west-1" });
+    const outcome = (client: CodePipelineClient) => client.send(new ListPipelinesCommand({})).then(() => "ok", (e: Error) => e.name);
+
+    await emu.control.faults({ down: true, accounts: ["210987654321"] });
+    expect([await outcome(prod), await outcome(prodUs), await outcome(dev)]).toEqual(["ServiceUnavailableException", "ServiceUnavailableException", "ok"]);
+
+    await emu.control.faults({ down: false, errorRate: 1, accounts: ["210987654321"], regions: ["eu-west-1"] });
+    expect([await outcome(prod), await outcome(prodUs), await outcome(dev)]).toEqual(["InternalFailure", "ok", "ok"]);
+    await emu.control.faults({ errorRate: 0, accounts: [], regions: [] });
+  });
+
   it("counts calls per operation and per access key, and resets the counts", async () => {
     await post("requests/reset", {});
     await emu.client().send(new ListPipelinesCommand({})).catch(() => {});
@@ -108,6 +135,7 @@ describe("control API", () => {
       ["faults", { throttleRate: 2 }],
       ["faults", { jitter: 1 }],
       ["faults", { regions: "eu-west-1" }],
+      ["faults", { accounts: ["prod"] }],
       ["advance", { seconds: -1 }],
       ["credentials", { lifetimeSeconds: 0 }],
     ] as const) {

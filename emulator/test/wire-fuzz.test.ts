@@ -3,20 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetPipelineStateCommand, ListPipelineExecutionsCommand, ListPipelinesCommand, type PipelineSummary } from "@aws-sdk/client-codepipeline";
 import { isReadOnlyOperation } from "../src/auth/permissions";
 import { MAX_BODY_BYTES } from "../src/http/http";
-import type { OperationName } from "../src/handlers/operations";
-import type { Member, Shape } from "../src/protocol/model";
+import type { Member, ServiceModel, Shape } from "../src/protocol/model";
+import { model as cloudwatchLogs } from "../src/protocol/models/cloudwatch-logs";
+import { model as codebuild } from "../src/protocol/models/codebuild";
 import { model } from "../src/protocol/models/codepipeline";
 import { startEmulator, type StartedEmulator } from "./helpers";
 
 /*
  * Seeded fuzzing of the wire layer: malformed, truncated, oversized, deeply nested, wrongly typed and
- * random-member bodies for all 44 operations, plus bad targets, headers, methods, paths and raw HTTP.
+ * random-member bodies for all 44 operations (and CodeBuild's and CloudWatch Logs' served ones), plus bad
+ * targets, headers, methods, paths and raw HTTP.
  * Every answer must be a well-formed AWS error (or, for read operations, a JSON result), the process
  * must keep answering, and rejected requests must leave the world exactly as it was.
  */
 
 const SEED = 20250101;
-const OPERATIONS = Object.keys(model.operations) as OperationName[];
+const MODELS: ServiceModel[] = [model, codebuild, cloudwatchLogs];
+/** Every operation with its service: `{ m, operation }`. */
+const OPERATIONS = MODELS.flatMap((m) => Object.keys(m.operations).map((operation) => ({ m, operation })));
 const PREFIX = "CodePipeline_20150709";
 const CONTENT_TYPE = "application/x-amz-json-1.1";
 
@@ -72,11 +76,11 @@ function randomJson(rng: Rng, depth: number): unknown {
   }
 }
 
-const shape = (name: string): Shape => model.shapes[name as keyof typeof model.shapes] as Shape;
+const shape = (m: ServiceModel, name: string): Shape => m.shapes[name] as Shape;
 
 /** A value of the right JSON type for a member's shape (random content), or a wrong one at `wrongAt` depth. */
-function valueFor(target: string, rng: Rng, depth: number, wrong: boolean): unknown {
-  const node = shape(target);
+function valueFor(m: ServiceModel, target: string, rng: Rng, depth: number, wrong: boolean): unknown {
+  const node = shape(m, target);
   if (wrong && (depth === 0 || rng.next() < 0.3)) return rng.pick(WRONG[node.type === "document" ? "string" : node.type === "union" ? "structure" : node.type] ?? WRONG.string);
   switch (node.type) {
     case "string": return rng.string(rng.next() < 0.05 ? 3000 : 40);
@@ -86,10 +90,10 @@ function valueFor(target: string, rng: Rng, depth: number, wrong: boolean): unkn
     case "blob": return "AAAA";
     case "document": return randomJson(rng, 2);
     case "list":
-      return depth > 3 ? [] : Array.from({ length: rng.int(3) }, () => valueFor(node.member.target, rng, depth + 1, wrong && rng.next() < 0.5));
+      return depth > 3 ? [] : Array.from({ length: rng.int(3) }, () => valueFor(m, node.member.target, rng, depth + 1, wrong && rng.next() < 0.5));
     case "map": {
       const map: Record<string, unknown> = {};
-      if (depth <= 3) for (let i = rng.int(3); i > 0; i--) map[rng.string(8)] = valueFor(node.value.target, rng, depth + 1, wrong && rng.next() < 0.5);
+      if (depth <= 3) for (let i = rng.int(3); i > 0; i--) map[rng.string(8)] = valueFor(m, node.value.target, rng, depth + 1, wrong && rng.next() < 0.5);
       return map;
     }
     case "structure":
@@ -97,7 +101,7 @@ function valueFor(target: string, rng: Rng, depth: number, wrong: boolean): unkn
       const object: Record<string, unknown> = {};
       if (depth > 3) return object;
       for (const [name, member] of Object.entries<Member>(node.members)) {
-        if (member.required ? rng.next() < 0.85 : rng.next() < 0.4) object[name] = valueFor(member.target, rng, depth + 1, wrong && rng.next() < 0.4);
+        if (member.required ? rng.next() < 0.85 : rng.next() < 0.4) object[name] = valueFor(m, member.target, rng, depth + 1, wrong && rng.next() < 0.4);
       }
       return object;
     }
@@ -107,6 +111,8 @@ function valueFor(target: string, rng: Rng, depth: number, wrong: boolean): unkn
 interface Probe {
   kind: string;
   operation: string;
+  /** The service's model (default CodePipeline's): its target prefix and signing name. */
+  m?: ServiceModel;
   body: string;
   /** Send without a signature, or with these headers instead of a valid signature. */
   target?: string;
@@ -114,16 +120,16 @@ interface Probe {
 }
 
 /** Bodies for one operation; each kind is a different way to be wrong. */
-function bodiesFor(operation: OperationName, rng: Rng): Probe[] {
-  const input = (model.operations[operation] as { input?: string }).input;
-  const typed = input ? JSON.stringify(valueFor(input, rng, 0, false)) : "{}";
+function bodiesFor({ m, operation }: (typeof OPERATIONS)[number], rng: Rng): Probe[] {
+  const input = (m.operations[operation] as { input?: string }).input;
+  const typed = input ? JSON.stringify(valueFor(m, input, rng, 0, false)) : "{}";
   const probes: Probe[] = [];
-  const add = (kind: string, body: string, extra: Partial<Probe> = {}) => probes.push({ kind, operation, body, ...extra });
+  const add = (kind: string, body: string, extra: Partial<Probe> = {}) => probes.push({ kind, operation, m, body, ...extra });
   add("structure-aware random", typed);
-  add("wrongly typed", input ? JSON.stringify(valueFor(input, rng, 0, true) ?? 1) : "1");
-  const members = input ? Object.entries<Member>((shape(input) as { members: Record<string, Member> }).members) : [];
+  add("wrongly typed", input ? JSON.stringify(valueFor(m, input, rng, 0, true) ?? 1) : "1");
+  const members = input ? Object.entries<Member>((shape(m, input) as { members: Record<string, Member> }).members) : [];
   add("wrongly typed member", JSON.stringify({ ...(JSON.parse(typed) as object), ...Object.fromEntries(
-    members.slice(0, 1 + rng.int(2)).map(([name, m]) => [name, rng.pick(WRONG[shape(m.target).type] ?? WRONG.string)]),
+    members.slice(0, 1 + rng.int(2)).map(([name, member]) => [name, rng.pick(WRONG[shape(m, member.target).type] ?? WRONG.string)]),
   ) }));
   add("random members", JSON.stringify(randomJson(rng, 4) ?? {}).replace(/^[^{].*$/s, (t) => `{"x":${t}}`));
   add("truncated", typed.slice(0, Math.max(1, rng.int(typed.length))));
@@ -155,8 +161,8 @@ function problemWith(answer: Answer, probe: Probe, method = "POST"): string | un
     return `body is not JSON: ${answer.body.slice(0, 80)}`;
   }
   if (answer.status === 200) {
-    const operation = probe.operation as OperationName;
-    if (!OPERATIONS.includes(operation) || !isReadOnlyOperation(operation)) return `a mutating or unknown call succeeded: ${probe.kind}`;
+    const known = OPERATIONS.some((o) => o.operation === probe.operation && o.m === (probe.m ?? model));
+    if (!known || !isReadOnlyOperation(probe.operation)) return `a mutating or unknown call succeeded: ${probe.kind}`;
     return typeof json === "object" && json !== null && !Array.isArray(json) ? undefined : "result is not an object";
   }
   if (answer.status < 400 || answer.status >= 500) return `status ${answer.status} ${answer.body.slice(0, 160)}`;
@@ -234,9 +240,9 @@ describe("wire fuzz", () => {
     const probes: Probe[] = [];
     for (let round = 0; round < 6; round++) for (const operation of OPERATIONS) probes.push(...bodiesFor(operation, rng));
     // Deeply nested JSON (valid JSON, far below the size limit) and bodies just over the limit.
-    for (const operation of OPERATIONS) {
+    for (const { m, operation } of OPERATIONS) {
       const depth = rng.pick([1000, 10_000, 50_000]);
-      probes.push({ kind: "deeply nested", operation, body: rng.next() < 0.5 ? `${"[".repeat(depth)}${"]".repeat(depth)}` : `{"pipeline":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}` });
+      probes.push({ kind: "deeply nested", operation, m, body: rng.next() < 0.5 ? `${"[".repeat(depth)}${"]".repeat(depth)}` : `{"pipeline":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}` });
     }
     for (const operation of ["CreatePipeline", "UpdatePipeline", "ListPipelines", "PutApprovalResult"]) {
       probes.push({ kind: "oversized", operation, body: JSON.stringify({ pipeline: { name: "big", padding: "x".repeat(MAX_BODY_BYTES + rng.int(200_000)) } }) });
@@ -256,7 +262,10 @@ describe("wire fuzz", () => {
     // Time-boxed so a loaded CI machine cannot push the suite past its timeout; an idle 2-core machine sends all of them.
     const sent = await pool(probes, 12, started + 35_000, async (probe) => {
       const response = await emu
-        .signedFetch(probe.target ?? `${PREFIX}.${probe.operation}`, probe.body, probe.contentType === undefined ? {} : { contentType: probe.contentType })
+        .signedFetch(probe.target ?? `${(probe.m ?? model).targetPrefix}.${probe.operation}`, probe.body, {
+          service: (probe.m ?? model).signingName,
+          ...(probe.contentType !== undefined && { contentType: probe.contentType }),
+        })
         .catch((error: Error & { cause?: Error }) => error);
       if (response instanceof Error) {
         problems.push(`${probe.operation} [${probe.kind}] → no answer: ${response.message} ${response.cause?.message ?? ""}`);

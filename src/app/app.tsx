@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
 import type { DashboardConfig } from "../config/schema";
 import { followStateChanges } from "../lib/polling/follow-state-changes";
+import { trackReadFailures } from "../lib/polling/read-failures";
 import { createSources } from "../lib/aws/source";
 import { createQueryClient } from "./query-client";
 import { router } from "./router";
@@ -13,6 +14,7 @@ export function App({ config }: { config: DashboardConfig }) {
   const [sources] = useState(() => createSources(config));
   const [queryClient] = useState(createQueryClient);
   useEffect(() => followStateChanges(queryClient), [queryClient]);
+  useEffect(() => trackReadFailures(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <SourcesContext value={sources}>

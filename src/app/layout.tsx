@@ -3,11 +3,9 @@ import { Outlet } from "react-router";
 import { MenuIcon } from "../components/icons";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
-import { MenuContent, PipelinesNavLink, SignedInAsWhenSignedIn, SourcesSummary } from "./nav-links";
+import { InsightsNavLink, MenuContent, PipelinesNavLink, SignedInAsWhenSignedIn, SourcesSummary } from "./nav-links";
 
 const loadAppMenu = () => import("./app-menu");
-
-
 // Lazy: the phone menu (a Radix Dialog) loads on the first tap, not with the first page.
 const AppMenu = lazy(loadAppMenu);
 
@@ -34,6 +32,9 @@ export function Layout() {
               </li>
               <li>
                 <ApprovalsNavLink />
+              </li>
+              <li>
+                <InsightsNavLink />
               </li>
             </ul>
           </nav>

@@ -18,6 +18,18 @@ export function PipelinesNavLink({ className = "rounded px-2 py-1", onClick }: {
   );
 }
 
+export function InsightsNavLink({ className = "rounded px-2 py-1", onClick }: { className?: string; onClick?: () => void }) {
+  return (
+    <NavLink
+      to={paths.insights.href()}
+      onClick={onClick}
+      className={({ isActive }) => `${className} ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}
+    >
+      Insights
+    </NavLink>
+  );
+}
+
 /** One source by its label, several by their number; every label in the tooltip. */
 export function SourcesSummary({ className }: { className?: string }) {
   const sources = useSources();
@@ -55,6 +67,9 @@ export function MenuContent({ close }: { close: () => void }) {
           </li>
           <li>
             <ApprovalsNavLink className={MENU_ITEM} onClick={close} />
+          </li>
+          <li>
+            <InsightsNavLink className={MENU_ITEM} onClick={close} />
           </li>
         </ul>
       </nav>

@@ -8,6 +8,8 @@ import { RouteSource } from "./route-source";
 
 // Lazy: the Definition tab brings CodeMirror, which the graph and history never need.
 const DefinitionTab = lazy(() => import("../features/definition/components/definition-tab"));
+// Lazy: the Insights tab brings the charting library and the history reader.
+const InsightsTab = lazy(() => import("../features/insights/components/pipeline-insights"));
 
 /**
  * Pages about one source's pipelines: at the root for the default source, under `sources/:sourceId` for the
@@ -19,12 +21,15 @@ const sourceRoutes: RouteObject[] = [
     path: paths.pipeline.pattern,
     lazy: async () => {
       const { default: PipelinePage } = await import("../features/pipeline/routes/pipeline-page");
-      return { element: <PipelinePage definitionTab={DefinitionTab} /> };
+      return { element: <PipelinePage definitionTab={DefinitionTab} insightsTab={InsightsTab} /> };
     },
   },
   {
     path: paths.execution.pattern,
     lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).default }),
+    // The action details panel, over the execution page and from its chunk (it loads the CodeBuild and Logs
+    // clients itself, only when a run has a build or log).
+    children: [{ path: paths.actionRun.pattern, lazy: async () => ({ Component: (await import("../features/pipeline/routes/execution-page")).ActionRunPanel }) }],
   },
   {
     path: paths.createPipeline.pattern,
@@ -55,6 +60,10 @@ export const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       ...sourceRoutes,
       { path: paths.source.pattern, element: <RouteSource />, children: sourceRoutes },
+      {
+        path: paths.insights.pattern,
+        lazy: async () => ({ Component: (await import("../features/insights/routes/insights-page")).default }),
+      },
       {
         path: paths.approvals.pattern,
         lazy: async () => ({ Component: (await import("../features/approvals/routes/approvals-page")).default }),

@@ -1,19 +1,6 @@
-import { formatAge } from "../core/format";
-import { useNow } from "./use-now";
+import { Freshness } from "./freshness";
 
-/** "Updated 12 s ago"; once data is older than `staleAfterMs` it says so in words, not just in colour. */
+/** One read's freshness (a pipeline or an execution page): "Updated 12 s ago", "Stale: updated 2 min ago". */
 export function Staleness({ updatedAt, staleAfterMs }: { updatedAt: number; staleAfterMs: number }) {
-  const now = useNow();
-  if (!updatedAt) return <span className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</span>;
-  const age = now.getTime() - updatedAt;
-  const stale = age > staleAfterMs;
-  return (
-    <span
-      role="status"
-      className={`text-sm tabular-nums ${stale ? "font-semibold text-amber-800 dark:text-amber-300" : "text-zinc-600 dark:text-zinc-400"}`}
-    >
-      {stale ? "Stale: updated " : "Updated "}
-      {formatAge(new Date(updatedAt), now)} ago
-    </span>
-  );
+  return <Freshness reads={[{ updatedAt, stale: false, sourceId: "" }]} staleAfterMs={staleAfterMs} />;
 }

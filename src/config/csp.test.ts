@@ -21,9 +21,9 @@ describe("content security policy", () => {
     expect(directive(BUILD_POLICY, "base-uri")).toBe("base-uri 'none'");
   });
 
-  it("narrows connect-src to the region's CodePipeline and Cognito Identity on AWS", () => {
+  it("narrows connect-src to the region's CodePipeline, CodeBuild, CloudWatch Logs and Cognito Identity on AWS", () => {
     expect(connectPolicy(config({ region: "eu-west-1", credentials: pool }))).toBe(
-      "connect-src 'self' https://codepipeline.eu-west-1.amazonaws.com https://cognito-identity.eu-west-1.amazonaws.com",
+      "connect-src 'self' https://codepipeline.eu-west-1.amazonaws.com https://codebuild.eu-west-1.amazonaws.com https://logs.eu-west-1.amazonaws.com https://cognito-identity.eu-west-1.amazonaws.com",
     );
   });
 
@@ -37,13 +37,13 @@ describe("content security policy", () => {
   it("gives hosts that set headers the narrowed policy with frame-ancestors", () => {
     const policy = headerPolicy(config({ region: "eu-west-1", credentials: pool }));
     expect(directive(policy, "connect-src")).toBe(
-      "connect-src 'self' https://codepipeline.eu-west-1.amazonaws.com https://cognito-identity.eu-west-1.amazonaws.com",
+      "connect-src 'self' https://codepipeline.eu-west-1.amazonaws.com https://codebuild.eu-west-1.amazonaws.com https://logs.eu-west-1.amazonaws.com https://cognito-identity.eu-west-1.amazonaws.com",
     );
     expect(directive(policy, "frame-ancestors")).toBe("frame-ancestors 'none'");
     expect(directive(policy, "script-src")).toBe("script-src 'self'");
   });
 
-  it("opens every source's region, and STS where a source assumes a role", () => {
+  it("opens every source's region (its builds and logs too), and STS where a source assumes a role", () => {
     const policy = connectPolicy(config({
       region: "eu-west-1",
       credentials: pool,
@@ -54,8 +54,12 @@ describe("content security policy", () => {
     expect(policy.split(" ").slice(1)).toEqual([
       "'self'",
       "https://codepipeline.eu-west-1.amazonaws.com",
+      "https://codebuild.eu-west-1.amazonaws.com",
+      "https://logs.eu-west-1.amazonaws.com",
       "https://cognito-identity.eu-west-1.amazonaws.com",
       "https://codepipeline.us-east-2.amazonaws.com",
+      "https://codebuild.us-east-2.amazonaws.com",
+      "https://logs.us-east-2.amazonaws.com",
       "https://sts.us-east-2.amazonaws.com",
     ]);
   });
@@ -72,6 +76,8 @@ describe("content security policy", () => {
     expect(directive(policy, "connect-src")!.split(" ").slice(1)).toEqual([
       "'self'",
       "https://codepipeline.eu-west-1.amazonaws.com",
+      "https://codebuild.eu-west-1.amazonaws.com",
+      "https://logs.eu-west-1.amazonaws.com",
       "https://cognito-identity.eu-west-1.amazonaws.com",
       "https://cognito-idp.eu-west-1.amazonaws.com",
       domain,

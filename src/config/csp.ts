@@ -8,9 +8,10 @@ import type { ConfigInput, DashboardConfig, LoginConfigInput } from "./schema.ts
  *    eval, plugins, framing targets, <base> and form posts. Its connect-src allows any https origin and the
  *    local emulator, since any region or endpoint may be configured.
  * 2. connectPolicy(config) is added as a second meta tag as soon as config.json is read, before any AWS
- *    call. Browsers enforce every policy present, so this narrows connect-src to CodePipeline and Cognito
- *    Identity of the configured region, the sign-in provider, and the configured endpoint. A page script can
- *    only add policies, never loosen one, and scripts other than ours cannot run at all.
+ *    call. Browsers enforce every policy present, so this narrows connect-src to CodePipeline, CodeBuild,
+ *    CloudWatch Logs and Cognito Identity of the configured regions, the sign-in provider, and the configured
+ *    endpoint. A page script can only add policies, never loosen one, and scripts other than ours cannot run
+ *    at all.
  *
  * Hosts that can set headers should send the same policy, with connect-src already narrowed, as a header:
  * `headerPolicy(config)`, documented in deploy/content-security-policy.md.
@@ -58,14 +59,16 @@ export function loginOrigins(login: LoginConfigInput): string[] {
 }
 
 /**
- * Where the app may send requests: config.json itself and, for every source, its region's CodePipeline, the
- * Cognito Identity of its identity pool's region and its sign-in provider, STS of its region when it assumes
- * a role, and its endpoint.
+ * Where the app may send requests: config.json itself and, for every source, its region's CodePipeline,
+ * CodeBuild and CloudWatch Logs (the action details read builds and their logs), the Cognito Identity of its
+ * identity pool's region and its sign-in provider, STS of its region when it assumes a role, and its endpoint.
  */
 export function connectSources(config: ConnectConfig): string {
   const origins = new Set(["'self'"]);
   for (const source of [config, ...(config.sources ?? []).map((source) => ({ ...source, endpoint: source.endpoint ?? config.endpoint }))]) {
     origins.add(`https://codepipeline.${source.region}.amazonaws.com`);
+    origins.add(`https://codebuild.${source.region}.amazonaws.com`);
+    origins.add(`https://logs.${source.region}.amazonaws.com`);
     const { credentials } = source;
     if (credentials.type === "cognito") origins.add(`https://cognito-identity.${credentials.identityPoolId.split(":")[0]}.amazonaws.com`);
     if (credentials.type === "cognito" && credentials.login) for (const origin of loginOrigins(credentials.login)) origins.add(origin);

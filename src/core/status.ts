@@ -39,6 +39,19 @@ export const HEALTH_LABELS: Record<PipelineHealth, string> = {
   unknown: "No executions",
 };
 
+const RUN_HEALTH: Record<string, PipelineHealth> = {
+  Succeeded: "succeeded",
+  Failed: "failed",
+  InProgress: "in-progress",
+  Stopping: "in-progress",
+  Stopped: "stopped",
+  Superseded: "superseded",
+  Cancelled: "cancelled",
+};
+
+/** One execution's status in the words (and icons) of a pipeline's health. */
+export const runHealth = (status: string | undefined): PipelineHealth => RUN_HEALTH[status ?? ""] ?? "unknown";
+
 export interface ApprovalMarker {
   stageName: string;
   actionName: string;
@@ -151,21 +164,8 @@ function healthOf(
   if (status === "Failed") return "failed";
   // An approval can be pending on an older execution (QUEUED/PARALLEL modes) whatever the newest one does.
   if (approvals.length > 0) return "waiting-for-approval";
-  switch (status) {
-    case "InProgress":
-    case "Stopping":
-      return "in-progress";
-    case "Stopped":
-      return "stopped";
-    case "Superseded":
-      return "superseded";
-    case "Cancelled":
-      return "cancelled";
-    case "Succeeded":
-      return "succeeded";
-    default:
-      return stages.some((s) => isRunning(s.latestExecution?.status)) ? "in-progress" : "unknown";
-  }
+  const health = runHealth(status);
+  return health === "unknown" && stages.some((s) => isRunning(s.latestExecution?.status)) ? "in-progress" : health;
 }
 
 /** Approval actions are the only ones that carry a token while they run. */

@@ -43,6 +43,19 @@ export const paths = {
     href: (source: SourceRef, name: string, executionId: string, stage: string, action: string) =>
       `${paths.execution.href(source, name, executionId)}${query({ stage, action })}`,
   },
+  /** The details of one action's runs in one execution, a panel over the execution page; `run` picks an attempt. */
+  actionRun: {
+    /** Relative to `execution`. */
+    pattern: "actions/:stage/:action",
+    href: (source: SourceRef, name: string, executionId: string, stage: string, action: string, run?: string) =>
+      `${paths.execution.href(source, name, executionId)}/actions/${encodeURIComponent(stage)}/${encodeURIComponent(action)}${run ? query({ run }) : ""}`,
+  },
+  /** A stage's rule results on the execution page (V2 conditions), linked from the graph's stage. */
+  ruleResults: {
+    anchor: (stage: string) => `rules-${stage}`,
+    href: (source: SourceRef, name: string, executionId: string, stage: string) =>
+      `${paths.execution.href(source, name, executionId)}#${encodeURIComponent(paths.ruleResults.anchor(stage))}`,
+  },
   /** Outside `pipelines/` so no pipeline name (`new` is a valid one) can shadow it. */
   createPipeline: {
     pattern: "new-pipeline",
@@ -50,6 +63,9 @@ export const paths = {
       `${sourcePrefix(source)}/new-pipeline${copyFrom ? `?from=${encodeURIComponent(copyFrom)}` : ""}`,
   },
   approvals: { pattern: "approvals", href: () => "/approvals" },
+  /** Delivery insights across every source; a pipeline's own are its page's Insights tab. */
+  insights: { pattern: "insights", href: (search = "") => `/insights${search}` },
+  pipelineInsights: { href: (source: SourceRef, name: string) => `${paths.pipeline.href(source, name)}${query({ tab: "insights" })}` },
   /** One approval, for chat messages and notification links: it belongs to its pipeline's source. */
   approval: {
     pattern: "pipelines/:name/approvals/:stage/:action",
@@ -71,6 +87,9 @@ function pipelinePathsFor(source: SourceRef) {
     execution: (name: string, executionId: string) => paths.execution.href(source, name, executionId),
     executionAction: (name: string, executionId: string, stage: string, action: string) =>
       paths.executionAction.href(source, name, executionId, stage, action),
+    actionRun: (name: string, executionId: string, stage: string, action: string, run?: string) =>
+      paths.actionRun.href(source, name, executionId, stage, action, run),
+    ruleResults: (name: string, executionId: string, stage: string) => paths.ruleResults.href(source, name, executionId, stage),
   };
 }
 

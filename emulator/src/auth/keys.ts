@@ -7,6 +7,8 @@ export interface AccessKey {
   secretAccessKey: string;
   accountId: string;
   readOnly: boolean;
+  /** IAM actions this principal lacks (`logs:*`, `codebuild:BatchGetBuilds`; see permissions.ts): AccessDeniedException. */
+  deny?: string[];
   /** The principal ARN shown in AccessDenied messages and handed to handlers as `caller.arn`. */
   arn: string;
   /** Temporary keys only (Cognito-issued): must be sent as `x-amz-security-token`. */
@@ -17,7 +19,11 @@ export interface AccessKey {
 
 export type StaticKey = Omit<AccessKey, "sessionToken" | "expiresAt">;
 
-/** `test`/`test` is what LocalStack and most local tooling use; `readonly` exercises AccessDenied paths. */
+/**
+ * `test`/`test` is what LocalStack and most local tooling use; `readonly` exercises AccessDenied paths;
+ * `pipelines-only` reads pipelines but may not read builds or logs (CodeBuild and CloudWatch Logs
+ * answer it AccessDeniedException), as a dashboard role without the issue-18 permissions.
+ */
 export const BUILT_IN_KEYS: StaticKey[] = [
   {
     accessKeyId: "test",
@@ -32,6 +38,14 @@ export const BUILT_IN_KEYS: StaticKey[] = [
     accountId: DEFAULT_ACCOUNT_ID,
     readOnly: true,
     arn: `arn:aws:sts::${DEFAULT_ACCOUNT_ID}:assumed-role/CodePipelineDashboardReadOnly/readonly`,
+  },
+  {
+    accessKeyId: "pipelines-only",
+    secretAccessKey: "pipelines-only",
+    accountId: DEFAULT_ACCOUNT_ID,
+    readOnly: true,
+    deny: ["codebuild:*", "logs:*"],
+    arn: `arn:aws:sts::${DEFAULT_ACCOUNT_ID}:assumed-role/CodePipelineDashboardPipelinesOnly/pipelines-only`,
   },
 ];
 
@@ -66,6 +80,14 @@ export class KeyStore {
     };
     this.keys.set(key.accessKeyId, key);
     return key;
+  }
+
+  /** Replace what a key lacks (POST /_emulator/permissions); false when there is no such key. */
+  setDeny(accessKeyId: string, deny: string[]): boolean {
+    const key = this.keys.get(accessKeyId);
+    if (!key) return false;
+    key.deny = deny.length > 0 ? [...deny] : undefined;
+    return true;
   }
 
   /** Expire every issued temporary key now; static keys are untouched. Returns how many were expired. */

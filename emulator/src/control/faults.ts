@@ -1,4 +1,4 @@
-/** Fault injection for CodePipeline calls (never for /_emulator/* or preflights). */
+/** Fault injection for AWS JSON calls: CodePipeline, CodeBuild, CloudWatch Logs (never for /_emulator/* or preflights). */
 export interface FaultSettings {
   /** Share of calls answered 400 ThrottlingException "Rate exceeded", 0..1. */
   throttleRate: number;
@@ -10,11 +10,22 @@ export interface FaultSettings {
   down: boolean;
   /** Regions the faults apply to (from the request's credential scope); empty = every region. */
   regions: string[];
+  /** Accounts the faults apply to (the account of the signing access key); empty = every account. */
+  accounts: string[];
+  /** Services the faults apply to, by signing name (`codepipeline`, `codebuild`, `logs`); empty = every service. */
+  services: string[];
+}
+
+/** Where a call goes, as far as faults care: its credential scope's region and its access key's account. */
+export interface FaultTarget {
+  region: string | undefined;
+  accountId: string | undefined;
+  service: string;
 }
 
 export type FaultDecision = "down" | "throttle" | "error" | "none";
 
-export const NO_FAULTS: FaultSettings = { throttleRate: 0, errorRate: 0, latencyMs: 0, down: false, regions: [] };
+export const NO_FAULTS: FaultSettings = { throttleRate: 0, errorRate: 0, latencyMs: 0, down: false, regions: [], accounts: [], services: [] };
 
 /** mulberry32: tiny, fast and good enough to make fault runs repeat for a given seed. */
 function seededRandom(seed: number): () => number {
@@ -51,9 +62,14 @@ export class Faults {
     return this.settings;
   }
 
-  /** Whether a call signed for `region` is subject to the faults (one region can be "down" while others work). */
-  appliesTo(region: string | undefined): boolean {
-    return this.current.regions.length === 0 || (region !== undefined && this.current.regions.includes(region));
+  /**
+   * Whether a call is subject to the faults: one region, one account, one service, or any mix of them can be
+   * "down" while the others work (CloudWatch Logs can throttle while CodePipeline answers). Every scope must
+   * match; an empty one matches everything.
+   */
+  appliesTo({ region, accountId, service }: FaultTarget): boolean {
+    const within = (scope: string[], value: string | undefined) => scope.length === 0 || (value !== undefined && scope.includes(value));
+    return within(this.current.regions, region) && within(this.current.accounts, accountId) && within(this.current.services, service);
   }
 
   decide(): FaultDecision {
@@ -90,8 +106,18 @@ export function parseFaultSettings(body: unknown): Partial<FaultSettings> | stri
         if (!Array.isArray(value) || value.some((region) => typeof region !== "string")) return "regions must be an array of region names.";
         result.regions = value as string[];
         break;
+      case "accounts":
+        if (!Array.isArray(value) || value.some((account) => typeof account !== "string" || !/^\d{12}$/.test(account))) {
+          return "accounts must be an array of 12-digit account ids.";
+        }
+        result.accounts = value as string[];
+        break;
+      case "services":
+        if (!Array.isArray(value) || value.some((service) => typeof service !== "string")) return "services must be an array of signing names (codepipeline, codebuild, logs).";
+        result.services = value as string[];
+        break;
       default:
-        return `Unknown fault setting '${name}' (expected throttleRate, errorRate, latencyMs, down, regions).`;
+        return `Unknown fault setting '${name}' (expected throttleRate, errorRate, latencyMs, down, regions, accounts, services).`;
     }
   }
   const throttle = result.throttleRate ?? 0;

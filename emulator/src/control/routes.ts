@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KeyStore } from "../auth/keys";
+import { isActionPattern } from "../auth/permissions";
 import { MAX_LOGIN_CODE_LIFETIME_SECONDS, MAX_LOGIN_TOKEN_LIFETIME_SECONDS, type TestLoginProvider } from "../cognito/login-grants";
 import type { EmulatorCore } from "../engine/core";
 import { WebhookAuthenticationError } from "../engine/webhooks";
@@ -84,6 +85,18 @@ function credentialsUpdate(body: unknown, deps: ControlDeps) {
   };
 }
 
+/** `{"accessKeyId": "readonly", "deny": ["logs:*"]}`: what that key may no longer do (`[]` gives it back). */
+function permissionsUpdate(body: unknown, deps: ControlDeps) {
+  const { accessKeyId, deny, ...rest } = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) throw new BadControlRequest(`Unknown setting '${Object.keys(rest)[0]}' (expected accessKeyId, deny).`);
+  if (typeof accessKeyId !== "string") throw new BadControlRequest("accessKeyId must be the access key to change.");
+  if (!Array.isArray(deny) || !deny.every(isActionPattern)) {
+    throw new BadControlRequest('deny must be a list of IAM actions, e.g. ["logs:GetLogEvents", "codebuild:*"].');
+  }
+  if (!deps.keys.setDeny(accessKeyId, deny)) throw new BadControlRequest(`No access key '${accessKeyId}'.`);
+  return { accessKeyId, deny };
+}
+
 const ROUTES: Record<string, Route> = {
   "GET health": (_b, { core }) => ({ status: "ok", clock: clockOf(core) }),
   "POST reset": (_b, { core }) => {
@@ -125,6 +138,7 @@ const ROUTES: Record<string, Route> = {
     return requests.counts();
   },
   "POST credentials": credentialsUpdate,
+  "POST permissions": permissionsUpdate,
 };
 
 function parseControlBody(text: string): unknown {

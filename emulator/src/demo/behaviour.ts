@@ -11,7 +11,8 @@ function providerDefaults(a: ActionDeclaration): ActionBehaviour {
   const cfg = a.configuration ?? {};
   switch (a.actionTypeId?.provider) {
     case "CodeBuild":
-      return { entityUrl: links.codeBuild(cfg.ProjectName), externalExecutionUrl: links.codeBuildRun(cfg.ProjectName) };
+      // The build's own link (externalExecutionUrl) comes from the engine, which knows the build's id.
+      return { entityUrl: links.codeBuild(cfg.ProjectName, a.region) };
     case "ECS":
       return {
         entityUrl: links.ecsService(cfg.ClusterName, cfg.ServiceName),

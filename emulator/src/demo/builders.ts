@@ -32,6 +32,8 @@ interface Common {
   runOrder?: number;
   namespace?: string;
   timeoutInMinutes?: number;
+  /** A cross-region action: the pipeline needs an artifact store there too (PipelineSpec.artifactRegions). */
+  region?: string;
 }
 
 function action(
@@ -50,6 +52,7 @@ function action(
     outputArtifacts: artifacts(io.out) ?? [],
     ...(common.namespace ? { namespace: common.namespace } : {}),
     ...(common.timeoutInMinutes ? { timeoutInMinutes: common.timeoutInMinutes } : {}),
+    ...(common.region ? { region: common.region } : {}),
   };
 }
 
@@ -106,6 +109,11 @@ export function codeBuild(
     );
   }
   return action(name, type(opts.category ?? "Build", "CodeBuild"), configuration, io, opts);
+}
+
+/** The Commands action (V2 pipelines): shell commands on CodePipeline's own compute, logged to CloudWatch Logs. */
+export function commandsAction(name: string, commands: string[], io: { in: string | string[]; out?: string }, common: Common = {}): ActionDeclaration {
+  return { ...action(name, type("Compute", "Commands"), {}, io, common), commands };
 }
 
 export function deviceFarm(name: string, projectId: string, app: string, input: string, common: Common = {}): ActionDeclaration {
@@ -263,6 +271,8 @@ export interface PipelineSpec {
   stages: StageDeclaration[];
   variables?: PipelineVariableDeclaration[];
   triggers?: PipelineTriggerDeclaration[];
+  /** Regions of cross-region actions: each gets an artifact store, as CodePipeline requires. */
+  artifactRegions?: string[];
 }
 
 export function pipeline(spec: PipelineSpec): PipelineDeclaration {
@@ -270,7 +280,13 @@ export function pipeline(spec: PipelineSpec): PipelineDeclaration {
   return {
     name: spec.name,
     roleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/AWSCodePipelineServiceRole-${REGION}-${spec.name}`,
-    artifactStore: { type: "S3", location: ARTIFACT_BUCKET },
+    ...(spec.artifactRegions
+      ? {
+          artifactStores: Object.fromEntries(
+            [REGION, ...spec.artifactRegions].map((region) => [region, { type: "S3" as const, location: ARTIFACT_BUCKET.replace(REGION, region) }]),
+          ),
+        }
+      : { artifactStore: { type: "S3" as const, location: ARTIFACT_BUCKET } }),
     stages: spec.stages,
     version: 1,
     pipelineType: v2 ? "V2" : "V1",
@@ -308,9 +324,7 @@ export function tags(values: { team: string; env: string; service: string } & Re
 // ---- Links ----------------------------------------------------------------------------------------
 
 export const links = {
-  codeBuild: (project: string) => `${CONSOLE}/codesuite/codebuild/${ACCOUNT}/projects/${project}`,
-  codeBuildRun: (project: string) =>
-    `${CONSOLE}/codesuite/codebuild/${ACCOUNT}/projects/${project}/build/${project}:{actionExecutionId}/?region=${REGION}`,
+  codeBuild: (project: string, region = REGION) => `https://${region}.console.aws.amazon.com/codesuite/codebuild/${ACCOUNT}/projects/${project}?region=${region}`,
   ecsService: (cluster: string, service: string) =>
     `${CONSOLE}/ecs/v2/clusters/${cluster}/services/${service}/health?region=${REGION}`,
   stack: (stack: string) => `${CONSOLE}/cloudformation/home?region=${REGION}#/stacks?filteringText=${stack}`,

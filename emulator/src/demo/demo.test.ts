@@ -1,3 +1,5 @@
+import { BatchGetBuildsCommand, CodeBuildClient } from "@aws-sdk/client-codebuild";
+import { CloudWatchLogsClient, GetLogEventsCommand, paginateGetLogEvents } from "@aws-sdk/client-cloudwatch-logs";
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import {
   CreatePipelineCommand,
@@ -7,6 +9,7 @@ import {
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   PollForJobsCommand,
+  type ActionExecutionDetail,
   type CodePipelineClient,
   type PipelineDeclaration,
   type PipelineExecutionSummary,
@@ -18,6 +21,7 @@ import type { ScenarioPipeline } from "../scenario/types";
 import { startEmulator, type StartedEmulator } from "../../test/helpers";
 import { DEMO_HISTORY_DAYS, demoScenario, generatedPipelines, largePipeline } from "./index";
 import { CUSTOM_WORKER_PIPELINE, EXAMPLE_WORKER_TYPE } from "./custom-worker";
+import { DELIVERY_DAYS, DELIVERY_PIPELINE } from "./delivery-history";
 
 // The structure rules are CreatePipeline's (engine/structure.ts): the loaded suite below proves the
 // demo passes them, since loading creates every pipeline through them.
@@ -145,6 +149,39 @@ describe("demo scenario (loaded)", () => {
     return out;
   }
 
+  it("gives catalog-service a year of daily deliveries: rollbacks and restores, a flaky test, long approvals, commit times", async () => {
+    const runs = await executions(DELIVERY_PIPELINE, true);
+    const standard = runs.filter((e) => e.executionType === "STANDARD");
+    expect(standard).toHaveLength(DELIVERY_DAYS);
+    const span = standard[0].startTime!.getTime() - standard.at(-1)!.startTime!.getTime();
+    expect(span / 86_400_000).toBeGreaterThan(360);
+    const rollbacks = runs.filter((e) => e.executionType === "ROLLBACK");
+    expect(new Set(rollbacks.map((e) => e.trigger?.triggerType))).toEqual(new Set(["AutomatedRollback", "ManualRollback"]));
+    expect(rollbacks.every((e) => e.status === "Succeeded" && e.rollbackMetadata?.rollbackTargetPipelineExecutionId)).toBe(true);
+
+    const actions: ActionExecutionDetail[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await cp.send(new ListActionExecutionsCommand({ pipelineName: DELIVERY_PIPELINE, nextToken, maxResults: 100 }));
+      actions.push(...(page.actionExecutionDetails ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    // Flaky: the unit tests failed and then passed on a retry within the same execution, and only then.
+    const unit = actions.filter((a) => a.actionName === "UnitTests");
+    const failedIn = new Set(unit.filter((a) => a.status === "Failed").map((a) => a.pipelineExecutionId));
+    expect(failedIn.size).toBeGreaterThan(20);
+    for (const id of failedIn) expect(unit.some((a) => a.pipelineExecutionId === id && a.status === "Succeeded"), id).toBe(true);
+    // Approvals wait from a quarter of an hour to hours.
+    const waits = actions.filter((a) => a.actionName === "ReleaseApproval").map((a) => a.lastUpdateTime!.getTime() - a.startTime!.getTime());
+    expect(Math.max(...waits)).toBeGreaterThan(4 * 3_600_000);
+    // Commits are made before the source runs (lead time), as the provider's AuthorDate says.
+    const sources = actions.filter((a) => a.stageName === "Source");
+    expect(sources.every((a) => Date.parse(a.output!.outputVariables!.AuthorDate) < a.startTime!.getTime())).toBe(true);
+    // Every failure the script pinned is the engine's: failed deploys were each rolled back automatically.
+    const deployFailures = actions.filter((a) => a.actionName === "Deploy" && a.status === "Failed").length;
+    expect(rollbacks.filter((e) => e.trigger?.triggerType === "AutomatedRollback")).toHaveLength(deployFailures);
+  });
+
   it("lists every company pipeline", async () => {
     const names = (await cp.send(new ListPipelinesCommand({}))).pipelines!.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(demoScenario().pipelines.filter(isHome).map((p) => p.declaration.name)));
@@ -182,7 +219,9 @@ describe("demo scenario (loaded)", () => {
   it("shows a build failing on a compiler error and a deploy failing with a CloudFormation rollback", async () => {
     const android = actionOf(await state("mobile-app"), "Build", "BuildAndroid")!;
     expect(android.status).toBe("Failed");
-    expect(android.errorDetails?.message).toMatch(/Unresolved reference/);
+    expect(android.errorDetails?.message).toBe(
+      "Build terminated with state: FAILED. Phase: BUILD, Code: COMMAND_EXECUTION_ERROR, Message: Error while executing command: ./gradlew assembleRelease. Reason: exit status 1",
+    );
     expect((await executions("mobile-app"))[0].status).toBe("Failed");
     const change = actionOf(await state("payments-service"), "Production", "ExecuteChangeSet")!;
     expect(change.status).toBe("Failed");
@@ -305,6 +344,72 @@ describe("demo scenario (loaded)", () => {
     } finally {
       for (const r of runs) await r.close();
     }
+  });
+
+  // ---- Builds and logs (issue 18) ----
+
+  const codebuild = (region = "us-east-1") => new CodeBuildClient({ region, endpoint: emu.url, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  const logs = () => new CloudWatchLogsClient({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  const ESC = String.fromCharCode(27);
+  async function logLines(group: string, stream: string): Promise<string[]> {
+    const lines: string[] = [];
+    for await (const page of paginateGetLogEvents({ client: logs(), stopOnSameToken: true }, { logGroupName: group, logStreamName: stream, startFromHead: true })) {
+      lines.push(...page.events!.map((e) => e.message!));
+    }
+    return lines;
+  }
+
+  it("gives the failed Android build a log of a few hundred coloured lines where the compiler's error comes before the failed command", async () => {
+    const android = actionOf(await state("mobile-app"), "Build", "BuildAndroid")!;
+    const { builds } = await codebuild().send(new BatchGetBuildsCommand({ ids: [android.externalExecutionId!] }));
+    const build = builds![0];
+    expect(build.buildStatus).toBe("FAILED");
+    expect(build.phases!.find((p) => p.phaseStatus === "FAILED")).toMatchObject({
+      phaseType: "BUILD",
+      contexts: [{ statusCode: "COMMAND_EXECUTION_ERROR", message: "Error while executing command: ./gradlew assembleRelease. Reason: exit status 1" }],
+    });
+    const lines = await logLines(build.logs!.groupName!, build.logs!.streamName!);
+    expect(lines.length).toBeGreaterThan(200);
+    expect(lines.length).toBeLessThan(1000);
+    expect(lines.some((l) => l.includes(`${ESC}[`))).toBe(true);
+    const plain = lines.map((l) => l.replaceAll(new RegExp(`${ESC}\\[[0-9;]*m`, "g"), "").trimEnd());
+    const compiler = plain.findIndex((l) => l.endsWith("Unresolved reference: PaymentSheetResult"));
+    const failed = plain.findIndex((l) => l.endsWith("Command did not exit successfully ./gradlew assembleRelease exit status 1"));
+    expect(compiler).toBeGreaterThan(100);
+    expect(failed).toBeGreaterThan(compiler);
+  });
+
+  it("builds the iOS app in another region than the pipeline's", async () => {
+    const ios = actionOf(await state("mobile-app"), "Build", "BuildiOS")!;
+    expect((await codebuild().send(new BatchGetBuildsCommand({ ids: [ios.externalExecutionId!] }))).buildsNotFound).toEqual([ios.externalExecutionId]);
+    const { builds } = await codebuild("us-west-2").send(new BatchGetBuildsCommand({ ids: [ios.externalExecutionId!] }));
+    expect(builds![0].arn).toMatch(/^arn:aws:codebuild:us-west-2:123456789012:build\/mobile-ios-build:/);
+    expect(ios.externalExecutionUrl).toMatch(/^https:\/\/us-west-2\.console\.aws\.amazon\.com\//);
+  });
+
+  it("logs the warehouse schema check, a Commands action, to the stream its logStreamARN names", async () => {
+    const check = actionOf(await state("warehouse-sync"), "Verify", "SchemaCheck")!;
+    expect(check.status).toBe("Succeeded");
+    const arn = /^arn:aws:logs:us-east-1:123456789012:log-group:(.+):log-stream:(.+)$/.exec(check.logStreamARN ?? "")!;
+    expect(arn[1]).toBe("/aws/codepipeline/warehouse-sync");
+    const lines = await logLines(arn[1], arn[2]);
+    expect(lines.some((l) => l.includes("Running command python -m warehouse_sync.check_schema --target staging"))).toBe(true);
+    expect(lines.at(-1)).toMatch(/Phase context status code: {2}Message: \n$/);
+  });
+
+  // It moves the clock a minute: the tests after it take the demo as it is later.
+  it("has a build running at load whose log grows as time passes", async () => {
+    const billing = actionOf(await state("billing-monolith"), "Build", "Build")!;
+    expect(billing.status).toBe("InProgress");
+    const { builds } = await codebuild().send(new BatchGetBuildsCommand({ ids: [billing.externalExecutionId!] }));
+    expect(builds![0]).toMatchObject({ buildStatus: "IN_PROGRESS", currentPhase: expect.stringMatching(/INSTALL|PRE_BUILD|BUILD/) });
+    const read = (nextToken?: string) =>
+      logs().send(new GetLogEventsCommand({ logGroupName: builds![0].logs!.groupName, logStreamName: builds![0].logs!.streamName, startFromHead: true, nextToken }));
+    const first = await read();
+    expect(first.events!.length).toBeGreaterThan(20);
+    expect((await read(first.nextForwardToken)).events).toEqual([]);
+    emu.core.advance(60_000);
+    expect((await read(first.nextForwardToken)).events!.length).toBeGreaterThan(5);
   });
 
   it("stays still without traffic, while the timeline keeps what it left running moving", async () => {

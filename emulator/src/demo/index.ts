@@ -3,6 +3,7 @@
 import type { Scenario, ScenarioEvent, ScenarioPipeline } from "../scenario/types";
 import { scriptedHistory, type ScriptedRun } from "./behaviour";
 import { customWorkerDemo } from "./custom-worker";
+import { deliveryPipeline } from "./delivery-history";
 import { generatedPipelines } from "./generated";
 import { otherAccountPipelines } from "./other-accounts";
 import { APPROVERS, companyPipelines } from "./pipelines";
@@ -85,6 +86,7 @@ export function demoScenario(options: DemoOptions = {}): Scenario {
   pipelines.push(...otherAccountPipelines(pipelines));
   const worker = customWorkerDemo({ seed, traffic, historyDays: DEMO_HISTORY_DAYS });
   pipelines.push(worker.pipeline);
+  pipelines.push(deliveryPipeline(seed, APPROVERS));
   const extra = Math.max(0, Math.min(1000, Math.floor(options.extraPipelines ?? 0)));
   if (extra > 0) pipelines.push(...generatedPipelines(extra, seed));
   return { seed, historyDays: DEMO_HISTORY_DAYS, traffic, customActionTypes: worker.actionTypes, pipelines };

@@ -11,6 +11,7 @@ import {
   cloudFormation,
   codeBuild,
   codeCommitSource,
+  commandsAction,
   codeDeploy,
   CONSOLE,
   deviceFarm,
@@ -36,6 +37,10 @@ import { commits } from "./commits";
 
 const M = 60;
 const H = 3600;
+/** ANSI colours, as Gradle prints them on a terminal (build logs keep them). */
+const RED = "\u001b[31m";
+const BOLD = "\u001b[1m";
+const RESET = "\u001b[0m";
 
 const role = (r: string, user: string) => `arn:aws:sts::${ACCOUNT}:assumed-role/${r}/${user}`;
 /** IAM user names: the engine records decisions as `arn:aws:iam::<account>:user/<name>`. */
@@ -410,6 +415,8 @@ function billingLegacy(): ScenarioPipeline {
       "Production.DeployProduction": { durationSeconds: [600, 900], failureRate: 0.03 },
     }),
     traffic: { everySeconds: [12 * H, 30 * H], triggerType: "CloudWatchEvent", triggerDetail: `arn:aws:events:${REGION}:${ACCOUNT}:rule/codepipeline-billing-monolith-master` },
+    // A push 4 minutes before load: its Maven build (7 to 12 minutes) is running, its log growing.
+    timeline: [{ at: -4 * M, type: "start", triggerType: "CloudWatchEvent", triggerDetail: `arn:aws:events:${REGION}:${ACCOUNT}:rule/codepipeline-billing-monolith-master` }],
   };
 }
 
@@ -420,6 +427,8 @@ function warehouseSync(): ScenarioPipeline {
     stages: [
       stage("Source", [githubSource("warehouse-sync")]),
       stage("Build", [codeBuild("Build", "warehouse-sync-build", { in: "SourceOutput", out: "BuildOutput" })]),
+      // The schema check runs on CodePipeline's own compute: a Commands action, its log in CloudWatch Logs.
+      stage("Verify", [commandsAction("SchemaCheck", ["pip install -r requirements.txt", "python -m warehouse_sync.check_schema --target staging"], { in: "BuildOutput" })]),
       // The sync workers run on a fleet of five EC2 instances in the warehouse VPC, two at a time.
       stage("Deploy", [ec2Deploy("DeployToFleet", ["Role", "warehouse-sync"], "BuildOutput", { maxBatch: 2 })]),
     ],
@@ -430,6 +439,7 @@ function warehouseSync(): ScenarioPipeline {
     actions: behaviours(declaration, {
       "Source.Source": { source: { repository: "tidewater/warehouse-sync", commits: commits.api } },
       "Build.Build": { durationSeconds: [150, 240], failureRate: 0.04 },
+      "Verify.SchemaCheck": { durationSeconds: [60, 120], failureRate: 0.03 },
       "Deploy.DeployToFleet": {
         durationSeconds: [300, 480],
         failureRate: 0.04,
@@ -506,11 +516,13 @@ function revenueReport(): ScenarioPipeline {
 function mobileApp(): ScenarioPipeline {
   const declaration = pipeline({
     name: "mobile-app",
+    artifactRegions: ["us-west-2"],
     triggers: [pushTrigger("Source", ["main", "release/*"])],
     stages: [
       stage("Source", [githubSource("tidewater-mobile")]),
       stage("Build", [
-        codeBuild("BuildiOS", "mobile-ios-build", { in: "SourceOutput", out: "IosBuild" }),
+        // Mac build hosts run in us-west-2: a cross-region action.
+        codeBuild("BuildiOS", "mobile-ios-build", { in: "SourceOutput", out: "IosBuild" }, { region: "us-west-2" }),
         codeBuild("BuildAndroid", "mobile-android-build", { in: "SourceOutput", out: "AndroidBuild" }),
       ]),
       stage("DeviceTests", [
@@ -545,10 +557,28 @@ function mobileApp(): ScenarioPipeline {
       "Build.BuildAndroid": {
         durationSeconds: [420, 600],
         failureRate: 0.03,
-        error: {
-          code: "JobFailed",
-          message:
-            "Build failed: Execution failed for task ':app:compileReleaseKotlin'.\ne: file:///codebuild/output/src/android/app/src/main/java/io/tidewater/shop/checkout/PaymentSheetViewModel.kt:87:24 Unresolved reference: PaymentSheetResult\ne: file:///codebuild/output/src/android/app/src/main/java/io/tidewater/shop/checkout/PaymentSheetViewModel.kt:112:9 Type mismatch: inferred type is String? but String was expected",
+        // CodePipeline shows CodeBuild's summary of the failed phase; the compiler's errors are in the build's log.
+        build: {
+          commands: { build: ["./gradlew assembleRelease"] },
+          failureOutput: [
+            "> Task :app:compileReleaseKotlin FAILED",
+            `${RED}e: file:///codebuild/output/src/android/app/src/main/java/io/tidewater/shop/checkout/PaymentSheetViewModel.kt:87:24 Unresolved reference: PaymentSheetResult${RESET}`,
+            `${RED}e: file:///codebuild/output/src/android/app/src/main/java/io/tidewater/shop/checkout/PaymentSheetViewModel.kt:112:9 Type mismatch: inferred type is String? but String was expected${RESET}`,
+            "",
+            `${RED}${BOLD}FAILURE: Build failed with an exception.${RESET}`,
+            "",
+            "* What went wrong:",
+            "Execution failed for task ':app:compileReleaseKotlin'.",
+            "> A failure occurred while executing org.jetbrains.kotlin.compilerRunner.GradleCompilerRunnerWithWorkers$GradleKotlinCompilerWorkAction",
+            "   > Compilation error. See log for more details",
+            "",
+            "* Try:",
+            "> Run with --stacktrace option to get the stack trace.",
+            "> Run with --info or --debug option to get more log output.",
+            "",
+            `${RED}${BOLD}BUILD FAILED${RESET} in 6m 41s`,
+            "214 actionable tasks: 187 executed, 27 from cache",
+          ],
         },
       },
       "DeviceTests.TestiOS": { durationSeconds: [600, 900], failureRate: 0.03 },

@@ -1,6 +1,7 @@
 import type { ActionDeclaration } from "@aws-sdk/client-codepipeline";
 import type { ActionExecutionRecord, ExecutionRecord, PipelineRecord } from "../state/records";
 import { scopeKey } from "../state/world";
+import { registerRun } from "./builds";
 import type { Engine } from "./engine";
 import { planDeployTargets, providesDeployTargets } from "./deploy-targets";
 import { touch } from "./execution";
@@ -49,6 +50,7 @@ export function startAction(e: Engine, p: PipelineRecord, x: ExecutionRecord, st
     outputArtifactKeys,
     ...(deployTargets && { deployTargets }),
   };
+  if (plan.dueTime !== undefined && unresolved.length === 0) registerRun(e.world, p, record, action);
   p.actionExecutions[id] = record;
   p.actionExecutionOrder.push(id);
   p.actionLatest[key] = id;

@@ -3,6 +3,7 @@ import type { ActionExecutionRecord, ExecutionRecord, PipelineRecord, RuleExecut
 import { currentDeclaration, currentVersion } from "../state/world";
 import { recordRevision, startAction } from "./actions";
 import { abandonRules, conditionOutcome, type EvaluatedCondition, finishRule, startRules } from "./conditions";
+import { runFailure } from "./builds";
 import { deployFailure, deploySummary } from "./deploy-targets";
 import type { Engine } from "./engine";
 import { declarationOf, occupies, stageOf, touch, transitionOpen } from "./execution";
@@ -132,7 +133,8 @@ export function completeAction(e: Engine, p: PipelineRecord, record: ActionExecu
   const behaviour = behaviourOf(p, record.stageName, record.actionName);
   if (record.willFail) {
     record.status = "Failed";
-    record.errorDetails = record.plannedError ?? behaviour.error ?? deployFailure(record.deployTargets) ?? defaultError(action.actionTypeId!.category!);
+    record.errorDetails =
+      record.plannedError ?? behaviour.error ?? deployFailure(record.deployTargets) ?? runFailure(record, action, behaviour) ?? defaultError(action.actionTypeId!.category!);
   } else {
     record.status = "Succeeded";
     record.summary = behaviour.summary ?? deploySummary(record.deployTargets) ?? revisionMessage(record);

@@ -137,6 +137,9 @@ function planSourceRevision(
     override?.revisionValue ??
     rollbackRevision?.revisionId ??
     (provider === "ECR" ? `sha256:${rng.hex(64)}` : provider === "S3" ? rng.hex(32) : rng.hex(40));
+  // When the commit was made: `commitAgeSeconds` before the source ran, drawn from the revision id so that no
+  // random number is taken from the engine's sequence (every other pipeline's history stays as it was).
+  const committed = source?.commitAgeSeconds === undefined ? created : now - spread(source.commitAgeSeconds, revisionId) * 1000;
   const repository = source?.repository ?? config.FullRepositoryId ?? config.RepositoryName ?? config.S3Bucket ?? "example/repository";
   const branch = config.BranchName ?? "main";
   let url: string | undefined;
@@ -159,9 +162,17 @@ function planSourceRevision(
             AuthorDisplayName: commit.author,
             BranchName: branch,
             ...(provider === "CodeStarSourceConnection" ? { FullRepositoryName: repository, ConnectionArn: config.ConnectionArn ?? "" } : { RepositoryName: repository }),
-            AuthorDate: new Date(now).toISOString(),
+            AuthorDate: new Date(source?.commitAgeSeconds === undefined ? now : committed).toISOString(),
           };
-  return { revision: { revisionId, revisionChangeId: revisionId, created, summary, url }, outputVariables };
+  return { revision: { revisionId, revisionChangeId: revisionId, created: committed, summary, url }, outputVariables };
+}
+
+/** A value of `range` picked by `key`'s hash (FNV-1a): stable for the same key, spread across keys. */
+function spread(range: Seconds, key: string): number {
+  if (typeof range === "number") return range;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
+  return range[0] + ((hash >>> 0) % (range[1] - range[0] + 1));
 }
 
 export function defaultError(category: string): { code: string; message: string } {

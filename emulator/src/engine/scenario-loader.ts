@@ -32,6 +32,9 @@ function replaceWorld(e: Engine, scenario: Scenario, loadTime: number): void {
   const earliestEvent = Math.min(0, ...scenario.pipelines.flatMap((p) => (p.timeline ?? []).map((t) => t.at)));
   const historyStart = Math.min(loadTime - (scenario.historyDays ?? 0) * DAY_MS, loadTime + earliestEvent * 1000);
   e.setTime(historyStart);
+  // Traffic covers `historyDays`; one pipeline's timeline may reach further back (a year of daily deployments)
+  // without multiplying every other pipeline's history.
+  const trafficStart = scenario.historyDays !== undefined ? Math.max(historyStart, loadTime - scenario.historyDays * DAY_MS) : historyStart;
   for (const { accountId, region, ...declaration } of scenario.actionTypes ?? []) {
     declareActionType(e, { accountId: accountId ?? DEFAULT_ACCOUNT_ID, region: region ?? DEFAULT_REGION }, declaration);
   }
@@ -53,7 +56,7 @@ function replaceWorld(e: Engine, scenario: Scenario, loadTime: number): void {
     e.timelines[e.timelineKey(scope, p.name)] = sp.timeline;
     (sp.timeline ?? []).forEach((event, index) => e.schedule(loadTime + event.at * 1000, { kind: "timeline", scope: key, pipeline: p.name, index }));
     if ((scenario.traffic ?? true) && sp.traffic) {
-      e.schedule(historyStart + e.rng.seconds(sp.traffic.everySeconds) * 1000, { kind: "traffic", scope: key, pipeline: p.name });
+      e.schedule(trafficStart + e.rng.seconds(sp.traffic.everySeconds) * 1000, { kind: "traffic", scope: key, pipeline: p.name });
     }
   }
   e.advance(loadTime - e.now());

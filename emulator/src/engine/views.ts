@@ -13,8 +13,9 @@ import type {
   StageState,
 } from "@aws-sdk/client-codepipeline";
 import type { ActionExecutionRecord, ConditionKind, CustomActionTypeRecord, ExecutionRecord, PipelineRecord, TransitionRecord } from "../state/records";
-import { currentDeclaration } from "../state/world";
+import { artifactBucket, currentDeclaration } from "../state/world";
 import { fillTemplate, findAwsActionType } from "./action-types";
+import { logStreamArn } from "./builds";
 import { behaviourOf } from "./providers";
 
 /** Output shapes built from records at read time (percentComplete depends on the clock). */
@@ -117,8 +118,12 @@ function actionExecution(record: ActionExecutionRecord, now: number, parallel: b
     ...(record.externalExecutionUrl && { externalExecutionUrl: record.externalExecutionUrl }),
     ...(percent !== undefined && { percentComplete: percent }),
     ...(record.errorDetails && record.status === "Failed" && { errorDetails: record.errorDetails }),
+    ...commandsLog(record),
   };
 }
+
+/** Commands actions name their log stream (the console's inline logs read it); builds name theirs in CodeBuild. */
+const commandsLog = (record: ActionExecutionRecord) => (record.logStream && !record.build ? { logStreamARN: logStreamArn(record.logStream) } : {});
 
 function conditionState(p: PipelineRecord, x: ExecutionRecord, stage: string, kind: ConditionKind): StageConditionState | undefined {
   const run = x.stages[stage].conditions[kind];
@@ -180,7 +185,7 @@ export function executionSummary(x: ExecutionRecord): PipelineExecutionSummary {
 
 export function actionExecutionDetail(p: PipelineRecord, record: ActionExecutionRecord): ActionExecutionDetail {
   const action = p.versions[record.pipelineVersion - 1].stages!.find((s) => s.name === record.stageName)!.actions!.find((a) => a.name === record.actionName)!;
-  const bucket = `codepipeline-${p.region}-${p.accountId.slice(-12)}`;
+  const bucket = artifactBucket(p);
   const location = (key: string) => ({ bucket, key });
   return {
     pipelineExecutionId: record.pipelineExecutionId,
@@ -208,6 +213,7 @@ export function actionExecutionDetail(p: PipelineRecord, record: ActionExecution
         ...(record.summary !== undefined && { externalExecutionSummary: record.summary }),
         ...(record.externalExecutionUrl && { externalExecutionUrl: record.externalExecutionUrl }),
         ...(record.errorDetails && record.status === "Failed" && { errorDetails: record.errorDetails }),
+        ...commandsLog(record),
       },
       outputVariables: record.status === "Succeeded" ? (record.outputVariables ?? {}) : {},
     },

@@ -3,7 +3,6 @@
  * (one module per operation; the engine does the work). Custom and third-party actions queue jobs for
  * job workers unless a scenario simulates them (./job-workers.ts, ../engine/jobs.ts).
  */
-import type { OperationName } from "./operations";
 import { handleCreateCustomActionType } from "./create-custom-action-type";
 import { handleCreatePipeline } from "./create-pipeline";
 
@@ -48,7 +47,7 @@ import { handleRollbackStage } from "./rollback-stage";
 import { handleStartPipelineExecution } from "./start-pipeline-execution";
 import { handleStopPipelineExecution } from "./stop-pipeline-execution";
 import { handleTagResource } from "./tag-resource";
-import type { Handler, HandlerTable, RequestContext } from "./types";
+import type { HandlerTable, RequestContext } from "./types";
 import { handleUntagResource } from "./untag-resource";
 import { handleUpdateActionType } from "./update-action-type";
 import { handleUpdatePipeline } from "./update-pipeline";
@@ -57,8 +56,8 @@ import { handleUpdatePipeline } from "./update-pipeline";
  * Every handler sees the world brought up to the clock, and every change is announced (and the
  * real clock re-armed) once the operation is over, whether it succeeded or threw.
  */
-function simulated<Op extends OperationName>(handler: Handler<Op>): Handler<Op> {
-  return (input, ctx: RequestContext) => {
+export function simulated<Input, Output>(handler: (input: Input, ctx: RequestContext) => Output): (input: Input, ctx: RequestContext) => Output {
+  return (input, ctx) => {
     const e = ctx.engine;
     e.sync();
     try {

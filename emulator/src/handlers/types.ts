@@ -31,3 +31,6 @@ export type Handler<Op extends OperationName> = (
 ) => OperationOutput<Op> | Promise<OperationOutput<Op>>;
 
 export type HandlerTable = { [Op in OperationName]: Handler<Op> };
+
+/** A handler of another service (CodeBuild, CloudWatch Logs), typed by that service's SDK shapes. */
+export type ServiceHandler<Input, Output> = (input: Input, ctx: RequestContext) => Output | Promise<Output>;

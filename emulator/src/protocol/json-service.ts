@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { KeyStore } from "../auth/keys";
-import { isReadOnlyOperation } from "../auth/permissions";
+import { isDenied, isReadOnlyOperation } from "../auth/permissions";
 import { accessKeyOf, regionOf, verifySignature } from "../auth/sigv4";
 import { NO_FAULTS, type Faults } from "../control/faults";
 import type { RequestLog } from "../control/request-log";
@@ -23,13 +23,15 @@ import { hasContentType, sendAwsError, sendAwsResult } from "./wire";
 /**
  * One AWS JSON service on the emulator's endpoint: its model (target prefix, signing name, JSON
  * version, shapes), a handler per operation, and how IAM names the resource of a call (for
- * AccessDenied). CodePipeline is one (./services.ts); CodeBuild and CloudWatch Logs are added the
- * same way, with their generated models and handler tables.
+ * AccessDenied), and the error its input validation answers. CodePipeline, CodeBuild and CloudWatch
+ * Logs are three (./services.ts).
  */
 export interface JsonService {
   model: ServiceModel;
   handlers: Record<string, (input: never, ctx: RequestContext) => unknown>;
-  resourceArn(input: Record<string, unknown>, caller: Caller): string;
+  resourceArn(input: Record<string, unknown>, caller: Caller, operation: string): string;
+  /** AWS's "1 validation error detected: …" comes as ValidationException (CodePipeline), InvalidParameterException (Logs), … */
+  invalidInput(message: string): AwsError;
 }
 
 export interface JsonServiceDeps {
@@ -65,18 +67,18 @@ async function run(req: IncomingMessage, service: JsonService, operation: string
   }
   const { key, region } = await verifySignature(req, body, deps.keys, { service: model.signingName, simulatedNow: deps.engine.now() });
 
-  const fault = deps.faults.appliesTo(region) ? deps.faults.decide() : "none";
+  const fault = deps.faults.appliesTo({ region, accountId: key.accountId, service: model.signingName }) ? deps.faults.decide() : "none";
   if (fault === "throttle") throw new ThrottlingException("Rate exceeded");
   if (fault === "error") throw new InternalFailure("The request processing has failed because of an unknown error, exception or failure.");
 
   const json = parseBody(body);
   const caller: Caller = { accessKeyId: key.accessKeyId, accountId: key.accountId, region, readOnly: key.readOnly, arn: key.arn };
-  if (key.readOnly && !isReadOnlyOperation(operation)) {
-    throw new AccessDeniedException(
-      `User: ${key.arn} is not authorized to perform: ${model.signingName}:${operation} on resource: ${service.resourceArn(json, caller)}`,
-    );
-  }
-  const input = validateInput(json, model, operation);
+  const action = `${model.signingName}:${operation}`;
+  const notAuthorized = () => `User: ${key.arn} is not authorized to perform: ${action} on resource: ${service.resourceArn(json, caller, operation)}`;
+  if (key.readOnly && !isReadOnlyOperation(operation)) throw new AccessDeniedException(notAuthorized());
+  // A policy that lacks the action: IAM's current wording says why.
+  if (isDenied(key.deny, action)) throw new AccessDeniedException(`${notAuthorized()} because no identity-based policy allows the ${action} action`);
+  const input = validateInput(json, model, operation, service.invalidInput);
   const handler = service.handlers[operation];
   return await handler(input as never, { requestId, caller, engine: deps.engine });
 }
@@ -93,7 +95,8 @@ export async function handleJsonCall(
   const requestId = randomUUID();
   deps.requests.record(operation, accessKeyOf(req));
   const contentType = contentTypeOf(service);
-  const faulty = deps.faults.appliesTo(regionOf(req));
+  // Decided before auth, as an outage would be: the account is the one of the key the call is signed with.
+  const faulty = deps.faults.appliesTo({ region: regionOf(req), accountId: deps.keys.find(accessKeyOf(req) ?? "")?.accountId, service: service.model.signingName });
   const { latencyMs, down } = faulty ? deps.faults.settings : NO_FAULTS;
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
   if (down) {

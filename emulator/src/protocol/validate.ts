@@ -1,4 +1,4 @@
-import { SerializationException, ValidationException } from "../errors";
+import { type AwsError, SerializationException, ValidationException } from "../errors";
 import { type Constraints, constraintsOf, type Member, type ServiceModel, shapeOf } from "./model";
 
 /**
@@ -7,17 +7,22 @@ import { type Constraints, constraintsOf, type Member, type ServiceModel, shapeO
  *
  * Wrong JSON types fail at once with SerializationException, as AWS's JSON deserializer does
  * before validation runs. Missing members and constraint violations are collected and reported
- * together in AWS's wording: "2 validation errors detected: Value '…' at 'a.b' failed to satisfy
+ * together in AWS's wording (as the service's `invalid` error: ValidationException unless it says otherwise): "2 validation errors detected: Value '…' at 'a.b' failed to satisfy
  * constraint: Member must …; Value null at 'c' failed to satisfy constraint: Member must not be null".
  */
-export function validateInput(body: unknown, model: ServiceModel, operation: string): Record<string, unknown> {
+export function validateInput(
+  body: unknown,
+  model: ServiceModel,
+  operation: string,
+  invalid: (message: string) => AwsError = (message) => new ValidationException(message),
+): Record<string, unknown> {
   const input = model.operations[operation]?.input;
   const problems: string[] = [];
   const reader = new Reader(model, problems);
   const result = reader.structure(body, input, "");
   if (problems.length > 0) {
     const count = `${problems.length} validation error${problems.length === 1 ? "" : "s"} detected`;
-    throw new ValidationException(`${count}: ${problems.join("; ")}`);
+    throw invalid(`${count}: ${problems.join("; ")}`);
   }
   return result;
 }

@@ -23,7 +23,8 @@ export interface Scenario {
   /**
    * How far back history starts, in days before load time (default 0: no history).
    * On load the engine fast-forwards from then to now, running timeline events and traffic, so
-   * history is produced by the same engine that runs live executions.
+   * history is produced by the same engine that runs live executions. Traffic starts this far back;
+   * a pipeline's timeline events may start earlier (history then starts at the earliest of them).
    */
   historyDays?: number;
   /** Background traffic: pipelines with `traffic` keep getting new executions (default true). */
@@ -123,6 +124,27 @@ export interface ActionBehaviour {
   deployTargets?: { count?: number; failingTarget?: number; message?: string };
   /** Approval actions: decide by themselves after a delay (traffic only; default: wait for a human). */
   autoDecision?: { status: ApprovalStatus; afterSeconds: Seconds; by?: string; summary?: string };
+  /**
+   * Extension, CodeBuild and Commands actions: what the run's build and log say (engine/builds.ts,
+   * engine/run-logs.ts). Default: a buildspec in the style of the project's toolchain (Gradle, Xcode,
+   * Terraform or npm, guessed from the project name), a log of about 120 lines plus one per 2 s of
+   * build, and for a failing run the last command of BUILD exiting with status 1.
+   */
+  build?: BuildBehaviour;
+}
+
+/** Extension: a simulated build's buildspec, failure and log (CodeBuild and Commands actions). */
+export interface BuildBehaviour {
+  /** Commands per buildspec phase (Commands actions run the action's own `commands` in BUILD). */
+  commands?: { install?: string[]; preBuild?: string[]; build?: string[]; postBuild?: string[] };
+  /** The phase a failing run fails in (default BUILD): its last command exits with status 1. */
+  failingPhase?: "INSTALL" | "PRE_BUILD" | "BUILD" | "POST_BUILD";
+  /** What the failing command prints before it exits (default: the action's `error` message line by line, else the toolchain's). */
+  failureOutput?: string[];
+  /** About how many lines a whole run's log has (default from the duration; at most 1,000,000). Lines are made when read, never stored. */
+  logLines?: number;
+  /** Logs are kept this many days after the build ends, then its log stream is gone (default: kept, as CodeBuild's log groups never expire). */
+  logRetentionDays?: number;
 }
 
 export interface SourceBehaviour {
@@ -132,6 +154,11 @@ export interface SourceBehaviour {
   revisionUrlTemplate?: string;
   /** Commits handed out in order (cycling); ids are drawn from the seeded generator. */
   commits: { message: string; author: string }[];
+  /**
+   * How long before the source action ran each commit was made (its `created` and `AuthorDate`), for lead
+   * times (default: the moment the source ran).
+   */
+  commitAgeSeconds?: Seconds;
   /** Revision summary as JSON `{"ProviderType":"GitHub","CommitMessage":...}` like CodeStar connections (default true). */
   jsonSummary?: boolean;
 }

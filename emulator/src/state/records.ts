@@ -42,6 +42,20 @@ export interface RegionRecord {
   jobs?: Record<string, JobRecord>;
   /** Webhooks by name (absent until the first PutWebhook). */
   webhooks?: Record<string, WebhookRecord>;
+  /** CodeBuild builds run here (for a pipeline here or elsewhere), by build id `PROJECT:uuid` (BatchGetBuilds). */
+  builds?: Record<string, ActionRunRef>;
+  /** The last build number per CodeBuild project (a project's first build is 1). */
+  buildNumbers?: Record<string, number>;
+  /** CloudWatch Logs streams by log group, then stream name: each is an action run's log (GetLogEvents, FilterLogEvents). */
+  logStreams?: Record<string, Record<string, ActionRunRef>>;
+}
+
+/** Where an action run lives: builds and logs are in the build's account and region, the run in its pipeline's. */
+export interface ActionRunRef {
+  /** `<accountId>/<region>` of the pipeline. */
+  scope: string;
+  pipeline: string;
+  actionExecutionId: string;
 }
 
 /** One unit of work handed to a job worker; a continuation token makes a follow-up job for the same action run. */
@@ -243,6 +257,10 @@ export interface ActionExecutionRecord {
   reportedPercent?: number;
   /** EC2 and ECS deploy actions: what the run deploys to, planned at its start (see engine/deploy-targets.ts). */
   deployTargets?: DeployTargetRecord[];
+  /** CodeBuild actions: the build the run started (its id is `externalExecutionId`; see engine/builds.ts). */
+  build?: { accountId: string; region: string; number: number };
+  /** Commands actions and builds: the run's CloudWatch Logs stream (see engine/run-logs.ts). */
+  logStream?: { accountId: string; region: string; group: string; stream: string };
 }
 
 export interface DeployTargetRecord {

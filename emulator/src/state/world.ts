@@ -40,6 +40,9 @@ export function requireExecution(pipeline: PipelineRecord, id: string): Executio
 
 export const pipelineArn = (scope: Scope, name: string): string => `arn:aws:codepipeline:${scope.region}:${scope.accountId}:${name}`;
 
+/** The bucket ListActionExecutions names for a pipeline's artifacts (and builds read their sources from). */
+export const artifactBucket = (p: { region: string; accountId: string }): string => `codepipeline-${p.region}-${p.accountId.slice(-12)}`;
+
 export function currentDeclaration(pipeline: PipelineRecord) {
   return pipeline.versions[pipeline.versions.length - 1];
 }

@@ -1,7 +1,7 @@
 import type { PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { Position, type NodeBase } from "@xyflow/system";
 import { actionKey, type DurationEstimate } from "../durations";
-import { actionNodeId, TRANSITION_HANDLE_Y, type ActionLayoutData, type JoinLayoutData, type LayoutNode, type PipelineLayout, type StageLayoutData, type TransitionEdgeData } from "./layout";
+import { actionNodeId, stageNodeId, TRANSITION_HANDLE_Y, type ActionLayoutData, type JoinLayoutData, type LayoutNode, type PipelineLayout, type StageLayoutData, type TransitionEdgeData } from "./layout";
 import { retryAvailability, type RetryAvailability } from "./availability";
 import type { ActionView, StageView, StatusView, TransitionView } from "./status-view";
 
@@ -30,6 +30,10 @@ export type ActionNodeData = {
   /** Commit message of the revision a source action produced (from the execution summary). */
   revisionMessage?: string;
   highlighted?: boolean;
+  /** The execution whose run of this action the details panel opens: the action's own, else its stage's latest. */
+  runExecutionId?: string;
+  /** "3 of 5 instances succeeded, 1 failed": deploy actions that report targets, for the run shown. */
+  deployTargets?: string;
 };
 
 export type JoinNodeData = { layout: JoinLayoutData };
@@ -62,6 +66,8 @@ export interface FlowInputs {
   highlight?: { stageName: string; actionName: string };
   /** Stages that have something to roll back to (the live page's, from their targets). */
   rollbackStages?: ReadonlySet<string>;
+  /** Deploy target summaries per action node id (only the shown execution's deploy actions are read). */
+  deployTargets?: Map<string, string>;
 }
 
 /** Actions per status ("NotRun" for none), for the stage's line when zoomed out. */
@@ -138,6 +144,8 @@ function toFlowNode(node: LayoutNode, status: StatusView, inputs: FlowInputs): P
         expected: inputs.timing?.actions?.get(actionKey(data.stageName, data.actionName)),
         revisionMessage: data.category === "Source" ? inputs.revisionMessages?.get(data.actionName) : undefined,
         highlighted: inputs.highlight?.stageName === data.stageName && inputs.highlight.actionName === data.actionName,
+        runExecutionId: view?.executionId ?? status.stages.get(stageNodeId(data.stageName))?.executionId,
+        deployTargets: inputs.deployTargets?.get(node.id),
       },
     };
   }

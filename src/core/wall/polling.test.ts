@@ -1,26 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { listIntervalMs, MAX_BACKOFF_MS, pollDelay, stableJitter, staleAfterMs } from "./polling";
+import { listIntervalMs, MAX_BACKOFF_MS, pollDelay, stableJitter } from "./polling";
 
 describe("pollDelay", () => {
   it("is the interval while all is well", () => {
     expect(pollDelay(30_000, 0)).toBe(30_000);
   });
-  it("doubles per failure, capped, never below the interval", () => {
-    expect(pollDelay(30_000, 1)).toBe(60_000);
-    expect(pollDelay(30_000, 2)).toBe(120_000);
+  it("retries a first failure at the next refresh, then doubles per failure, capped, never below the interval", () => {
+    expect(pollDelay(30_000, 1)).toBe(30_000);
+    expect(pollDelay(30_000, 2)).toBe(60_000);
+    expect(pollDelay(30_000, 3)).toBe(120_000);
     expect(pollDelay(30_000, 20)).toBe(MAX_BACKOFF_MS);
-    expect(pollDelay(30_000, 1, 0)).toBe(48_000);
-    expect(pollDelay(30_000, 1, 0.999)).toBeLessThanOrEqual(72_000);
+    expect(pollDelay(30_000, 2, 0)).toBe(48_000);
+    expect(pollDelay(30_000, 2, 0.999)).toBeLessThanOrEqual(72_000);
     // An interval beyond the cap is kept as is.
     expect(pollDelay(600_000, 3)).toBe(600_000);
   });
 });
 
 describe("thresholds", () => {
-  it("calls data stale after three missed refreshes, at least 30 s", () => {
-    expect(staleAfterMs(30_000)).toBe(90_000);
-    expect(staleAfterMs(5_000)).toBe(30_000);
-  });
   it("lists pipelines at least four times slower than it polls states, and at most once a minute", () => {
     expect(listIntervalMs(30_000, 60_000)).toBe(120_000);
     expect(listIntervalMs(5_000, 5_000)).toBe(60_000);

@@ -7,12 +7,14 @@
 export const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
- * Next poll delay after `failures` consecutive failures. `random` in [0,1) spreads the pipelines' retries so
- * they do not hit a recovering API in one burst (±20 %). Never below the base interval.
+ * Next poll delay after `failures` consecutive failures. The first failure is retried at the next refresh (one
+ * failure may be a blip; two make data stale, `isStale`), then the delay doubles per failure. `random` in [0,1)
+ * spreads the pipelines' retries so they do not hit a recovering API in one burst (±20 %). Never below the base
+ * interval.
  */
 export function pollDelay(baseMs: number, failures: number, random = 0.5): number {
-  if (failures <= 0) return baseMs;
-  const backedOff = Math.min(Math.max(baseMs, MAX_BACKOFF_MS), baseMs * 2 ** Math.min(failures, 16));
+  if (failures <= 1) return baseMs;
+  const backedOff = Math.min(Math.max(baseMs, MAX_BACKOFF_MS), baseMs * 2 ** Math.min(failures - 1, 16));
   const jitter = 1 + (random - 0.5) * 0.4;
   return Math.max(baseMs, Math.round(backedOff * jitter));
 }
@@ -31,11 +33,6 @@ export function stableJitter(queryHash: string, failures: number): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) / 2 ** 32;
-}
-
-/** Data older than this is "stale": three missed refreshes, and never less than 30 s. */
-export function staleAfterMs(refreshMs: number): number {
-  return Math.max(3 * refreshMs, 30_000);
 }
 
 /** ListPipelines runs slower than state polling (the set of pipelines changes rarely): ≥ 4 × refresh, ≥ 1 min. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { action, execution, EXEC_OLD, stage, state } from "../../testing/pipeline-fixtures";
+import { action, execution, EXEC_NEW, EXEC_OLD, stage, state } from "../../testing/pipeline-fixtures";
 import { approvalCountdown, buildTile, compareTiles, DEFAULT_APPROVAL_TIMEOUT_MINUTES, type WallTile } from "./tile";
 
 const NOW = new Date("2025-01-10T12:00:00Z").getTime();
-const STALE = 90_000;
+/** The wall's refresh in these tests: 30 s. */
+const REFRESH = 30_000;
 const MIN = 60_000;
 
 /** Five successful 10-minute runs: expected duration 10 min. */
@@ -21,7 +22,7 @@ describe("buildTile", () => {
       stage("Source", "Succeeded"),
       stage("Build", "Failed", [action("Compile", { status: "Failed", errorDetails: { code: "JobFailed", message: "tsc: 3 errors" } })]),
     );
-    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW - 1000, executions: [execution("Failed")] }, NOW, STALE);
+    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW - 1000, executions: [execution("Failed")] }, NOW, REFRESH);
     expect(tile).toMatchObject({
       health: "failed",
       stale: false,
@@ -32,12 +33,27 @@ describe("buildTile", () => {
     });
   });
 
-  it("turns stale (not red) when the last good data is too old, keeping what it knew", () => {
+  it("says since which execution a failing pipeline is red, and keeps its runs for the strip", () => {
     const s = state(stage("Build", "Failed", [action("Compile", { status: "Failed" })]));
-    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW - STALE - 1, executions: [execution("Failed")] }, NOW, STALE);
-    expect(tile.stale).toBe(true);
-    expect(tile.health).toBe("failed");
-    expect(tile.updatedAt).toBe(NOW - STALE - 1);
+    const runs = [
+      execution("Failed", { pipelineExecutionId: EXEC_NEW, lastUpdateTime: new Date(NOW - 10 * MIN) }),
+      execution("Failed", { pipelineExecutionId: "first-red", lastUpdateTime: new Date(NOW - 192 * MIN) }),
+      ...history,
+    ];
+    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: runs }, NOW, REFRESH);
+    expect(tile.failing).toEqual({ executionId: "first-red", since: new Date(NOW - 192 * MIN), atLeast: false });
+    expect(tile.runs).toHaveLength(7);
+    expect(buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: history }, NOW, REFRESH).failing).toBeUndefined();
+  });
+
+  it("turns stale (not red) once two refreshes in a row failed, keeping what it knew", () => {
+    const s = state(stage("Build", "Failed", [action("Compile", { status: "Failed" })]));
+    const tile = (failures: number, ageMs: number) =>
+      buildTile({ name: "web", state: s, stateUpdatedAt: NOW - ageMs, stateFailures: failures, executions: [execution("Failed")] }, NOW, REFRESH);
+    expect(tile(1, REFRESH + 2_000).stale).toBe(false);
+    expect(tile(2, 2 * REFRESH + 2_000)).toMatchObject({ stale: true, health: "failed", updatedAt: NOW - 2 * REFRESH - 2_000 });
+    // A read that never answers fails nothing: three refreshes without an answer make it stale all the same.
+    expect(tile(0, 3 * REFRESH + 1).stale).toBe(true);
   });
 
   it("measures running work against the median of recent successful runs, and flags overdue", () => {
@@ -51,7 +67,7 @@ describe("buildTile", () => {
           executions: [execution("InProgress", { startTime: new Date(NOW - minutes * MIN) }), ...history],
         },
         NOW,
-        STALE,
+        REFRESH,
       );
     expect(running(5).progress).toMatchObject({ expectedMs: 10 * MIN, ratio: 0.5, overdue: false });
     expect(running(5).stageName).toBe("Build");
@@ -71,7 +87,7 @@ describe("buildTile", () => {
     const marker = { stageName: "Approve", actionName: "Manual" };
     expect(approvalCountdown(s, declaration, marker, NOW)?.leftMs).toBe(60 * MIN);
     expect(approvalCountdown(s, undefined, marker, NOW)?.leftMs).toBe(DEFAULT_APPROVAL_TIMEOUT_MINUTES * MIN - 60 * MIN);
-    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: [execution("InProgress")], declaration }, NOW, STALE);
+    const tile = buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: [execution("InProgress")], declaration }, NOW, REFRESH);
     expect(tile.health).toBe("waiting-for-approval");
     expect(tile.approval?.leftMs).toBe(60 * MIN);
   });
@@ -79,11 +95,11 @@ describe("buildTile", () => {
   it("trusts the state alone while the execution list lags behind it", () => {
     const s = state(stage("Source", "InProgress"));
     const stale = execution("Succeeded", { pipelineExecutionId: EXEC_OLD });
-    expect(buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: [stale] }, NOW, STALE).health).toBe("in-progress");
+    expect(buildTile({ name: "web", state: s, stateUpdatedAt: NOW, executions: [stale] }, NOW, REFRESH).health).toBe("in-progress");
   });
 
   it("is loading before any state arrived, never stale", () => {
-    expect(buildTile({ name: "web", stateUpdatedAt: 0 }, NOW, STALE)).toMatchObject({ loading: true, stale: false });
+    expect(buildTile({ name: "web", stateUpdatedAt: 0 }, NOW, REFRESH)).toMatchObject({ loading: true, stale: false });
   });
 });
 
@@ -113,10 +129,10 @@ describe("compareTiles", () => {
 
 describe("buildTile across sources", () => {
   it("keys the tile by source and name, so same-named pipelines in two accounts stay apart", () => {
-    const dev = buildTile({ name: "web", sourceId: "dev", sourceLabel: "Dev · us-east-1", stateUpdatedAt: 0 }, NOW, STALE);
-    const prod = buildTile({ name: "web", sourceId: "prod", sourceLabel: "Prod · us-east-1", stateUpdatedAt: 0 }, NOW, STALE);
+    const dev = buildTile({ name: "web", sourceId: "dev", sourceLabel: "Dev · us-east-1", stateUpdatedAt: 0 }, NOW, REFRESH);
+    const prod = buildTile({ name: "web", sourceId: "prod", sourceLabel: "Prod · us-east-1", stateUpdatedAt: 0 }, NOW, REFRESH);
     expect(dev.key).not.toBe(prod.key);
     expect(prod).toMatchObject({ name: "web", sourceId: "prod", sourceLabel: "Prod · us-east-1" });
-    expect(buildTile({ name: "web", stateUpdatedAt: 0 }, NOW, STALE)).toMatchObject({ key: "web", sourceLabel: undefined });
+    expect(buildTile({ name: "web", stateUpdatedAt: 0 }, NOW, REFRESH)).toMatchObject({ key: "web", sourceLabel: undefined });
   });
 });

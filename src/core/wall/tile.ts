@@ -8,6 +8,8 @@ import { elapsedStatus, expectedPipelineDuration, type ElapsedStatus } from "../
 import { rollUpStatus, type PipelineHealth } from "../status";
 import type { RevisionInfo } from "../revision";
 import { sourcedKey } from "../sourced-key";
+import { isStale } from "./staleness";
+import { failingSince, type FailingSince } from "../recent-runs";
 
 /** CodePipeline's default approval timeout: 7 days. */
 export const DEFAULT_APPROVAL_TIMEOUT_MINUTES = 7 * 24 * 60;
@@ -36,7 +38,7 @@ export interface WallTile {
   loading: boolean;
   health: PipelineHealth;
   stopping: boolean;
-  /** The data is older than the stale threshold: shown grey, with `updatedAt`. Never red. */
+  /** Two refreshes in a row failed (or nothing answered for long: `isStale`): shown grey, with `updatedAt`. Never red. */
   stale: boolean;
   /** Time of the last good data (0 = none yet). */
   updatedAt: number;
@@ -49,6 +51,10 @@ export interface WallTile {
   /** Running work against its expected duration (median of recent successful runs). */
   progress?: ElapsedStatus;
   approval?: ApprovalCountdown;
+  /** Newest first, as read: the tile's recent-runs strip shows the first WALL_RUNS. */
+  runs: readonly PipelineExecutionSummary[];
+  /** Red since when, while failing. */
+  failing?: FailingSince;
 }
 
 export interface TileInput {
@@ -57,13 +63,16 @@ export interface TileInput {
   sourceLabel?: string;
   state?: GetPipelineStateOutput;
   stateUpdatedAt: number;
+  /** State reads in a row that failed (0 after a success). */
+  stateFailures?: number;
   /** Newest first, as ListPipelineExecutions answers. */
   executions?: readonly PipelineExecutionSummary[];
   executionsUpdatedAt?: number;
   declaration?: PipelineDeclaration;
 }
 
-export function buildTile(input: TileInput, now: number, staleAfterMs: number): WallTile {
+/** `refreshMs`: the wall's refresh, which staleness is judged by (`isStale`). */
+export function buildTile(input: TileInput, now: number, refreshMs: number): WallTile {
   const { name, state, executions } = input;
   // Just after a stage moved, the state can be ahead of the execution list: trust the state alone until both agree.
   const newest = executions?.[0];
@@ -78,7 +87,7 @@ export function buildTile(input: TileInput, now: number, staleAfterMs: number): 
     loading: !state,
     health: status.health,
     stopping: status.stopping,
-    stale: updatedAt > 0 && now - updatedAt > staleAfterMs,
+    stale: isStale({ updatedAt, failures: input.stateFailures ?? 0 }, now, refreshMs),
     updatedAt,
     stageName: status.stageName,
     heldBeforeStage: status.heldBeforeStage,
@@ -87,6 +96,8 @@ export function buildTile(input: TileInput, now: number, staleAfterMs: number): 
     revision: status.revision,
     // Without the execution, rollUpStatus falls back to the declaration's update time: not a change worth showing.
     lastChangedAt: latest ? status.lastChangedAt : undefined,
+    runs: executions ?? [],
+    failing: status.health === "failed" ? failingSince(executions) : undefined,
   };
   if (status.health === "in-progress" && status.startedAt) {
     tile.progress = elapsedStatus(status.startedAt, now, executions ? expectedPipelineDuration(executions) : undefined);

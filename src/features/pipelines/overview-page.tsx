@@ -3,10 +3,10 @@ import { useSearchParams } from "react-router";
 import { useSources } from "../../lib/sources/source-context";
 import { sortPipelines } from "../../core/attention";
 import { countHealth, filterPipelines } from "../../core/filter";
-import { ErrorBanner } from "../../components/error-banner";
-import { Staleness } from "../../components/staleness";
 import { pollingPolicy } from "../../lib/polling/policy";
 import { OverviewCounters } from "./overview-counters";
+import { OverviewFreshness } from "./overview-freshness";
+import { OverviewProblems } from "./overview-problems";
 import { OverviewToolbar, parseSort, parseStatus, type OverviewView } from "./overview-toolbar";
 import { PipelineList } from "./pipeline-list";
 import { useFavourites } from "./use-favourites";
@@ -37,7 +37,7 @@ export function OverviewPage() {
   const { isFavourite, toggle } = useFavourites(sources);
   // Only the chosen source is read while a source is picked: the others' requests are not needed.
   const shown = useMemo(() => sources.filter((s) => !view.source || s.id === view.source), [sources, view.source]);
-  const { lists, rows, failedRows, updatedAt } = useOverview(shown, isFavourite);
+  const { lists, rows } = useOverview(shown, isFavourite);
 
   const visibleRows = useMemo(
     () => sortPipelines(filterPipelines(rows, { search: deferredSearch, statuses: status ? [status] : [] }), sort),
@@ -57,32 +57,14 @@ export function OverviewPage() {
     <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Pipelines</h1>
-        <Staleness updatedAt={updatedAt} staleAfterMs={staleAfterMs} />
+        <OverviewFreshness rows={rows} lists={lists} staleAfterMs={staleAfterMs} />
       </div>
 
       <div className="mt-4">
         <OverviewCounters counts={counts} active={status} onSelect={(s) => update({ status: s })} />
       </div>
 
-      {(failedLists.length > 0 || failedRows.length > 0) && (
-        <div className="mt-4 space-y-2">
-          {failedLists.map((l) => (
-            <ErrorBanner
-              key={l.source.id}
-              error={l.error!}
-              lastGoodAt={l.dataUpdatedAt || undefined}
-              what={several ? `the pipeline list of ${l.source.label}` : "the pipeline list"}
-            />
-          ))}
-          {failedLists.length === 0 && (
-            <ErrorBanner
-              error={failedRows[0].error!}
-              lastGoodAt={updatedAt || undefined}
-              what={`${failedRows.length} pipeline${failedRows.length === 1 ? "" : "s"}`}
-            />
-          )}
-        </div>
-      )}
+      <OverviewProblems lists={lists} rows={rows} named={several} />
 
       <div className="mt-6">
         <OverviewToolbar view={view} onChange={update} />

@@ -5,6 +5,8 @@ import { paths } from "../../lib/paths";
 import { formatAge, formatDuration } from "../../core/format";
 import { safeHref } from "../../core/safe-link";
 import { executionDurationMs } from "../../core/status";
+import { failingFor, failingSince, OVERVIEW_RUNS, shortExecutionId } from "../../core/recent-runs";
+import { RecentRuns } from "../../components/recent-runs";
 import { HealthIcon, LockIcon, StarIcon, WarningIcon } from "../../components/icons";
 import { RelativeTime } from "../../components/relative-time";
 import { HealthBadge } from "../../components/health-badge";
@@ -82,6 +84,7 @@ export const PipelineRow = memo(function PipelineRow({
           <>
             <HealthBadge health={status.health} label={status.stopping ? "Stopping" : undefined} />
             <StageLine row={row} />
+            <FailingFor row={row} now={now} />
           </>
         ) : row.error ? (
           <span className="text-zinc-600 dark:text-zinc-400">Status unavailable</span>
@@ -89,6 +92,7 @@ export const PipelineRow = memo(function PipelineRow({
           <span className="text-zinc-600 dark:text-zinc-400">Loading status…</span>
         )}
         <Markers row={row} />
+        <RecentRuns runs={row.runs} limit={OVERVIEW_RUNS} now={now} href={(id) => paths.execution.href(source, row.name, id)} className="mt-1.5" />
       </div>
 
       <div className={`${CARD_CELL} min-w-0 text-sm`}>
@@ -180,6 +184,23 @@ function StageLine({ row }: { row: OverviewRow }) {
         </p>
       )}
     </>
+  );
+}
+
+function FailingFor({ row, now }: { row: OverviewRow; now: Date }) {
+  const failing = row.status.health === "failed" ? failingSince(row.runs) : undefined;
+  if (!failing) return null;
+  return (
+    <p className="text-xs text-zinc-700 dark:text-zinc-300">
+      {failingFor(failing, now)}, since execution{" "}
+      <Link
+        to={paths.execution.href(row.source, row.name, failing.executionId)}
+        className="relative z-10 font-mono text-sky-900 underline dark:text-sky-200"
+        title={failing.executionId}
+      >
+        {shortExecutionId(failing.executionId)}
+      </Link>
+    </p>
   );
 }
 

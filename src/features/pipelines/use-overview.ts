@@ -4,9 +4,9 @@ import { useMemo } from "react";
 import type { SortablePipeline } from "../../core/attention";
 import { sourcedKey } from "../../core/sourced-key";
 import { rollUpStatus, type PipelineStatusSummary } from "../../core/status";
-import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queries";
+import { pipelineStateQuery, pipelinesQuery, recentRunsQuery } from "../../lib/aws/pipeline-queries";
 import type { Source } from "../../lib/aws/source";
-import { slices } from "../../lib/query-slices";
+import { slices, type QuerySlice } from "../../lib/query-slices";
 
 export interface OverviewRow extends SortablePipeline {
   /** Unique across sources: the same name can live in two accounts. */
@@ -14,10 +14,16 @@ export interface OverviewRow extends SortablePipeline {
   source: Source;
   summary: PipelineSummary;
   status: PipelineStatusSummary;
+  /** The newest executions, newest first (up to OVERVIEW_RUNS): the recent-runs strip and "failing for". */
+  runs: PipelineExecutionSummary[];
   /** Both the state and the latest execution have arrived at least once. */
   loaded: boolean;
   /** The last refresh failed; what is shown is from `updatedAt`. */
   error: Error | null;
+  /**
+   * When what the row shows was last known current: its state's last read; while a read fails, the last
+   * success of the failing read(s). 0 = nothing read yet.
+   */
   updatedAt: number;
 }
 
@@ -25,6 +31,8 @@ export interface OverviewRow extends SortablePipeline {
  * A row object changes only when its own inputs do, so memoized rows skip re-rendering while others update.
  * Keyed by the ListPipelines entry, which React Query keeps identical between unchanged refreshes.
  */
+const EMPTY_RUNS: PipelineExecutionSummary[] = [];
+
 const rowCache = new WeakMap<PipelineSummary, { inputs: unknown[]; row: OverviewRow }>();
 
 /** One source's ListPipelines, for the banner that names a source that cannot be read. */
@@ -54,8 +62,8 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
     combine: slices<GetPipelineStateOutput>,
   });
   const executions = useQueries({
-    queries: entries.map(({ source, summary }) => latestExecutionQuery(source, summary.name!, "off-screen")),
-    combine: slices<PipelineExecutionSummary | null>,
+    queries: entries.map(({ source, summary }) => recentRunsQuery(source, summary.name!, "off-screen")),
+    combine: slices<PipelineExecutionSummary[]>,
   });
 
   const rows = useMemo<OverviewRow[]>(
@@ -68,19 +76,21 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
       const inputs = [summary, state?.data, execution?.data, state?.error, execution?.error, favourite];
       const cached = rowCache.get(summary);
       if (cached && cached.inputs.every((value, j) => value === inputs[j])) return cached.row;
-      const status = rollUpStatus(state?.data, execution?.data ?? undefined);
+      const runs = execution?.data ?? EMPTY_RUNS;
+      const status = rollUpStatus(state?.data, runs[0]);
       const row: OverviewRow = {
         key: sourcedKey(source.id, name),
         source,
         name,
         summary,
         status,
+        runs,
         health: status.health,
         lastChangedAt: status.lastChangedAt,
         favourite,
         loaded: state?.data !== undefined && execution?.data !== undefined,
         error: state?.error ?? execution?.error ?? null,
-        updatedAt: Math.min(state?.dataUpdatedAt ?? 0, execution?.dataUpdatedAt ?? 0),
+        updatedAt: knownCurrentAt(state, execution),
       };
       rowCache.set(summary, { inputs, row });
       return row;
@@ -88,7 +98,10 @@ export function useOverview(sources: readonly Source[], isFavourite: (source: So
     [entries, states, executions, isFavourite],
   );
 
-  const failedRows = rows.filter((row) => row.error);
-  const updatedAt = Math.max(...lists.map((l) => l.dataUpdatedAt), ...states.map((s) => s.dataUpdatedAt), ...executions.map((e) => e.dataUpdatedAt));
-  return { lists, rows, failedRows, updatedAt };
+  return { lists, rows };
+}
+
+function knownCurrentAt(state: QuerySlice<unknown> | undefined, execution: QuerySlice<unknown> | undefined): number {
+  const failing = [state, execution].filter((q) => q?.error && q.dataUpdatedAt > 0).map((q) => q!.dataUpdatedAt);
+  return failing.length > 0 ? Math.min(...failing) : (state?.dataUpdatedAt ?? 0);
 }

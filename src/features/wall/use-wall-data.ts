@@ -1,5 +1,5 @@
 import type { GetPipelineOutput, GetPipelineStateOutput, PipelineExecutionSummary, PipelineSummary, Tag } from "@aws-sdk/client-codepipeline";
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { compileNameFilter, matchesTags, type WallOptions } from "../../core/wall/options";
 import { sourcedKey } from "../../core/sourced-key";
@@ -10,6 +10,7 @@ import { pipelineStateQuery, pipelinesQuery } from "../../lib/aws/pipeline-queri
 import { pipelineDeclarationQuery, pipelineTagsQuery } from "../../lib/aws/declaration-queries";
 import type { Source } from "../../lib/aws/source";
 import { onWall } from "../../lib/polling/policy";
+import { failuresInRow } from "../../lib/polling/read-failures";
 import { slices, type QuerySlice } from "../../lib/query-slices";
 
 const EMPTY: never[] = [];
@@ -115,6 +116,7 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
     combine: slices<GetPipelineOutput>,
   });
 
+  const queryClient = useQueryClient();
   const inputs = useMemo<TileInput[]>(() => {
     const declarationByKey = new Map(waiting.map((w, i) => [w.pipeline.key, declarations[i]?.data?.pipeline]));
     return candidates.map((p, i) => ({
@@ -123,11 +125,13 @@ export function useWallData(sources: readonly Source[], options: WallOptions, la
       sourceLabel: labelled ? p.source.label : undefined,
       state: states[i]?.data,
       stateUpdatedAt: states[i]?.dataUpdatedAt ?? 0,
+      // Read when the states change: each failure is a new error, so a new `states`.
+      stateFailures: states[i]?.error ? failuresInRow(queryClient.getQueryCache().find({ queryKey: pipelineStateQuery(p.source, p.name, wall).queryKey, exact: true })) : 0,
       executions: executions[i]?.data,
       executionsUpdatedAt: executions[i]?.dataUpdatedAt,
       declaration: declarationByKey.get(p.key),
     }));
-  }, [candidates, states, executions, waiting, declarations, labelled]);
+  }, [candidates, states, executions, waiting, declarations, labelled, queryClient, wall]);
 
   const feeds = useMemo<SourceFeed[]>(
     () =>

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useSource, useSources } from "../../lib/sources/source-context";
+import { Freshness } from "../../components/freshness";
 import { HealthIcon } from "../../components/icons";
 import { useNow } from "../../components/use-now";
-import { formatDuration } from "../../core/format";
 import { burnInOffset, gridFor, pageOf } from "../../core/wall/layout";
 import { isDimmed, parseWallOptions, type WallOptions } from "../../core/wall/options";
-import { staleAfterMs } from "../../core/wall/polling";
+import { unansweredAfterMs } from "../../core/wall/staleness";
 import { splitSourcedKey } from "../../core/sourced-key";
 import { selectSources, sourceProblems, wallSourceId } from "../../core/wall/sources";
 import { buildTile, compareTiles, isHealthy, tally, type WallTile } from "../../core/wall/tile";
+import type { ShownRead } from "../../core/freshness";
 import type { Source } from "../../lib/aws/source";
 import { useElementSize, useWakeLock } from "./use-kiosk";
 import { useWallData } from "./use-wall-data";
@@ -48,7 +49,6 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
   const data = useWallData(sources, options, labelled);
   const now = useNow();
   const nowMs = now.getTime();
-  const staleMs = staleAfterMs(data.refreshMs);
   const firstRead = useFirstRead(data, nowMs);
   useWakeLock();
 
@@ -59,8 +59,8 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
   }, []);
 
   const tiles = useMemo(
-    () => data.inputs.map((input) => buildTile(input, nowMs, staleMs)).sort(compareTiles),
-    [data.inputs, nowMs, staleMs],
+    () => data.inputs.map((input) => buildTile(input, nowMs, data.refreshMs)).sort(compareTiles),
+    [data.inputs, nowMs, data.refreshMs],
   );
   const shown = useMemo(
     () => (options.hideHealthy ? tiles.filter((t) => !t.loading && !isHealthy(t.health)) : tiles),
@@ -88,15 +88,8 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
   }, [shownKeys, sources]);
 
   const counts = tally(tiles);
-  const listed = data.feeds.filter((f) => f.listed);
-  const loaded = tiles.filter((t) => t.updatedAt > 0);
-  const oldest =
-    loaded.length > 0
-      ? Math.min(...loaded.map((t) => t.updatedAt))
-      : listed.length > 0
-        ? Math.min(...listed.map((f) => f.listUpdatedAt))
-        : 0;
-  const problems = sourceProblems(data.feeds, tiles, nowMs, staleMs);
+  const reads = useMemo(() => shownReads(tiles, data.feeds), [tiles, data.feeds]);
+  const problems = sourceProblems(data.feeds, tiles, nowMs, unansweredAfterMs(data.refreshMs));
   const shift = burnInOffset(nowMs);
   const chromeStyle = { transform: `translate(${shift.x}px, ${shift.y}px)` };
 
@@ -105,9 +98,7 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
       <header className="wall-chrome" style={chromeStyle}>
         <h1 style={{ margin: 0, fontSize: "1em" }}>Pipelines</h1>
         <Counts tiles={tiles} />
-        <span className="wall-muted" data-testid="wall-updated">
-          {oldest > 0 ? `Updated ${formatDuration(Math.max(0, nowMs - oldest))} ago` : "Connecting…"}
-        </span>
+        <Freshness reads={reads} className="wall-muted" testId="wall-updated" />
         <time className="wall-clock" dateTime={now.toISOString()} data-testid="wall-clock">
           {clock.format(now)}
         </time>
@@ -147,6 +138,16 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
       </footer>
     </div>
   );
+}
+
+/**
+ * What the header's freshness describes (core/freshness.ts): every tile, stale by the wall's own rule (they all
+ * poll at the refresh, on this page of the rotation or not); before any tile was read, the pipeline lists. A
+ * source with no tiles whose list fails is the footer's to name.
+ */
+function shownReads(tiles: readonly WallTile[], feeds: ReturnType<typeof useWallData>["feeds"]): ShownRead[] {
+  const read = tiles.filter((t) => t.updatedAt > 0).map((t) => ({ updatedAt: t.updatedAt, stale: t.stale, sourceId: t.sourceId ?? "" }));
+  return read.length > 0 ? read : feeds.map((f) => ({ updatedAt: f.listUpdatedAt, stale: f.listFailing, sourceId: f.id }));
 }
 
 /**

@@ -2,6 +2,8 @@ import { HealthIcon } from "../../components/icons";
 import { formatDuration, formatExactTime, formatRelativeTime } from "../../core/format";
 import { HEALTH_LABELS, type PipelineHealth } from "../../core/status";
 import type { HealthTally, WallTile } from "../../core/wall/tile";
+import { failingFor, shortExecutionId, WALL_RUNS } from "../../core/recent-runs";
+import { RecentRuns } from "../../components/recent-runs";
 
 const clockTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
@@ -66,12 +68,18 @@ export function WallTileView({ tile, now }: { tile: WallTile; now: Date }) {
             {tile.errorSummary}
           </div>
         )}
+        {tile.failing && !tile.stale && (
+          <div className="wall-tile-line" data-testid="wall-tile-failing">
+            {failingFor(tile.failing, now)}, since {shortExecutionId(tile.failing.executionId)}
+          </div>
+        )}
         {revision?.message && (
           <div className="wall-tile-line wall-tile-commit" data-testid="wall-tile-commit">
             {revision.author ? <strong>{revision.author}: </strong> : null}“<bdi>{revision.message}</bdi>”
           </div>
         )}
         {tile.progress && !tile.stale && <Progress tile={tile} />}
+        <RecentRuns runs={tile.runs} limit={WALL_RUNS} now={now} className="wall-tile-runs" />
         <div className="wall-tile-foot">
           {tile.stale ? (
             <span data-testid="wall-tile-stale">

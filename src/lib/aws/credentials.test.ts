@@ -1,7 +1,16 @@
 import type { AddressInfo } from "node:net";
+import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createServer } from "../../../emulator/src/server";
-import { credentialProvider, CredentialsError, isStaleCredentialError, refreshOnStaleCredentials, toCredentialsError } from "./credentials";
+import {
+  credentialProvider,
+  CredentialsError,
+  isStaleCredentialError,
+  refreshBackoffMs,
+  refreshOnStaleCredentials,
+  sharedCredentials,
+  toCredentialsError,
+} from "./credentials";
 import { setSignInSession, SignInExpiredError, type SignInSession } from "./id-token";
 
 function awsError(name: string) {
@@ -88,6 +97,108 @@ describe("refreshOnStaleCredentials", () => {
   });
 });
 
+describe("refreshOnStaleCredentials, when refreshing does not help", () => {
+  /** A clock the test moves, and a call refused until `fixed`. */
+  function setup(refresh: () => Promise<unknown>) {
+    let time = 0;
+    const run = refreshOnStaleCredentials(refresh, () => time);
+    let fixed = false;
+    let calls = 0;
+    const call = () =>
+      run(async () => {
+        calls++;
+        if (!fixed) throw awsError("ExpiredTokenException");
+        return "ok";
+      });
+    return { call, advance: (ms: number) => (time += ms), fix: () => (fixed = true), calls: () => calls };
+  }
+
+  it("waits longer and longer before refreshing again, reporting meanwhile what the last refresh got", async () => {
+    let refreshes = 0;
+    const { call, advance, calls } = setup(async () => void refreshes++);
+    await expect(call()).rejects.toThrow("refused");
+    expect(refreshes).toBe(1);
+    // Within the first backoff: no refresh, no second call, the refusal reported.
+    advance(refreshBackoffMs(1) - 1);
+    const before = calls();
+    await expect(call()).rejects.toThrow("refused");
+    expect(refreshes).toBe(1);
+    expect(calls()).toBe(before + 1);
+    advance(1);
+    await expect(call()).rejects.toThrow("refused");
+    expect(refreshes).toBe(2);
+    // The second futile refresh doubles the wait.
+    advance(refreshBackoffMs(1));
+    await expect(call()).rejects.toThrow("refused");
+    expect(refreshes).toBe(2);
+    advance(refreshBackoffMs(2) - refreshBackoffMs(1));
+    await expect(call()).rejects.toThrow("refused");
+    expect(refreshes).toBe(3);
+  });
+
+  it("reports a refresh that failed, without fetching again until the backoff is over", async () => {
+    let refreshes = 0;
+    const { call, advance } = setup(async () => {
+      refreshes++;
+      throw new CredentialsError("Could not assume the role. ExpiredToken: expired");
+    });
+    await expect(call()).rejects.toThrow("Could not assume the role");
+    await expect(call()).rejects.toThrow("Could not assume the role");
+    expect(refreshes).toBe(1);
+    advance(refreshBackoffMs(1));
+    await expect(call()).rejects.toThrow("Could not assume the role");
+    expect(refreshes).toBe(2);
+  });
+
+  it("counts one futile refresh however many calls find it futile, and starts over after an accepted call", async () => {
+    let refreshes = 0;
+    const { call, advance, fix } = setup(async () => void refreshes++);
+    await Promise.allSettled([call(), call(), call()]);
+    expect(refreshes).toBe(1);
+    advance(refreshBackoffMs(1));
+    await expect(call()).rejects.toThrow("refused");
+    expect(refreshes).toBe(2);
+    // Credentials fixed elsewhere (another source renewed them): the next accepted call ends the backoff.
+    fix();
+    advance(refreshBackoffMs(2));
+    await expect(call()).resolves.toBe("ok");
+    expect(refreshBackoffMs(0)).toBe(0);
+  });
+
+  it("backs off from 2 s, doubling, at most a minute", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(refreshBackoffMs)).toEqual([2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000]);
+  });
+});
+
+describe("sharedCredentials", () => {
+  const issued = () => {
+    let n = 0;
+    const provider = async () => ({ accessKeyId: `KEY${++n}`, secretAccessKey: "s", expiration: new Date(Date.now() + 3_600_000) });
+    return { provider, count: () => n };
+  };
+
+  it("is one set for every client that signs with it: a refresh by one is what the others use", async () => {
+    const { provider, count } = issued();
+    const shared = sharedCredentials(provider);
+    const dev = new CodePipelineClient({ region: "us-east-1", credentials: shared });
+    const other = new CodePipelineClient({ region: "eu-west-1", credentials: shared });
+    expect((await dev.config.credentials()).accessKeyId).toBe("KEY1");
+    expect((await other.config.credentials()).accessKeyId).toBe("KEY1");
+    expect((await dev.config.credentials({ forceRefresh: true })).accessKeyId).toBe("KEY2");
+    expect((await other.config.credentials()).accessKeyId).toBe("KEY2");
+    expect((await shared()).accessKeyId).toBe("KEY2");
+    expect(count()).toBe(2);
+  });
+
+  it("shares one fetch among refreshes asked for together", async () => {
+    const { provider, count } = issued();
+    const shared = sharedCredentials(provider);
+    await shared();
+    await Promise.all([shared({ forceRefresh: true }), shared({ forceRefresh: true })]);
+    expect(count()).toBe(2);
+  });
+});
+
 describe("credential errors", () => {
   it("names the identity pool and the reason", () => {
     const error = toCredentialsError(awsError("ResourceNotFoundException"), "us-east-1:abc");
@@ -101,7 +212,10 @@ describe("credential errors", () => {
   });
 
   it("tells stale credentials from other refusals", () => {
-    expect(isStaleCredentialError(awsError("ExpiredTokenException"))).toBe(true);
+    // CodePipeline's names, and STS's (Query protocol) for the same two refusals.
+    for (const name of ["ExpiredTokenException", "UnrecognizedClientException", "ExpiredToken", "InvalidClientTokenId"]) {
+      expect(isStaleCredentialError(awsError(name)), name).toBe(true);
+    }
     expect(isStaleCredentialError(awsError("AccessDeniedException"))).toBe(false);
     expect(isStaleCredentialError("ExpiredTokenException")).toBe(false);
   });

@@ -42,6 +42,18 @@ describe("createLimiter", () => {
     expect(order).toEqual(["c", "a", "b"]);
   });
 
+  it("serves background tasks last and visible ones first, whatever their order", async () => {
+    const limiter = createLimiter(1);
+    const gate = deferred();
+    const order: string[] = [];
+    const run = (name: string, priority?: "visible" | "normal" | "background") => limiter.run(async () => void order.push(name), { priority });
+    const blocker = limiter.run(() => gate.promise);
+    const all = [run("log", "background"), run("state"), run("panel", "visible"), run("list", "normal")];
+    gate.resolve();
+    await Promise.all([blocker, ...all]);
+    expect(order).toEqual(["panel", "state", "list", "log"]);
+  });
+
   it("drops an aborted task from the queue and rejects it", async () => {
     const limiter = createLimiter(1);
     const gate = deferred();

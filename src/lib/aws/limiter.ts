@@ -1,17 +1,24 @@
 /**
- * At most `concurrency` tasks run at once; waiting tasks of on-screen pipelines go first. Priority is read when
- * a slot frees up, not when the task was queued, so a row scrolled into view overtakes the background sweep
- * that queued earlier. (p-queue fixes priority at enqueue time and costs 4 KB gzip on the first page.)
+ * At most `concurrency` tasks run at once; waiting tasks of on-screen pipelines go first, "background" ones
+ * (logs) last. Priority is read when a slot frees up, not when the task was queued, so a row scrolled into view
+ * overtakes the background sweep that queued earlier. (p-queue fixes priority at enqueue time and costs 4 KB gzip
+ * on the first page.)
  */
+export type Priority = "visible" | "normal" | "background";
+
 export interface Limiter {
-  run<T>(task: (signal: AbortSignal | undefined) => Promise<T>, options?: { signal?: AbortSignal; urgent?: () => boolean }): Promise<T>;
+  run<T>(
+    task: (signal: AbortSignal | undefined) => Promise<T>,
+    options?: { signal?: AbortSignal; urgent?: () => boolean; priority?: Priority },
+  ): Promise<T>;
   /** Waiting plus running. */
   size(): number;
 }
 
 interface Waiting {
   start: () => void;
-  urgent: () => boolean;
+  /** 0 first: visible or urgent now; 1 normal; 2 background. */
+  rank: () => number;
 }
 
 export function createLimiter(concurrency: number): Limiter {
@@ -20,7 +27,11 @@ export function createLimiter(concurrency: number): Limiter {
 
   function next() {
     while (running < concurrency && queue.length > 0) {
-      const index = Math.max(0, queue.findIndex((w) => w.urgent()));
+      let index = 0;
+      for (let i = 0, best = Infinity; i < queue.length && best > 0; i++) {
+        const rank = queue[i].rank();
+        if (rank < best) [best, index] = [rank, i];
+      }
       const [waiting] = queue.splice(index, 1);
       waiting.start();
     }
@@ -28,11 +39,11 @@ export function createLimiter(concurrency: number): Limiter {
 
   return {
     size: () => running + queue.length,
-    run(task, { signal, urgent = () => false } = {}) {
+    run(task, { signal, urgent = () => false, priority = "normal" } = {}) {
       return new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         const waiting: Waiting = {
-          urgent,
+          rank: () => (priority === "background" ? 2 : priority === "visible" || urgent() ? 0 : 1),
           start: () => {
             signal?.removeEventListener("abort", onAbort);
             running++;

@@ -7,6 +7,7 @@ import {
   type PipelineSummary,
 } from "@aws-sdk/client-codepipeline";
 import { queryOptions } from "@tanstack/react-query";
+import { OVERVIEW_RUNS } from "../../core/recent-runs";
 import { pollingPolicy, type Presence } from "../polling/policy";
 import { codepipelineKeys } from "./query-keys";
 import type { Source } from "./source";
@@ -61,18 +62,21 @@ export function pipelineStateQuery(source: Source, name: string, presence: Prese
   });
 }
 
-/** The newest execution (ListPipelineExecutions, one result): followStateChanges re-reads it when the state moves. */
-export function latestExecutionQuery(source: Source, name: string, presence: Presence = "on-screen") {
+/**
+ * The newest executions, newest first (ListPipelineExecutions, one page of `OVERVIEW_RUNS`): the first gives the
+ * row its status, all of them its recent-runs strip, in the one call a single result would cost.
+ * followStateChanges re-reads it when the state moves.
+ */
+export function recentRunsQuery(source: Source, name: string, presence: Presence = "on-screen") {
   return queryOptions({
-    queryKey: codepipelineKeys.latestExecution(source, name),
-    queryFn: async ({ signal }): Promise<PipelineExecutionSummary | null> => {
+    queryKey: codepipelineKeys.recentRuns(source, name),
+    queryFn: async ({ signal }): Promise<PipelineExecutionSummary[]> => {
       const output = await source.send(
         (client, abortSignal) =>
-          client.send(new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: 1 }), { abortSignal }),
+          client.send(new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: OVERVIEW_RUNS }), { abortSignal }),
         { signal, pipelineName: name },
       );
-      // null, not undefined: React Query refuses undefined as data, and "never ran" is an answer.
-      return output.pipelineExecutionSummaries?.[0] ?? null;
+      return output.pipelineExecutionSummaries ?? [];
     },
     ...pollingPolicy.latestExecution(source.polling, presence),
   });

@@ -11,7 +11,7 @@ function seeded() {
     // A pipeline may be named "pipelines": it must not match the source's list, nor the list it.
     for (const name of ["web", "api", "pipelines"]) {
       client.setQueryData(codepipelineKeys.state(source, name), {});
-      client.setQueryData(codepipelineKeys.latestExecution(source, name), null);
+      client.setQueryData(codepipelineKeys.recentRuns(source, name), null);
       client.setQueryData(codepipelineKeys.history(source, name), {});
     }
     client.setQueryData(codepipelineKeys.pipelines(source), []);
@@ -26,7 +26,7 @@ describe("codepipelineKeys", () => {
     const client = seeded();
     expect(matching(client, codepipelineKeys.pipeline(a, "web"))).toEqual([
       codepipelineKeys.state(a, "web"),
-      codepipelineKeys.latestExecution(a, "web"),
+      codepipelineKeys.recentRuns(a, "web"),
       codepipelineKeys.history(a, "web"),
     ]);
     expect(matching(client, codepipelineKeys.pipelines(a))).toEqual([codepipelineKeys.pipelines(a)]);
@@ -43,7 +43,7 @@ describe("codepipelineKeys", () => {
   it("let the executions prefix match history and latest execution, not the state", () => {
     const client = seeded();
     expect(matching(client, codepipelineKeys.executions(b, "api"))).toEqual([
-      codepipelineKeys.latestExecution(b, "api"),
+      codepipelineKeys.recentRuns(b, "api"),
       codepipelineKeys.history(b, "api"),
     ]);
   });
@@ -53,7 +53,7 @@ describe("pipelineOfKey", () => {
   it("names the source and pipeline of a state key, and of nothing else", () => {
     expect(pipelineOfKey(codepipelineKeys.state(a, "web"), "state")).toEqual({ source: { id: a.id }, name: "web" });
     expect(pipelineOfKey(codepipelineKeys.state(a, "state"), "state")).toEqual({ source: { id: a.id }, name: "state" });
-    expect(pipelineOfKey(codepipelineKeys.latestExecution(a, "web"), "state")).toBeUndefined();
+    expect(pipelineOfKey(codepipelineKeys.recentRuns(a, "web"), "state")).toBeUndefined();
     expect(pipelineOfKey(codepipelineKeys.pipelines(a), "state")).toBeUndefined();
     expect(pipelineOfKey(["other", { source: "s", pipeline: "p" }, "state"], "state")).toBeUndefined();
   });
@@ -71,7 +71,7 @@ describe("invalidateAfter", () => {
     await invalidateAfter(client, a, "web", "execution");
     expect(invalidated(client)).toEqual([
       codepipelineKeys.state(a, "web"),
-      codepipelineKeys.latestExecution(a, "web"),
+      codepipelineKeys.recentRuns(a, "web"),
       codepipelineKeys.history(a, "web"),
     ]);
   });

@@ -32,9 +32,17 @@ export const codepipelineKeys = {
     [...pipelineScope(source, name), "declaration", version ?? "latest"] as const,
   tags: (source: SourceRef, name: string, arn: string | undefined) => [...pipelineScope(source, name), "tags", arn] as const,
 
+  /**
+   * Insights' history reads (lib/insights): outside `executions`, so a state change does not re-read a year of
+   * history; they refresh on their own, incrementally.
+   */
+  insightsHistory: (source: SourceRef, name: string, kind: "executions" | "actions", days: number) =>
+    [...pipelineScope(source, name), "insights", kind, days] as const,
+
   /** Everything that changes when an execution moves: invalidated as one after a control or a state change. */
   executions: (source: SourceRef, name: string) => [...pipelineScope(source, name), "executions"] as const,
-  latestExecution: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "latest"] as const,
+  /** The overview's newest executions: the row's status and its recent-runs strip. */
+  recentRuns: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent-runs"] as const,
   recentExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "recent"] as const,
   /** The wall's own page of recent executions (another page size than the pipeline page's). */
   wallExecutions: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "wall"] as const,
@@ -53,6 +61,17 @@ export const codepipelineKeys = {
   approvalRuns: (source: SourceRef, name: string) => [...codepipelineKeys.executions(source, name), "approval-runs"] as const,
   /** A waiting approval's execution, for the run's resolved configuration: never changes, so outside `executions`. */
   approvalInput: (source: SourceRef, name: string, executionId: string) => [...pipelineScope(source, name), "approval-input", executionId] as const,
+  /** ListRuleExecutions of one execution: they move with its stages. */
+  ruleExecutions: (source: SourceRef, name: string, executionId: string) => [...codepipelineKeys.executions(source, name), "rules", executionId] as const,
+  ruleTypes: (source: SourceRef) => [...codepipelineKeys.source(source), "rule-types"] as const,
+
+  /**
+   * What one action run did elsewhere: its deploy targets, its CodeBuild build, a log stream. Outside
+   * `executions`, so a state change does not re-read them: they poll on their own while the run goes on.
+   */
+  deployTargets: (source: SourceRef, name: string, actionExecutionId: string) => [...pipelineScope(source, name), "deploy-targets", actionExecutionId] as const,
+  build: (source: SourceRef, name: string, buildId: string) => [...pipelineScope(source, name), "build", buildId] as const,
+  logStream: (source: SourceRef, name: string, group: string, stream: string) => [...pipelineScope(source, name), "log", group, stream] as const,
 };
 
 /** The reads whose keys end in a fixed word, which `pipelineOfKey` recognises. */
@@ -64,6 +83,14 @@ export function pipelineOfKey(queryKey: QueryKey, read: PipelineRead): { source:
   if (root !== ROOT || leaf !== read || rest.length > 0 || typeof scope !== "object" || scope === null) return undefined;
   const { source, pipeline } = scope as Partial<KeyScope>;
   return typeof source === "string" && typeof pipeline === "string" ? { source: { id: source }, name: pipeline } : undefined;
+}
+
+/** The source a CodePipeline query reads from, else undefined (a key of another service, or of nothing). */
+export function sourceOfKey(queryKey: QueryKey): SourceRef | undefined {
+  const [root, scope] = queryKey as readonly unknown[];
+  if (root !== ROOT || typeof scope !== "object" || scope === null) return undefined;
+  const { source } = scope as Partial<KeyScope>;
+  return typeof source === "string" ? { id: source } : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { GetPipelineStateOutput } from "@aws-sdk/client-codepipeline";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Source } from "../aws/source";
-import { latestExecutionQuery, pipelineStateQuery, pipelinesQuery } from "../aws/pipeline-queries";
+import { pipelineStateQuery, pipelinesQuery, recentRunsQuery } from "../aws/pipeline-queries";
 import { wallExecutionsQuery } from "../aws/execution-queries";
 import { followStateChanges } from "./follow-state-changes";
 
@@ -14,8 +14,10 @@ function fakeSource(id: string): Source {
     region: "us-east-1",
     polling: { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 },
     send: () => Promise.reject(new Error("not used")),
+    via: () => () => Promise.reject(new Error("not used")),
     readOnly: false,
     setVisible: () => undefined,
+    isVisible: () => false,
     pending: () => 0,
   };
 }
@@ -26,10 +28,10 @@ describe("followStateChanges", () => {
     const client = new QueryClient();
     const stop = followStateChanges(client);
     const stateKey = pipelineStateQuery(source, "web").queryKey;
-    const execution = () => client.getQueryState(latestExecutionQuery(source, "web").queryKey)?.isInvalidated;
-    const other = () => client.getQueryState(latestExecutionQuery(source, "api").queryKey)?.isInvalidated;
-    client.setQueryData(latestExecutionQuery(source, "web").queryKey, null);
-    client.setQueryData(latestExecutionQuery(source, "api").queryKey, null);
+    const execution = () => client.getQueryState(recentRunsQuery(source, "web").queryKey)?.isInvalidated;
+    const other = () => client.getQueryState(recentRunsQuery(source, "api").queryKey)?.isInvalidated;
+    client.setQueryData(recentRunsQuery(source, "web").queryKey, []);
+    client.setQueryData(recentRunsQuery(source, "api").queryKey, []);
     const stage = (status: "InProgress" | "Failed", percentComplete: number): GetPipelineStateOutput => ({
       stageStates: [
         {

@@ -3,10 +3,10 @@ import { onWall, pollingPolicy, type Cadence } from "./policy";
 
 const polling = { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 };
 
-/** The interval a cadence gives a query holding `data` after `failures` failed reads. */
-function every<T>(cadence: Cadence<T>, data?: T, failures = 0, status = "success") {
+/** The interval a cadence gives a query holding `data` after `failures` failed reads in a row (never a success). */
+function every<T>(cadence: Cadence<T>, data?: T, failures = 0, status = failures > 0 ? "error" : "success") {
   const interval = cadence.refetchInterval;
-  return typeof interval === "function" ? interval({ queryHash: '["q"]', state: { data, status, fetchFailureCount: failures } }) : interval;
+  return typeof interval === "function" ? interval({ queryHash: '["q"]', state: { data, status, errorUpdateCount: failures } }) : interval;
 }
 
 const running = { stageStates: [{ latestExecution: { pipelineExecutionId: "x", status: "InProgress" as const } }] };
@@ -32,7 +32,9 @@ describe("pollingPolicy.state", () => {
     expect(wall.refetchIntervalInBackground).toBe(true);
     expect(wall.retry).toBe(false);
     expect(every(wall, running)).toBe(15_000);
-    expect(every(wall, running, 3)).toBeGreaterThan(15_000 * 4);
+    // The first failure is retried at the next refresh (two failures make a tile stale), then it backs off.
+    expect(every(wall, running, 1)).toBe(15_000);
+    expect(every(wall, running, 3)).toBeGreaterThan(15_000 * 3);
     expect(every(wall, running, 3)).toBe(every(wall, running, 3));
   });
 });

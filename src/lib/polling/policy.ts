@@ -2,6 +2,7 @@ import type { ActionExecutionDetail, GetPipelineStateOutput, PipelineExecution, 
 import type { PollingConfig } from "../../config/schema";
 import { isRunning, isStateActive } from "../../core/status";
 import { HISTORY_INTERVAL_MS, listIntervalMs, pollDelay, stableJitter, TAGS_INTERVAL_MS } from "../../core/wall/polling";
+import { failuresInRow } from "./read-failures";
 
 /**
  * How often every CodePipeline read repeats, decided here and nowhere else; docs/polling.md says why. Pages say
@@ -33,7 +34,7 @@ const isWall = (presence: Presence): presence is OnWall => typeof presence === "
 /** What a cadence may look at: the query as React Query hands it to `refetchInterval`. */
 interface PolledQuery<T> {
   queryHash: string;
-  state: { data: T | undefined; status: string; fetchFailureCount: number };
+  state: { data: T | undefined; status: string; errorUpdateCount: number };
 }
 
 /** The React Query options a cadence sets; the factories spread them into their `queryOptions`. */
@@ -48,8 +49,10 @@ export interface Cadence<T = unknown> {
 
 const ms = (seconds: number) => seconds * 1000;
 
-const backoffMs = (baseMs: number, query: PolledQuery<unknown>) =>
-  pollDelay(baseMs, query.state.fetchFailureCount, stableJitter(query.queryHash, query.state.fetchFailureCount));
+const backoffMs = (baseMs: number, query: PolledQuery<unknown>) => {
+  const failures = failuresInRow(query);
+  return pollDelay(baseMs, failures, stableJitter(query.queryHash, failures));
+};
 
 /**
  * The wall's reads: their interval while they work, capped exponential backoff with a stable jitter while they
@@ -138,6 +141,29 @@ export const pollingPolicy = {
    * execution entering the stage can add one; an edit of the pipeline re-reads them with everything else.
    */
   rollbackTargets: (): Cadence => IMMUTABLE,
+
+  /**
+   * What one action run or execution did besides its status (ListRuleExecutions, deploy targets, the CodeBuild
+   * build): every `activeSeconds` while it runs, never again once it is over (a retry is a new run).
+   */
+  runDetail(polling: PollingConfig, running: boolean): Cadence {
+    return running ? { refetchInterval: ms(polling.activeSeconds) } : { refetchInterval: false, staleTime: Infinity };
+  },
+
+  /**
+   * A log stream on screen: its forward token every `activeSeconds` while `following` (the run goes on; only
+   * while the details are open, and paused in a hidden tab as every read but the wall's), backing off while
+   * reads fail (throttling: what was read stays on screen), then never. No retries of React Query's own: the
+   * SDK retried already, and the next poll is the retry.
+   */
+  logStream(polling: PollingConfig, following: boolean): Cadence {
+    return following
+      ? { refetchInterval: (query) => backoffMs(ms(polling.activeSeconds), query), staleTime: 0, retry: false }
+      : { refetchInterval: false, refetchOnWindowFocus: false, staleTime: Infinity, retry: false };
+  },
+
+  /** ListRuleTypes: what AWS offers changes with its releases, not within a session. */
+  ruleTypes: (): Cadence => IMMUTABLE,
 
   /** Recent action runs across executions, for expected durations: they move slowly. */
   recentActionRuns: (): Cadence => ({ staleTime: 5 * 60_000, refetchInterval: 5 * 60_000 }),

@@ -34,7 +34,20 @@ export interface SourceStatus {
   failed: boolean;
   /** The list's error, else the first pipeline state's; kept through retries until data comes. */
   error: Error | null;
+  /** The oldest last good read among what fails (the list, states), else the newest read. */
   updatedAt: number;
+  /** Its pipeline list's last good read, and whether its latest read failed. */
+  list: { updatedAt: number; failing: boolean };
+}
+
+/** One pipeline's state as the inbox holds it, for the freshness of what it shows (core/freshness.ts). */
+export interface PipelineRead {
+  /** `sourcedKey(source.id, pipelineName)`. */
+  key: string;
+  sourceId: string;
+  updatedAt: number;
+  /** Its latest read failed. */
+  stale: boolean;
 }
 
 export interface ApprovalsSnapshot {
@@ -43,9 +56,10 @@ export interface ApprovalsSnapshot {
   /** By `sourcedKey(source.id, pipelineName)`. */
   states: Map<string, GetPipelineStateOutput | undefined>;
   sources: SourceStatus[];
+  /** Every listed pipeline's state read. */
+  reads: PipelineRead[];
   /** Every source has either answered completely or failed outright. */
   complete: boolean;
-  updatedAt: number;
 }
 
 /** The list's entry beside its pipelines' (`sourcedKey(id, name)`): pipeline names are never empty. */
@@ -103,15 +117,25 @@ export function usePendingApprovals({ eager = false, sources: only }: { eager?: 
         const list = lists[i];
         const listError = errors.get(listKey(source));
         const own = targets.flatMap((t, j) => (t.source === source ? [{ state: states[j], error: errors.get(sourcedKey(source.id, t.summary.name)) }] : []));
+        const failingAt = [...(listError ? [list?.dataUpdatedAt ?? 0] : []), ...own.filter((s) => s.error).map((s) => s.state?.dataUpdatedAt ?? 0)].filter((at) => at > 0);
         return {
           source,
           complete: list?.data !== undefined && own.every((s) => s.state?.data !== undefined || s.error !== undefined),
           failed: list?.data === undefined && listError !== undefined,
           error: listError ?? own.find((s) => s.error)?.error ?? null,
-          updatedAt: Math.max(list?.dataUpdatedAt ?? 0, ...own.map((s) => s.state?.dataUpdatedAt ?? 0)),
+          updatedAt: failingAt.length > 0 ? Math.min(...failingAt) : Math.max(list?.dataUpdatedAt ?? 0, ...own.map((s) => s.state?.dataUpdatedAt ?? 0)),
+          list: { updatedAt: list?.dataUpdatedAt ?? 0, failing: listError !== undefined },
         };
       }),
     [sources, lists, states, targets, errors],
+  );
+  const reads = useMemo(
+    () =>
+      targets.map(({ source, summary }, i): PipelineRead => {
+        const key = sourcedKey(source.id, summary.name);
+        return { key, sourceId: source.id, updatedAt: states[i]?.dataUpdatedAt ?? 0, stale: errors.has(key) };
+      }),
+    [targets, states, errors],
   );
 
   const snapshot = useMemo(() => {
@@ -133,7 +157,7 @@ export function usePendingApprovals({ eager = false, sources: only }: { eager?: 
   return {
     ...snapshot,
     sources: statuses,
+    reads,
     complete: statuses.every((s) => s.complete || s.failed),
-    updatedAt: Math.max(0, ...statuses.map((s) => s.updatedAt)),
   };
 }

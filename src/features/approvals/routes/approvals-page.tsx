@@ -1,7 +1,8 @@
 import { SourceContext, useSources } from "../../../lib/sources/source-context";
-import { Staleness } from "../../../components/staleness";
+import { Freshness } from "../../../components/freshness";
+import type { ShownRead } from "../../../core/freshness";
 import { pollingPolicy } from "../../../lib/polling/policy";
-import { usePendingApprovals } from "../api/use-approvals";
+import { usePendingApprovals, type PipelineRead, type SourceStatus } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
 import { useRetainedItems } from "../api/use-retained-items";
 import { ApprovalCard } from "../components/approval-card";
@@ -24,7 +25,7 @@ import { sourcedKey } from "../../../core/sourced-key";
 export default function ApprovalsPage() {
   const sources = useSources();
   const { selected, scope, select } = useSourceFilter();
-  const { approvals, states, complete, updatedAt, sources: statuses } = usePendingApprovals({ eager: true, sources: scope });
+  const { approvals, states, complete, reads, sources: statuses } = usePendingApprovals({ eager: true, sources: scope });
   // Items retained from before the filter changed belong to other sources: not "no longer waiting", just hidden.
   const items = useRetainedItems(useApprovalItems(approvals, states)).filter((i) => scope.includes(i.source));
   const pendingKeys = new Set(items.map((i) => i.key));
@@ -50,7 +51,7 @@ export default function ApprovalsPage() {
     <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Approvals</h1>
-        <Staleness updatedAt={updatedAt} staleAfterMs={staleAfterMs} />
+        <Freshness reads={shownReads(statuses, reads, new Set(items.map((i) => sourcedKey(i.source.id, i.approval.pipelineName))))} staleAfterMs={staleAfterMs} />
       </div>
       <p role="status" className="mt-2 text-zinc-700 dark:text-zinc-300">
         {!complete && approvals.length === 0
@@ -82,4 +83,16 @@ export default function ApprovalsPage() {
       <RecentDecisions pipelines={known} />
     </main>
   );
+}
+
+/**
+ * What the inbox's "Updated N ago" describes (core/freshness.ts): the states of the pipelines whose approvals
+ * are on screen, every failing read (a state, a source's list), and with no card, each source's list.
+ */
+function shownReads(statuses: SourceStatus[], reads: PipelineRead[], shown: ReadonlySet<string>): ShownRead[] {
+  const states = reads.filter((read) => read.stale || shown.has(read.key));
+  const lists = statuses
+    .filter((status) => status.list.failing || shown.size === 0)
+    .map((status) => ({ updatedAt: status.list.updatedAt, stale: status.list.failing, sourceId: status.source.id }));
+  return [...states, ...lists];
 }

@@ -14,11 +14,12 @@ import { ActionError } from "./action-error";
 export function ExecutionTimeline({
   declaration,
   details,
-  actionHref,
+  runHref,
 }: {
   declaration?: PipelineDeclaration;
   details: readonly ActionExecutionDetail[];
-  actionHref(stageName: string, actionName: string): string;
+  /** The details panel of one run (each bar is one). */
+  runHref(stageName: string, actionName: string, actionExecutionId?: string): string;
 }) {
   const now = useNow().getTime();
   const t = buildTimeline(declaration, details, now);
@@ -54,7 +55,12 @@ export function ExecutionTimeline({
                   <span className={TONE_TEXT[look.tone]}>
                     <StatusIcon status={r.status} />
                   </span>
-                  <Link to={actionHref(r.stageName, r.actionName)} className="truncate underline decoration-dotted" title={`${r.stageName} / ${r.actionName}`}>
+                  <Link
+                    to={runHref(r.stageName, r.actionName, r.detail.actionExecutionId)}
+                    state={{ fromApp: true }}
+                    className="truncate underline decoration-dotted"
+                    title={`${r.stageName} / ${r.actionName}: run details`}
+                  >
                     <span className="text-zinc-600 dark:text-zinc-400">
                       <bdi>{r.stageName}</bdi> /{" "}
                     </span>
@@ -62,7 +68,14 @@ export function ExecutionTimeline({
                   </Link>
                   <span className="sr-only">{look.label}</span>
                 </span>
-                <span role="cell" className="relative h-5" title={`${label}; started ${formatExactTime(new Date(r.start))}`} aria-label={label}>
+                <Link
+                  role="cell"
+                  to={runHref(r.stageName, r.actionName, r.detail.actionExecutionId)}
+                  state={{ fromApp: true }}
+                  className="relative block h-5 rounded focus-visible:outline-2 focus-visible:outline-sky-700"
+                  title={`${label}; started ${formatExactTime(new Date(r.start))}. Run details`}
+                  aria-label={`${label}: run details`}
+                >
                   {queued > 0 && (
                     <span
                       className="absolute top-1 h-3 rounded-l bg-[repeating-linear-gradient(45deg,var(--color-zinc-300)_0_3px,transparent_3px_6px)] dark:bg-[repeating-linear-gradient(45deg,var(--color-zinc-600)_0_3px,transparent_3px_6px)]"
@@ -73,7 +86,7 @@ export function ExecutionTimeline({
                     className={`absolute top-0.5 h-4 rounded ${TONES[look.tone].bar}`}
                     style={{ left: pct(r.start), width: `max(3px, calc(${pct(r.end)} - ${pct(r.start)}))` }}
                   />
-                </span>
+                </Link>
                 <span role="cell" className="text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
                   {formatDuration(queued)} / {formatDuration(r.end - r.start)}
                   {r.updatedBy && (

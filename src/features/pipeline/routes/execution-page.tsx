@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, Outlet, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { useSource } from "../../../lib/sources/source-context";
 import { ErrorBanner } from "../../../components/error-banner";
@@ -18,8 +18,13 @@ import { PipelineGraph } from "../components/graph/pipeline-graph";
 import { StatusBadge } from "../../../components/status-badge";
 import { usePipelinePaths } from "../../../lib/paths";
 import { isRunning } from "../../../core/status";
+import { useDeployTargetSummaries } from "../api/use-deploy-target-summaries";
+import { RuleResults } from "../components/rule-results";
 
 const noop = () => {};
+
+/** The details panel (child route `actions/:stage/:action`), from this chunk. */
+export { default as ActionRunPanel } from "./action-run-route";
 
 /** `/pipelines/:name/executions/:executionId`: summary, action timeline and the graph of that execution. */
 export default function ExecutionPage() {
@@ -49,6 +54,8 @@ export default function ExecutionPage() {
       open: noop,
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.executionAction(name, executionId, stage, action),
+      ruleResultsHref: (stage, id) => pipelinePaths.ruleResults(name, id, stage),
+      runHref: (stage, action, id) => pipelinePaths.actionRun(name, id, stage, action),
     }),
     [name, executionId, declaration?.pipelineType, declaration?.executionMode, pipelinePaths],
   );
@@ -56,6 +63,7 @@ export default function ExecutionPage() {
   const action = search.get("action");
   const highlight = useMemo(() => (stage && action ? { stageName: stage, actionName: action } : undefined), [stage, action]);
   const e = execution.data;
+  const deployTargets = useDeployTargetSummaries(name, declaration, status);
 
   return (
     <main id="main" className="flex flex-col gap-4 px-4 py-4 sm:px-6">
@@ -184,11 +192,12 @@ export default function ExecutionPage() {
           </div>
         )}
         {runs.data ? (
-          <ExecutionTimeline declaration={declaration} details={runs.data} actionHref={context.actionHref} />
+          <ExecutionTimeline declaration={declaration} details={runs.data} runHref={(stage, action, run) => pipelinePaths.actionRun(name, executionId, stage, action, run)} />
         ) : (
           runs.isPending && <p className="text-sm">Loading action runs…</p>
         )}
       </section>
+      <RuleResults pipelineName={name} executionId={executionId} declaration={declaration} running={running} />
       <section aria-labelledby="graph-h" className="flex flex-col">
         <h2 id="graph-h" className="mb-2 text-lg font-semibold">
           Graph of this execution
@@ -196,11 +205,21 @@ export default function ExecutionPage() {
         <div className="relative h-[36rem] rounded-lg border border-zinc-300 dark:border-zinc-700">
           {declaration && (
             <div className="absolute inset-0">
-              <PipelineGraph declaration={declaration} status={status} revisionMessages={revisionMessages} highlight={highlight} context={context} label={`Execution ${executionId}: stages and actions`} />
+              <PipelineGraph
+                declaration={declaration}
+                status={status}
+                revisionMessages={revisionMessages}
+                highlight={highlight}
+                deployTargets={deployTargets}
+                context={context}
+                label={`Execution ${executionId}: stages and actions`}
+              />
             </div>
           )}
         </div>
       </section>
+      {/* The action details panel (a child route) opens over this page. */}
+      <Outlet />
     </main>
   );
 }

@@ -22,9 +22,9 @@ import { stageRetryAvailability, stageRollbackAvailability } from "../../../core
 import { paths, usePipelinePaths } from "../../../lib/paths";
 import { pollingPolicy } from "../../../lib/polling/policy";
 import { usePipelineView } from "../api/use-pipeline-view";
+import { useDeployTargetSummaries } from "../api/use-deploy-target-summaries";
 
-type PipelineTab = "graph" | "history" | "definition";
-
+type PipelineTab = "graph" | "history" | "insights" | "definition";
 const NARROW = "(max-width: 47.99rem)";
 const isNarrow = () => window.matchMedia(NARROW).matches;
 function subscribeNarrow(onChange: () => void) {
@@ -32,7 +32,7 @@ function subscribeNarrow(onChange: () => void) {
   query.addEventListener("change", onChange);
   return () => query.removeEventListener("change", onChange);
 }
-const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", definition: "Definition" };
+const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", insights: "Insights", definition: "Definition" };
 
 type PageDialog = ControlRequest | { kind: "start" } | { kind: "stop"; execution: PipelineExecutionSummary };
 
@@ -46,14 +46,20 @@ const MODE_HELP: Record<string, string> = {
  * `/pipelines/:name`: the live graph with every release control, the history tab, and the Definition tab, which
  * the router hands in (another feature's, loaded lazily).
  */
-export default function PipelinePage({ definitionTab: DefinitionTab }: { definitionTab: ComponentType<{ pipelineName: string }> }) {
+export default function PipelinePage({
+  definitionTab: DefinitionTab,
+  insightsTab: InsightsTab,
+}: {
+  definitionTab: ComponentType<{ pipelineName: string }>;
+  insightsTab: ComponentType<{ pipelineName: string }>;
+}) {
   const { name = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
   const pipelinePaths = usePipelinePaths();
   const several = useSources().length > 1;
   const tabParam = search.get("tab");
-  const tab: PipelineTab = tabParam === "history" || tabParam === "definition" ? tabParam : "graph";
+  const tab: PipelineTab = tabParam === "history" || tabParam === "definition" || tabParam === "insights" ? tabParam : "graph";
   const selected = search.get("execution") ?? undefined;
   const highlightStage = search.get("stage");
   const highlightAction = search.get("action");
@@ -67,6 +73,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
   const shape = useSyncExternalStore(subscribeNarrow, isNarrow) ? phoneShape : "graph";
   const close = useCallback(() => setDialog(null), []);
 
+  const deployTargets = useDeployTargetSummaries(name, declaration, status);
   const context: GraphContextValue = useMemo(
     () => ({
       pipelineName: name,
@@ -77,6 +84,8 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
       open: setDialog,
       executionHref: (id) => pipelinePaths.execution(name, id),
       actionHref: (stage, action) => pipelinePaths.action(name, stage, action),
+      ruleResultsHref: (stage, id) => pipelinePaths.ruleResults(name, id, stage),
+      runHref: (stage, action, executionId) => pipelinePaths.actionRun(name, executionId, stage, action),
     }),
     [name, declaration?.pipelineType, declaration?.executionMode, readOnly, pipelinePaths],
   );
@@ -89,6 +98,8 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
     const params = new URLSearchParams(search);
     if (next !== "graph") params.set("tab", next);
     else params.delete("tab");
+    // The insights' window and production stage belong to that tab.
+    if (next !== "insights") ["window", "prod"].forEach((key) => params.delete(key));
     setSearch(params);
   };
 
@@ -161,7 +172,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
             />
           )}
           <div role="tablist" aria-label="Pipeline views" className="mt-3 flex gap-1 border-b border-zinc-300 dark:border-zinc-700">
-            {(["graph", "history", "definition"] as const).map((t) => (
+            {(["graph", "history", "insights", "definition"] as const).map((t) => (
               <button
                 key={t}
                 role="tab"
@@ -211,6 +222,7 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
                     revisionMessages={view.revisionMessages}
                     rollbackStages={view.rollbackStages}
                     highlight={highlight}
+                    deployTargets={deployTargets}
                     context={context}
                     label={`Pipeline ${name}: stages and actions`}
                   />
@@ -218,6 +230,12 @@ export default function PipelinePage({ definitionTab: DefinitionTab }: { definit
               ) : (
                 <p className="p-4 text-sm">{state.isPending || declarationQuery.isPending ? "Loading pipeline…" : ""}</p>
               )}
+            </section>
+          ) : tab === "insights" ? (
+            <section id="panel-insights" role="tabpanel" aria-labelledby="tab-insights" className="mt-2">
+              <Suspense fallback={<p className="p-2 text-sm">Loading insights…</p>}>
+                <InsightsTab pipelineName={name} />
+              </Suspense>
             </section>
           ) : tab === "history" ? (
             <section id="panel-history" role="tabpanel" aria-labelledby="tab-history" className="mt-2">

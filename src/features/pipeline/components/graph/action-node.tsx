@@ -10,9 +10,14 @@ import { StatusBadge } from "../../../../components/status-badge";
 import { TONES } from "../tones";
 import { statusLook } from "../../../../core/status-look";
 import { useGraphContext } from "./graph-context";
+import { useQuery } from "@tanstack/react-query";
+import { clearerError } from "../../../../core/run-details/build";
+import { knownBuildQuery } from "../../../../lib/aws/run-detail-queries";
+import { useSource } from "../../../../lib/sources/source-context";
 import { JobWait } from "./job-wait";
 import { ActionError } from "../action-error";
 import type { ActionFlowNode } from "../../../../core/graph/flow";
+import type { ErrorDetails } from "@aws-sdk/client-codepipeline";
 
 const handleStyle = { opacity: 0, pointerEvents: "none" as const };
 
@@ -31,6 +36,16 @@ function ExternalLink({ href, label, title }: { href: string | undefined; label:
       {label}
     </a>
   );
+}
+
+/**
+ * A failed CodeBuild action's error: its build's failed phase message instead where that is clearer, once the
+ * details have read the build (from the cache: the graph never calls CodeBuild).
+ */
+function BuildActionError({ error, actionName, buildId }: { error: ErrorDetails; actionName: string; buildId: string }) {
+  const ctx = useGraphContext();
+  const build = useQuery(knownBuildQuery(useSource(), ctx.pipelineName, buildId)).data ?? undefined;
+  return <ActionError error={{ ...error, message: clearerError(error.message, build) }} actionName={actionName} overlay />;
 }
 
 export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlowNode>) {
@@ -93,8 +108,17 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
         </div>
       )}
       {running && <Elapsed startedAt={view?.startedAt} expected={data.expected} />}
+      {data.deployTargets && (
+        <p className="truncate font-medium" title={data.deployTargets}>
+          {data.deployTargets}
+        </p>
+      )}
       {failed && error ? (
-        <ActionError error={error} actionName={name} overlay />
+        layout.provider === "CodeBuild" && view?.externalExecutionId ? (
+          <BuildActionError error={error} actionName={name} buildId={view.externalExecutionId} />
+        ) : (
+          <ActionError error={error} actionName={name} overlay />
+        )
       ) : (
         summary && (
           <p className="truncate text-slate-700 dark:text-slate-300" title={summary}>
@@ -121,6 +145,16 @@ export const ActionNode = memo(function ActionNode({ data }: NodeProps<ActionFlo
         </div>
       )}
       <div className="mt-auto flex min-w-0 items-center gap-2">
+        {data.runExecutionId && view?.status && (
+          <Link
+            to={ctx.runHref(layout.stageName, name, data.runExecutionId)}
+            state={{ fromApp: true }}
+            className="nodrag font-medium text-sky-800 underline hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100"
+            aria-label={`Run details of ${name}`}
+          >
+            Run details
+          </Link>
+        )}
         <ExternalLink href={view?.externalExecutionUrl} label="Details" title={`Execution details of ${name}`} />
         <ExternalLink href={view?.entityUrl} label="Resource" title={`Resource of ${name}`} />
         {awaitingDecision && !ctx.readOnly && ctx.live && (

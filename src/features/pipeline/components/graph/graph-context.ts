@@ -20,6 +20,10 @@ export interface GraphContextValue {
   open(request: ControlRequest): void;
   executionHref(executionId: string): string;
   actionHref(stageName: string, actionName: string): string;
+  /** The details panel of an action's runs in one execution. */
+  runHref(stageName: string, actionName: string, executionId: string): string;
+  /** A stage's rule results in one execution (the execution page). */
+  ruleResultsHref(stageName: string, executionId: string): string;
 }
 
 export const GraphContext = createContext<GraphContextValue | null>(null);

@@ -38,12 +38,12 @@ const hide = (node: PipelineFlowNode): PipelineFlowNode => {
 };
 
 function Graph(props: PipelineGraphProps) {
-  const { declaration, status, context, highlight, label, timing, revisionMessages, rollbackStages } = props;
+  const { declaration, status, context, highlight, label, timing, revisionMessages, rollbackStages, deployTargets } = props;
   // Layout depends on the declaration only; status merges below never re-run it.
   const layout = useMemo(() => layoutPipeline(declaration), [declaration]);
   const nodes = useMemo(
-    () => flowNodes(layout, status, { declaration, timing, revisionMessages, highlight, rollbackStages }),
-    [layout, status, declaration, timing, revisionMessages, highlight, rollbackStages],
+    () => flowNodes(layout, status, { declaration, timing, revisionMessages, highlight, rollbackStages, deployTargets }),
+    [layout, status, declaration, timing, revisionMessages, highlight, rollbackStages, deployTargets],
   );
   const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
   const shownNodes = useMemo(() => (zoomedOut ? nodes.map((n) => (n.type === "stage" ? n : hide(n))) : nodes), [nodes, zoomedOut]);

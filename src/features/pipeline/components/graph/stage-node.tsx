@@ -166,6 +166,15 @@ function ConditionLine({ kind, condition, stageName, executionId }: { kind: Cond
           ))}
         </span>
       )}
+      {executionId && condition && (
+        <Link
+          to={ctx.ruleResultsHref(stageName, executionId)}
+          className="nodrag shrink-0 underline decoration-dotted hover:text-slate-950 dark:hover:text-white"
+          aria-label={`Rule results of the ${CONDITION_LABELS[kind].toLowerCase()} of ${stageName}`}
+        >
+          Results
+        </Link>
+      )}
       {overridable && (
         <button
           type="button"
