@@ -23,6 +23,11 @@ function chromiumPath(): string | undefined {
   return existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 }
 
+const launchOptions = {
+  executablePath: chromiumPath(),
+  args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
@@ -40,13 +45,20 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumPath(),
-          args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
+      testIgnore: "phone/**",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    // Phones: only the specs under e2e/phone/ (overview, approvals by tapping, the stage list, every route at
+    // 360 px, axe), in Chromium with each device's screen, touch and user agent, so the suite stays in its budget.
+    {
+      name: "pixel-7",
+      testMatch: "phone/**/*.spec.ts",
+      use: { ...devices["Pixel 7"], launchOptions },
+    },
+    {
+      name: "iphone-13",
+      testMatch: "phone/**/*.spec.ts",
+      use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions },
     },
   ],
   webServer: [

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
+import { axe } from "./fixtures/axe";
 import { pipeline, scenario } from "./fixtures/scenarios";
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -20,7 +20,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(overview.row("accessible-web")).toContainText("Failed");
       await expect(overview.row("accessible-frozen")).toContainText("disabled");
       await page.getByRole("button", { name: "Favourite accessible-api" }).click();
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await axe(page).analyze();
       expect(results.violations).toEqual([]);
     });
 
@@ -28,7 +28,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.route("**/config.json", (route) => route.fulfill({ json: { region: "nowhere" } }));
       await page.goto("/");
       await expect(page.getByRole("heading", { name: "The dashboard is not configured" })).toBeVisible();
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await axe(page).analyze();
       expect(results.violations).toEqual([]);
     });
   });

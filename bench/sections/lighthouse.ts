@@ -12,12 +12,14 @@ const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 /**
  * The overview and the wall are desktop and TV pages: both with Lighthouse's desktop preset. The overview also
  * with Lighthouse's default config (mobile: a Moto G Power-sized screen, simulated slow 4G and 4x CPU slowdown),
- * since people open it on a phone.
+ * since people open it on a phone, and so is the approval deep link (issue 20).
  */
 const RUNS = [
   { key: "overview", label: "overview", path: "/", preset: "desktop" },
   { key: "wall", label: "wall", path: "/wall", preset: "desktop" },
   { key: "overviewMobile", label: "overview (mobile)", path: "/", preset: "mobile" },
+  // Where an approver lands from a chat message or a notification, usually on a phone: the demo's waiting plan review.
+  { key: "approvalMobile", label: "approval deep link (mobile)", path: "/pipelines/platform-infra/approvals/Review/ApprovePlan", preset: "mobile" },
 ] as const;
 
 const PRESETS = {

@@ -1,19 +1,15 @@
-import { lazy, Suspense } from "react";
-import { NavLink, Outlet } from "react-router";
-import { useSources } from "../lib/sources/source-context";
-import { paths } from "../lib/paths";
+import { lazy, Suspense, useRef, useState } from "react";
+import { Outlet } from "react-router";
+import { MenuIcon } from "../components/icons";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
-import { signInSession } from "../lib/aws/id-token";
+import { InsightsNavLink, MenuContent, PipelinesNavLink, SignedInAsWhenSignedIn, SourcesSummary } from "./nav-links";
 
-// Only a config that signs in has someone to show: the others' first page does not carry it.
-const SignedInAs = lazy(async () => ({ default: (await import("./signed-in-as")).SignedInAs }));
-
-const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded px-2 py-1 ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`;
+const loadAppMenu = () => import("./app-menu");
+// Lazy: the phone menu (a Radix Dialog) loads on the first tap, not with the first page.
+const AppMenu = lazy(loadAppMenu);
 
 export function Layout() {
-  const sources = useSources();
   useApprovalsAttention();
   return (
     <>
@@ -24,40 +20,70 @@ export function Layout() {
         Skip to content
       </a>
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
-          <span className="font-semibold">CodePipeline Dashboard</span>
-          <nav aria-label="Main">
+        <div className="mx-auto flex max-w-7xl items-center gap-x-3 gap-y-2 px-4 py-2 md:flex-wrap md:gap-x-6 md:px-6 md:py-3">
+          <span className="min-w-0 truncate font-semibold">
+            CodePipeline<span className="max-sm:hidden"> Dashboard</span>
+          </span>
+          {/* From tablet width up: the pages, the sources and the sign-in side by side. */}
+          <nav aria-label="Main" className="hidden md:block">
             <ul className="flex gap-4 text-sm">
               <li>
-                <NavLink
-                  to={paths.overview.href()}
-                  end
-                  className={navLinkClass}
-                >
-                  Pipelines
-                </NavLink>
+                <PipelinesNavLink />
               </li>
               <li>
                 <ApprovalsNavLink />
               </li>
               <li>
-                <NavLink to={paths.insights.href()} className={navLinkClass}>
-                  Insights
-                </NavLink>
+                <InsightsNavLink />
               </li>
             </ul>
           </nav>
-          <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" title={sources.map((s) => s.label).join("\n")}>
-            {sources.length === 1 ? sources[0].label : `${sources.length} accounts and regions`}
+          <SourcesSummary className="ml-auto hidden text-sm text-zinc-600 md:inline dark:text-zinc-400" />
+          <span className="hidden md:contents">
+            <SignedInAsWhenSignedIn />
           </span>
-          {signInSession() && (
-            <Suspense>
-              <SignedInAs />
-            </Suspense>
-          )}
+          {/* On a phone: the approvals count stays in the bar, everything else goes into the menu. */}
+          <nav aria-label="Main" className="ml-auto shrink-0 md:hidden">
+            <ApprovalsNavLink className="inline-flex min-h-11 items-center rounded px-2" />
+          </nav>
+          <MenuButton />
         </div>
       </header>
       <Outlet />
+    </>
+  );
+}
+
+function MenuButton() {
+  const [open, setOpen] = useState(false);
+  // Mounted from the first tap on, so closing keeps Radix's exit and the chunk is fetched once.
+  const [wanted, setWanted] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={() => void loadAppMenu()}
+        onFocus={() => void loadAppMenu()}
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+        className="grid size-11 shrink-0 place-items-center rounded-md text-xl hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-700 md:hidden dark:hover:bg-zinc-800"
+      >
+        <MenuIcon />
+        <span className="sr-only">Menu</span>
+      </button>
+      {wanted && (
+        <Suspense fallback={null}>
+          <AppMenu open={open} onOpenChange={setOpen} returnFocusTo={button}>
+            <MenuContent close={() => setOpen(false)} />
+          </AppMenu>
+        </Suspense>
+      )}
     </>
   );
 }

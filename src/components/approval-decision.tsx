@@ -23,7 +23,17 @@ import { approvalExecutionQuery } from "../lib/aws/execution-queries";
 import { recordDecision, type SourcedDecision } from "../lib/approvals/decisions-store";
 import { signedInIdentity } from "../lib/aws/id-token";
 import { DialogFrame } from "./dialog-frame";
-import { approveButton, inputClass, mutedText, dangerButton, secondaryButton } from "./styles";
+import { approveButton, inputClass, mutedText, dangerButton, primaryActionSize, secondaryButton } from "./styles";
+
+/**
+ * A phone's on-screen keyboard opens after the comment box takes focus and shrinks the viewport
+ * (index.html's `interactive-widget=resizes-content`): then the box and the Approve/Reject buttons under it are
+ * scrolled back into what is left of the screen.
+ */
+function keepAboveKeyboard(comment: HTMLElement) {
+  const block = comment.closest("[data-decision]") ?? comment;
+  window.visualViewport?.addEventListener("resize", () => block.scrollIntoView({ block: "nearest" }), { once: true });
+}
 
 export interface ApprovalDecisionProps {
   pipelineName: string;
@@ -147,7 +157,7 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
       : null;
 
   return (
-    <div className="flex flex-col gap-2">
+    <div data-decision className="flex scroll-mb-4 flex-col gap-2">
       {decided ? (
         <div role="status" className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-800">
           <p className="font-semibold">
@@ -180,6 +190,7 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
                 setComment(e.target.value);
                 setShowProblem(null);
               }}
+              onFocus={(e) => keepAboveKeyboard(e.currentTarget)}
             />
             <p id={`${id}-count`} className={`text-xs tabular-nums ${length > limit ? "font-semibold text-red-800 dark:text-red-300" : mutedText}`}>
               {length} / {limit} characters
@@ -192,11 +203,11 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
             )}
           </div>
           {notice}
-          <div className="flex flex-wrap gap-2">
-            <button type="button" className={approveButton} disabled={mutation.isPending} onClick={() => open("approve")}>
+          <div className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:gap-2">
+            <button type="button" className={`${approveButton} ${primaryActionSize}`} disabled={mutation.isPending} onClick={() => open("approve")}>
               Approve…
             </button>
-            <button type="button" className={dangerButton} disabled={mutation.isPending} onClick={() => open("reject")}>
+            <button type="button" className={`${dangerButton} ${primaryActionSize}`} disabled={mutation.isPending} onClick={() => open("reject")}>
               Reject…
             </button>
           </div>
@@ -246,12 +257,12 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
         }
       >
         <div className="mt-4 flex flex-wrap justify-end gap-2">
-          <button type="button" className={secondaryButton} disabled={mutation.isPending} onClick={() => setConfirming(null)}>
+          <button type="button" className={`${secondaryButton} ${primaryActionSize}`} disabled={mutation.isPending} onClick={() => setConfirming(null)}>
             Cancel
           </button>
           <button
             type="button"
-            className={confirming === "reject" ? dangerButton : approveButton}
+            className={`${confirming === "reject" ? dangerButton : approveButton} ${primaryActionSize}`}
             disabled={mutation.isPending}
             aria-disabled={mutation.isPending}
             onClick={send}

@@ -97,3 +97,11 @@ export function WarningIcon() {
     </Svg>
   );
 }
+
+export function MenuIcon() {
+  return (
+    <Svg>
+      <path d="M3 5h14M3 10h14M3 15h14" />
+    </Svg>
+  );
+}

@@ -17,6 +17,8 @@ export const dangerButton =
   "rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-red-500 dark:text-zinc-950 dark:hover:bg-red-400";
 export const approveButton =
   "rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-emerald-500 dark:text-zinc-950 dark:hover:bg-emerald-400";
+/** Added to the primary actions (approve, reject, release, stop, their confirmations): 44 px to tap. */
+export const primaryActionSize = "inline-flex min-h-11 items-center justify-center px-4";
 /** Everything else, links that act like buttons included. */
 export const secondaryButton =
   "rounded-md border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-600 dark:hover:bg-zinc-800";

@@ -21,7 +21,7 @@ export function OverviewCounters({
   onSelect: (status: PipelineHealth | "") => void;
 }) {
   return (
-    <ul aria-label="Pipeline counts" className="flex flex-wrap gap-3">
+    <ul aria-label="Pipeline counts" className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:gap-3">
       {COUNTERS.map(({ key, label, health }) => {
         const pressed = health ? active === health : active === "";
         const tint = health && counts[key] > 0 ? HEALTH_STYLES[health] : HEALTH_STYLES.unknown;
@@ -31,7 +31,7 @@ export function OverviewCounters({
               type="button"
               aria-pressed={pressed}
               onClick={() => onSelect(health && !pressed ? health : "")}
-              className={`flex items-center gap-2 rounded-lg px-3 py-2 text-left ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 ${tint} ${
+              className={`flex h-full w-full items-center gap-2 rounded-lg sm:w-auto px-3 py-2 text-left ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 ${tint} ${
                 pressed ? "ring-2 ring-current" : ""
               }`}
             >

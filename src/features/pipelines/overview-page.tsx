@@ -54,7 +54,7 @@ export function OverviewPage() {
   const several = sources.length > 1;
 
   return (
-    <main id="main" className="mx-auto max-w-7xl px-6 py-6">
+    <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Pipelines</h1>
         <OverviewFreshness rows={rows} lists={lists} staleAfterMs={staleAfterMs} />

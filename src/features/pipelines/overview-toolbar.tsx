@@ -1,3 +1,4 @@
+import { useId, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../lib/paths";
 import { useSources } from "../../lib/sources/source-context";
@@ -26,17 +27,37 @@ export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChan
   const sources = useSources();
   // New pipelines go to the source being looked at, or the default one.
   const source = sources.find((s) => s.id === view.source) ?? sources[0];
+  // Below `lg` the search, filters and sort fold into a panel, so the cards start near the top of a phone.
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const active = [search !== "", status !== "", view.source !== "", sort !== "attention"].filter(Boolean).length;
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">
-      <form role="search" aria-label="Pipelines" className="flex flex-wrap items-end gap-4" onSubmit={(e) => e.preventDefault()}>
-        <label className="flex flex-col gap-1 text-sm font-medium">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        className={`${secondaryButton} min-h-11 lg:hidden`}
+      >
+        {open ? "Hide search and filters" : "Search and filters"}
+        {active > 0 && ` (${active} on)`}
+      </button>
+      <form
+        id={panelId}
+        role="search"
+        aria-label="Pipelines"
+        className={`w-full flex-wrap items-end gap-4 lg:flex lg:w-auto ${open ? "flex" : "hidden"}`}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <label className="flex flex-col gap-1 text-sm font-medium max-sm:w-full">
           Search pipelines
           <input
             type="search"
             value={search}
             placeholder="Name contains…"
             onChange={(e) => onChange({ search: e.target.value })}
-            className={`${fieldClass} w-72`}
+            className={`${fieldClass} w-full sm:w-72`}
           />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
@@ -69,7 +90,7 @@ export function OverviewToolbar({ view, onChange }: { view: OverviewView; onChan
       {!source.readOnly && (
         <Link
           to={paths.createPipeline.href(source)}
-          className={secondaryButton}
+          className={`${secondaryButton} max-lg:inline-flex max-lg:min-h-11 max-lg:items-center`}
         >
           New pipeline
         </Link>

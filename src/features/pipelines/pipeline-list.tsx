@@ -4,6 +4,9 @@ import { PipelineRow, ROW_GRID } from "./pipeline-row";
 import type { OverviewRow } from "./use-overview";
 
 const ROW_ESTIMATE_PX = 76;
+/** Below the `lg` breakpoint rows are cards, one cell a line. */
+const CARD_ESTIMATE_PX = 180;
+const cards = () => !window.matchMedia("(min-width: 64rem)").matches;
 
 /** Only rows on screen (plus a few) exist in the DOM, and only those poll: 1000 pipelines cost ~20 rows. */
 export function PipelineList({
@@ -23,7 +26,7 @@ export function PipelineList({
 
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => ROW_ESTIMATE_PX,
+    estimateSize: () => (cards() ? CARD_ESTIMATE_PX : ROW_ESTIMATE_PX),
     overscan: 6,
     scrollMargin,
     getItemKey: (index) => rows[index].key,
@@ -35,7 +38,7 @@ export function PipelineList({
       {/* Visual headings only: every cell below reads on its own for assistive tech. */}
       <div
         aria-hidden="true"
-        className={`${ROW_GRID} border-b border-zinc-300 px-2 pb-2 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:border-zinc-700 dark:text-zinc-400`}
+        className={`${ROW_GRID} border-b max-lg:hidden border-zinc-300 px-2 pb-2 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:border-zinc-700 dark:text-zinc-400`}
       >
         <span />
         <span>Pipeline</span>

@@ -14,8 +14,14 @@ import { useNow } from "../../components/use-now";
 import { useInViewport, usePollOnScreen } from "../../lib/polling/use-on-screen";
 import type { OverviewRow } from "./use-overview";
 
-/** Shared with the column headings so they line up. */
-export const ROW_GRID = "grid grid-cols-[2.5rem_minmax(12rem,1.1fr)_minmax(14rem,1.3fr)_minmax(14rem,1.9fr)_10rem] gap-x-4";
+/**
+ * Shared with the column headings so they line up. Below the `lg` breakpoint (1024 px) the row is a card: the
+ * favourite button beside one column of the same cells in the same order (CARD_CELL), so the DOM, the
+ * virtualizer and polling stay as they are.
+ */
+export const ROW_GRID =
+  "grid grid-cols-[2.75rem_minmax(0,1fr)] gap-x-2 gap-y-1 lg:grid-cols-[2.5rem_minmax(12rem,1.1fr)_minmax(14rem,1.3fr)_minmax(14rem,1.9fr)_10rem] lg:gap-x-4 lg:gap-y-0";
+const CARD_CELL = "col-start-2 lg:col-start-auto";
 
 const MODE_LABELS: Record<ExecutionMode, string> = {
   SUPERSEDED: "superseded mode",
@@ -43,14 +49,14 @@ export const PipelineRow = memo(function PipelineRow({
   const revisionHref = safeHref(status.revision?.url);
 
   return (
-    <div ref={rowRef} className={`relative ${ROW_GRID} items-start border-b border-zinc-200 px-2 py-3 hover:bg-zinc-100/70 dark:border-zinc-800 dark:hover:bg-zinc-900`}>
+    <div ref={rowRef} className={`relative ${ROW_GRID} items-start border-zinc-200 px-2 py-3 hover:bg-zinc-100/70 max-lg:mb-3 max-lg:rounded-lg max-lg:border max-lg:bg-white lg:border-b dark:border-zinc-800 max-lg:dark:bg-zinc-900 dark:hover:bg-zinc-900`}>
       <button
         type="button"
         aria-pressed={row.favourite}
         aria-label={showSource ? `Favourite ${row.name} in ${source.label}` : `Favourite ${row.name}`}
         title={row.favourite ? "Unpin from the top" : "Pin to the top"}
         onClick={() => onToggleFavourite(row)}
-        className={`relative z-10 mt-0.5 grid size-8 place-items-center rounded text-lg focus-visible:outline-2 focus-visible:outline-sky-700 ${
+        className={`relative z-10 row-span-4 grid size-11 place-items-center self-start lg:row-span-1 lg:mt-0.5 lg:size-8 rounded text-lg focus-visible:outline-2 focus-visible:outline-sky-700 ${
           row.favourite ? "text-amber-600 dark:text-amber-400" : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-100"
         }`}
       >
@@ -73,7 +79,7 @@ export const PipelineRow = memo(function PipelineRow({
         </p>
       </div>
 
-      <div className="min-w-0 text-sm">
+      <div className={`${CARD_CELL} min-w-0 text-sm`}>
         {row.loaded || row.status.health !== "unknown" ? (
           <>
             <HealthBadge health={status.health} label={status.stopping ? "Stopping" : undefined} />
@@ -89,7 +95,7 @@ export const PipelineRow = memo(function PipelineRow({
         <RecentRuns runs={row.runs} limit={OVERVIEW_RUNS} now={now} href={(id) => paths.execution.href(source, row.name, id)} className="mt-1.5" />
       </div>
 
-      <div className="min-w-0 text-sm">
+      <div className={`${CARD_CELL} min-w-0 text-sm`}>
         {status.revision ? (
           <>
             <p className="truncate" title={status.revision.message}>
@@ -122,7 +128,7 @@ export const PipelineRow = memo(function PipelineRow({
         )}
       </div>
 
-      <div className="text-right text-sm tabular-nums">
+      <div className={`${CARD_CELL} flex flex-wrap items-baseline gap-x-2 text-sm tabular-nums lg:block lg:text-right`}>
         {status.lastChangedAt ? (
           <p>
             <span className="sr-only">Last changed </span>
@@ -173,7 +179,7 @@ function StageLine({ row }: { row: OverviewRow }) {
     <>
       <p className="mt-1 truncate text-zinc-800 dark:text-zinc-200">{where}</p>
       {status.errorSummary && (
-        <p className="truncate text-xs text-red-800 dark:text-red-300" title={status.errorSummary}>
+        <p className="truncate text-xs text-red-800 max-lg:text-sm dark:text-red-300" title={status.errorSummary}>
           <bdi>{status.errorSummary}</bdi>
         </p>
       )}

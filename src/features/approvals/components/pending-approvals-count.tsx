@@ -20,11 +20,12 @@ export function PendingApprovalsCount() {
 }
 
 /** The navigation's "Approvals" item (same look as the "Pipelines" link), with the count. */
-export function ApprovalsNavLink() {
+export function ApprovalsNavLink({ className = "rounded px-2 py-1", onClick }: { className?: string; onClick?: () => void }) {
   return (
     <NavLink
       to={paths.approvals.href()}
-      className={({ isActive }) => `rounded px-2 py-1 ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}
+      onClick={onClick}
+      className={({ isActive }) => `${className} ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}
     >
       Approvals
       <PendingApprovalsCount />

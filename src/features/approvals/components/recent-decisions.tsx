@@ -59,7 +59,7 @@ export function RecentDecisions({
         <p className={`mt-2 text-sm ${mutedText}`}>{results.pending ? "Loading…" : "No decisions recorded yet for these pipelines."}</p>
       ) : (
         <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="stack-on-phone w-full text-left text-sm">
             <thead className="border-b border-zinc-300 dark:border-zinc-700">
               <tr>
                 <th scope="col" className="py-2 pr-4 font-semibold">Approval</th>
@@ -79,7 +79,7 @@ export function RecentDecisions({
                   detail.status === "Succeeded" ? "text-emerald-800 dark:text-emerald-300" : "text-red-800 dark:text-red-300";
                 return (
                   <tr key={`${source.id} ${detail.actionExecutionId ?? `${pipelineName}-${detail.pipelineExecutionId}`}`} className="border-b border-zinc-200 align-top dark:border-zinc-800">
-                    <td className="py-2 pr-4 break-all">
+                    <td className="py-2 pr-4 [overflow-wrap:anywhere]">
                       <Link to={paths.approval.href(source, pipelineName, detail.stageName ?? "", detail.actionName ?? "")} className={linkClass}>
                         {pipelineName} › {detail.stageName} › {detail.actionName}
                       </Link>

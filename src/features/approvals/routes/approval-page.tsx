@@ -43,7 +43,7 @@ export default function ApprovalPage() {
   const missing = state.isSuccess && !state.data.stageStates?.some((s) => s.stageName === stage && s.actionStates?.some((a) => a.actionName === action));
 
   return (
-    <main id="main" className="mx-auto max-w-5xl px-6 py-6">
+    <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <p className="text-sm">
         <Link to={paths.approvals.href()} className={linkClass}>
           ← All approvals
@@ -53,7 +53,7 @@ export default function ApprovalPage() {
           Pipeline {name}
         </Link>
       </p>
-      <h1 className="mt-3 text-2xl font-bold break-all">
+      <h1 className="mt-3 text-2xl font-bold [overflow-wrap:anywhere]">
         Approval {action} <span className="font-normal text-zinc-700 dark:text-zinc-300">in {name} › {stage}</span>
       </h1>
       {sources.length > 1 && (
@@ -61,27 +61,30 @@ export default function ApprovalPage() {
           <SourceBadge />
         </p>
       )}
-      {state.error && !state.data ? (
-        <p role="alert" className="mt-4 text-red-800 dark:text-red-300">
-          Could not read pipeline {name}: {state.error.message}
-        </p>
-      ) : missing ? (
-        <p role="status" className="mt-4">
-          Pipeline {name} has no action {action} in a stage {stage}. The link may be out of date.
-        </p>
-      ) : items.length > 0 ? (
-        <ul className="mt-6 flex flex-col gap-4" aria-label="Waiting executions">
-          {items.map((item) => (
-            <li key={item.key}>
-              <ApprovalCard item={item} gone={item.gone} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p role="status" className="mt-4 text-zinc-700 dark:text-zinc-300">
-          {complete || state.isSuccess ? "This approval is not waiting for a decision now. Its latest decisions are below." : "Loading…"}
-        </p>
-      )}
+      {/* On a phone the approval fills the first screen from the start: the history below does not jump down as it loads (CLS). */}
+      <div className="max-sm:min-h-[65svh]">
+        {state.error && !state.data ? (
+          <p role="alert" className="mt-4 text-red-800 dark:text-red-300">
+            Could not read pipeline {name}: {state.error.message}
+          </p>
+        ) : missing ? (
+          <p role="status" className="mt-4">
+            Pipeline {name} has no action {action} in a stage {stage}. The link may be out of date.
+          </p>
+        ) : items.length > 0 ? (
+          <ul className="mt-6 flex flex-col gap-4" aria-label="Waiting executions">
+            {items.map((item) => (
+              <li key={item.key}>
+                <ApprovalCard item={item} gone={item.gone} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p role="status" className="mt-4 text-zinc-700 dark:text-zinc-300">
+            {complete || state.isSuccess ? "This approval is not waiting for a decision now. Its latest decisions are below." : "Loading…"}
+          </p>
+        )}
+      </div>
       <DecidedHere decisions={decided} states={states} />
       <RecentDecisions pipelines={[{ source, name }]} limit={10} only={{ stageName: stage, actionName: action }} />
     </main>

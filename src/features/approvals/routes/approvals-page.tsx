@@ -48,7 +48,7 @@ export default function ApprovalsPage() {
   const where = scope.length === 1 ? scope[0].label : "any source";
 
   return (
-    <main id="main" className="mx-auto max-w-5xl px-6 py-6">
+    <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Approvals</h1>
         <Freshness reads={shownReads(statuses, reads, new Set(items.map((i) => sourcedKey(i.source.id, i.approval.pipelineName))))} staleAfterMs={staleAfterMs} />

@@ -27,7 +27,7 @@ export function HistoryTab({ pipelineName }: { pipelineName: string }) {
     );
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[60rem] border-collapse text-left text-sm">
+      <table className="stack-on-phone w-full border-collapse text-left text-sm sm:min-w-[60rem]">
         <caption className="sr-only">Execution history of {pipelineName}</caption>
         <thead className="border-b border-zinc-300 text-xs uppercase tracking-wide text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
           <tr>

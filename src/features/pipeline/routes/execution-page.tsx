@@ -97,14 +97,14 @@ export default function ExecutionPage() {
           <h2 id="summary-h" className="sr-only">
             Summary
           </h2>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
             <dt className="font-medium">Pipeline</dt>
             <dd>
               {/* Text from AWS sits in <bdi>: a right-to-left override in it must not reorder what is around it. */}
               <bdi>{e.pipelineName}</bdi> (version {e.pipelineVersion})
             </dd>
             <dt className="font-medium">Trigger</dt>
-            <dd className="break-words">
+            <dd className="[overflow-wrap:anywhere]">
               {e.trigger?.triggerType ?? "—"}
               {e.trigger?.triggerDetail && (
                 <>
@@ -128,7 +128,7 @@ export default function ExecutionPage() {
             {e.statusSummary && (
               <>
                 <dt className="font-medium">Summary</dt>
-                <dd className="break-words">
+                <dd className="[overflow-wrap:anywhere]">
                   <bdi>{e.statusSummary}</bdi>
                 </dd>
               </>
@@ -163,7 +163,7 @@ export default function ExecutionPage() {
           <div className="text-sm">
             <h3 className="font-medium">Variables</h3>
             {e.variables?.length ? (
-              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+              <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
                 {e.variables.map((v) => (
                   <div key={v.name} className="contents">
                     <dt className="font-mono">

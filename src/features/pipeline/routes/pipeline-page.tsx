@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useMemo, useState, type ComponentType } from "react";
+import { Suspense, useCallback, useMemo, useState, useSyncExternalStore, type ComponentType } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
 import { useSources } from "../../../lib/sources/source-context";
@@ -6,6 +6,7 @@ import { describeError, ErrorBanner } from "../../../components/error-banner";
 import { Staleness } from "../../../components/staleness";
 import { stageNodeId } from "../../../core/graph/layout";
 import { PipelineGraph } from "../components/graph/pipeline-graph";
+import { StageList } from "../components/stage-list";
 import type { ControlRequest, GraphContextValue } from "../components/graph/graph-context";
 import { OverrideDialog } from "../components/controls/override-dialog";
 import { ReviewApprovalDialog } from "../components/controls/review-approval-dialog";
@@ -14,7 +15,7 @@ import { RollbackDialog } from "../components/controls/rollback-dialog";
 import { StartDialog } from "../components/controls/start-dialog";
 import { StopDialog } from "../components/controls/stop-dialog";
 import { TransitionDialog } from "../components/controls/transition-dialog";
-import { dangerButton, fieldClass, primaryButton } from "../../../components/styles";
+import { dangerButton, fieldClass, primaryActionSize, primaryButton, secondaryButton } from "../../../components/styles";
 import { HistoryTab } from "../components/history-tab";
 import { StatusBadge } from "../../../components/status-badge";
 import { stageRetryAvailability, stageRollbackAvailability } from "../../../core/graph/availability";
@@ -24,6 +25,13 @@ import { usePipelineView } from "../api/use-pipeline-view";
 import { useDeployTargetSummaries } from "../api/use-deploy-target-summaries";
 
 type PipelineTab = "graph" | "history" | "insights" | "definition";
+const NARROW = "(max-width: 47.99rem)";
+const isNarrow = () => window.matchMedia(NARROW).matches;
+function subscribeNarrow(onChange: () => void) {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
 const TAB_LABELS: Record<PipelineTab, string> = { graph: "Graph", history: "History", insights: "Insights", definition: "Definition" };
 
 type PageDialog = ControlRequest | { kind: "start" } | { kind: "stop"; execution: PipelineExecutionSummary };
@@ -59,6 +67,10 @@ export default function PipelinePage({
   const { source, state, declaration, declarationQuery, running, parallel, mode, status } = view;
   const readOnly = source.readOnly;
   const [dialog, setDialog] = useState<PageDialog | null>(null);
+  // Phones get the stages as a list (a graph there needs pinch-zoom); the switch keeps the graph one tap away.
+  // From 768 px up the page is the graph, as it always was.
+  const [phoneShape, setShape] = useState<"list" | "graph">("list");
+  const shape = useSyncExternalStore(subscribeNarrow, isNarrow) ? phoneShape : "graph";
   const close = useCallback(() => setDialog(null), []);
 
   const deployTargets = useDeployTargetSummaries(name, declaration, status);
@@ -122,13 +134,13 @@ export default function PipelinePage({
         )}
         {state.dataUpdatedAt > 0 && <Staleness updatedAt={state.dataUpdatedAt} staleAfterMs={pollingPolicy.staleAfterMs(source.polling, "pipeline")} />}
         {!readOnly && declaration && (
-          <div className="ml-auto flex gap-2">
+          <div className="flex flex-wrap gap-2 sm:ml-auto">
             {stopTarget?.pipelineExecutionId && (
-              <button type="button" className={dangerButton} onClick={() => setDialog({ kind: "stop", execution: stopTarget })}>
+              <button type="button" className={`${dangerButton} ${primaryActionSize}`} onClick={() => setDialog({ kind: "stop", execution: stopTarget })}>
                 {stopTarget.status === "Stopping" ? "Abandon execution…" : "Stop execution…"}
               </button>
             )}
-            <button type="button" className={primaryButton} onClick={() => setDialog({ kind: "start" })}>
+            <button type="button" className={`${primaryButton} ${primaryActionSize}`} onClick={() => setDialog({ kind: "start" })}>
               Release change…
             </button>
           </div>
@@ -175,7 +187,31 @@ export default function PipelinePage({
               </button>
             ))}
           </div>
-          {tab === "graph" ? (
+          {tab === "graph" && (
+            <div role="group" aria-label="Show the stages as" className="mt-2 flex gap-2 md:hidden">
+              {(["list", "graph"] as const).map((s) => (
+                <button key={s} type="button" aria-pressed={shape === s} onClick={() => setShape(s)} className={`${secondaryButton} min-h-11 aria-pressed:bg-zinc-200 aria-pressed:font-semibold dark:aria-pressed:bg-zinc-700`}>
+                  {s === "list" ? "Stage list" : "Graph"}
+                </button>
+              ))}
+            </div>
+          )}
+          {tab === "graph" && shape === "list" ? (
+            <section id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" className="mt-2">
+              {declaration ? (
+                <StageList
+                  declaration={declaration}
+                  status={status}
+                  revisionMessages={view.revisionMessages}
+                  rollbackStages={view.rollbackStages}
+                  highlight={highlight}
+                  context={context}
+                />
+              ) : (
+                <p className="p-4 text-sm">{state.isPending || declarationQuery.isPending ? "Loading pipeline…" : ""}</p>
+              )}
+            </section>
+          ) : tab === "graph" ? (
             <section id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" className="relative mt-2 min-h-[32rem] flex-1 rounded-lg border border-zinc-300 dark:border-zinc-700">
               {declaration ? (
                 <div className="absolute inset-0">
@@ -292,7 +328,7 @@ function ParallelPicker({
       ) : (
         <select
           id="parallel-execution"
-          className={`${fieldClass} font-mono`}
+          className={`${fieldClass} max-w-full min-w-0 font-mono`}
           value={selectedId ?? options[0]?.pipelineExecutionId}
           onChange={(e) => onSelect(e.target.value)}
         >

@@ -1,0 +1,110 @@
+import { GetPipelineStateCommand } from "@aws-sdk/client-codepipeline";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { pipeline, scenario } from "../fixtures/scenarios";
+import { axe, expectNoSidewaysScroll, expectOnScreen, expectThumbSized, shot } from "./phone";
+
+/** Approving and rejecting from a phone, by tapping: the approver's case of issue 20. */
+
+function approvalWorld() {
+  return scenario(
+    pipeline("checkout", { withApproval: true, commits: [{ message: "Add express checkout", author: "Grace Hopper" }] }),
+    pipeline("payments", { withApproval: true, commits: [{ message: "Retry card authorisation", author: "Ada Lovelace" }] }),
+  );
+}
+
+const card = (page: Page, pipelineName: string) => page.getByRole("article").filter({ has: page.getByRole("heading", { name: new RegExp(`^${pipelineName} ›`) }) });
+
+test("approve from the deep link: one column, the buttons thumb-sized and above the keyboard, the confirmation names what is approved", async ({ page, emulator, sdk }) => {
+  await emulator.loadScenario(approvalWorld());
+  await emulator.advance(70);
+  const state = await sdk.send(new GetPipelineStateCommand({ name: "checkout" }));
+  const executionId = state.stageStates!.find((s) => s.stageName === "Approve")!.latestExecution!.pipelineExecutionId!;
+
+  await page.goto("/pipelines/checkout/approvals/Approve/Review");
+  const item = page.getByRole("article");
+  await expect(item).toContainText("Add express checkout");
+  await expectNoSidewaysScroll(page, "approval deep link");
+  // The approvals count stays in the compact header.
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ })).toHaveAccessibleName("Approvals 2 waiting");
+  await shot(page, "phone-approval-deep-link");
+
+  const approve = item.getByRole("button", { name: "Approve…" });
+  const reject = item.getByRole("button", { name: "Reject…" });
+  await expectThumbSized(approve);
+  await expectThumbSized(reject);
+
+  // The on-screen keyboard takes the lower part of the screen once the comment box has focus: the box and the
+  // buttons are scrolled into what is left.
+  const comment = item.getByLabel(/Comment/);
+  await comment.tap();
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: Math.round(viewport.height * 0.55) });
+  await expect.poll(async () => (await approve.boundingBox())!.y + 44 <= (await page.evaluate(() => window.innerHeight))).toBe(true);
+  await expectOnScreen(page, comment);
+  await expectOnScreen(page, approve);
+  await comment.fill("Looks good on staging");
+  await shot(page, "phone-approval-keyboard");
+  await page.setViewportSize(viewport);
+
+  await approve.tap();
+  const dialog = page.getByRole("dialog", { name: "Approve Review in checkout?" });
+  await expect(dialog).toContainText("checkout");
+  await expect(dialog).toContainText("Approve › Review");
+  await expect(dialog).toContainText(executionId);
+  await expect(dialog).toContainText("Add express checkout");
+  await expect(dialog).toContainText("Looks good on staging");
+  const confirm = dialog.getByRole("button", { name: "Confirm approval" });
+  await expectThumbSized(confirm);
+  await expectOnScreen(page, confirm);
+  await shot(page, "phone-approval-confirm");
+  await confirm.tap();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "resumed and is now in Deploy" })).toBeVisible();
+  const after = await sdk.send(new GetPipelineStateCommand({ name: "checkout" }));
+  expect(after.stageStates!.find((s) => s.stageName === "Approve")!.latestExecution!.status).toBe("Succeeded");
+});
+
+test("reject from the inbox by tapping: a comment first, then the execution fails at the approval", async ({ page, emulator, sdk }) => {
+  await emulator.loadScenario(approvalWorld());
+  await emulator.advance(70);
+  await page.goto("/approvals");
+  const item = card(page, "payments");
+  await expect(item).toContainText("Retry card authorisation");
+  await expectNoSidewaysScroll(page, "approvals inbox");
+  // One column: the cards stack, each as wide as the other.
+  const [first, second] = await Promise.all([card(page, "checkout").boundingBox(), item.boundingBox()]);
+  expect(first!.x).toBe(second!.x);
+  expect(Math.abs(first!.y - second!.y)).toBeGreaterThan(0);
+
+  await item.getByRole("button", { name: "Reject…" }).tap();
+  await expect(item.getByText("A comment is required to reject")).toBeVisible();
+  await item.getByLabel(/Comment/).fill("Card retries double-charge on 3-D Secure");
+  await item.getByRole("button", { name: "Reject…" }).tap();
+  const dialog = page.getByRole("dialog", { name: "Reject Review in payments?" });
+  await expect(dialog).toContainText("Retry card authorisation");
+  await dialog.getByRole("button", { name: "Confirm rejection" }).tap();
+  await expect(page.getByRole("status").filter({ hasText: "the execution failed at Approve" })).toBeVisible();
+  const after = await sdk.send(new GetPipelineStateCommand({ name: "payments" }));
+  expect(after.stageStates!.find((s) => s.stageName === "Approve")!.latestExecution!.status).toBe("Failed");
+  await shot(page, "phone-approvals-inbox");
+});
+
+test("axe finds nothing in the inbox, the confirmation and the deep link at phone size, target size included, light and dark", async ({ page, emulator }) => {
+  test.setTimeout(120_000);
+  await emulator.loadScenario(approvalWorld());
+  await emulator.advance(70);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/approvals");
+    await expect(card(page, "checkout")).toContainText("Add express checkout");
+    expect((await axe(page).analyze()).violations, `${colorScheme} inbox`).toEqual([]);
+    await card(page, "checkout").getByRole("button", { name: "Approve…" }).tap();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect((await axe(page).analyze()).violations, `${colorScheme} confirmation`).toEqual([]);
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).tap();
+    await page.goto("/pipelines/checkout/approvals/Approve/Review");
+    await expect(page.getByRole("article")).toContainText("Add express checkout");
+    expect((await axe(page).analyze()).violations, `${colorScheme} deep link`).toEqual([]);
+  }
+});
