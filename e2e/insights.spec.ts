@@ -49,7 +49,7 @@ test.describe("recent runs", () => {
     await page.setViewportSize({ width: 1440, height: 1200 });
     await overview.goto(`?q=${DELIVERY_PIPELINE}`);
     const newest = (await sdk.send(new ListPipelineExecutionsCommand({ pipelineName: DELIVERY_PIPELINE, maxResults: 10 }))).pipelineExecutionSummaries!;
-    const strip = overview.row(DELIVERY_PIPELINE).getByRole("list", { name: "Last 10 executions, oldest first" });
+    const strip = overview.row(DELIVERY_PIPELINE).getByRole("group", { name: "Last 10 executions, oldest first" });
     const links = strip.getByRole("link");
     await expect(links).toHaveCount(10);
     const expected = [...newest].reverse();
@@ -82,7 +82,7 @@ test.describe("recent runs", () => {
     await page.goto("/wall?filter=mobile-app");
     const tile = page.getByTestId("wall-tile").filter({ hasText: "mobile-app" });
     await expect(tile.getByTestId("wall-tile-failing")).toContainText(`since ${shortExecutionId(failing.executionId)}`);
-    await expect(tile.getByRole("list", { name: /^Last \d executions/ }).getByRole("img")).toHaveCount(Math.min(5, runs.length));
+    await expect(tile.getByRole("group", { name: /^Last \d executions/ }).getByRole("img")).toHaveCount(Math.min(5, runs.length));
     await page.screenshot({ path: "test-results/h19-wall-strip.png" });
   });
 });

@@ -34,7 +34,7 @@ test("ships a strict Content Security Policy and runs every page under it withou
   // The runtime policy narrows connect-src to the configured region and endpoint.
   const narrowed = await page.locator('meta[http-equiv="Content-Security-Policy"]').nth(1).getAttribute("content");
   expect(narrowed).toBe(
-    `connect-src 'self' https://codepipeline.us-east-1.amazonaws.com https://cognito-identity.us-east-1.amazonaws.com ${emulator.url}`,
+    `connect-src 'self' https://codepipeline.us-east-1.amazonaws.com https://codebuild.us-east-1.amazonaws.com https://logs.us-east-1.amazonaws.com https://cognito-identity.us-east-1.amazonaws.com ${emulator.url}`,
   );
 
   await expect(page.getByRole("link", { name: "orders", exact: true })).toBeVisible();

@@ -27,13 +27,14 @@ export function RecentRuns({
   const shown = stripRuns(runs, limit);
   if (shown.length === 0) return null;
   return (
-    <ol aria-label={`Last ${shown.length} executions, oldest first`} className={`flex gap-0.5 ${className}`}>
+    // A group, not a list: it sits inside the overview's list of pipelines, whose items are the pipelines.
+    <div role="group" aria-label={`Last ${shown.length} executions, oldest first`} className={`flex gap-0.5 ${className}`}>
       {shown.map((run) => {
         const health = runHealth(run.status);
         const text = describeRun(run, now);
         const square = `run-tip relative z-10 grid size-5 place-items-center rounded-sm text-[0.7rem] ring-1 ring-inset ${HEALTH_STYLES[health]}`;
         return (
-          <li key={run.pipelineExecutionId} className="flex">
+          <span key={run.pipelineExecutionId} className="flex">
             {href && run.pipelineExecutionId ? (
               <Link to={href(run.pipelineExecutionId)} aria-label={text} className={`${square} focus-visible:outline-2 focus-visible:outline-sky-700`}>
                 <HealthIcon health={health} />
@@ -43,9 +44,9 @@ export function RecentRuns({
                 <HealthIcon health={health} />
               </span>
             )}
-          </li>
+          </span>
         );
       })}
-    </ol>
+    </div>
   );
 }

@@ -68,25 +68,26 @@ export function ExecutionTimeline({
                   </Link>
                   <span className="sr-only">{look.label}</span>
                 </span>
-                <Link
-                  role="cell"
-                  to={runHref(r.stageName, r.actionName, r.detail.actionExecutionId)}
-                  state={{ fromApp: true }}
-                  className="relative block h-5 rounded focus-visible:outline-2 focus-visible:outline-sky-700"
-                  title={`${label}; started ${formatExactTime(new Date(r.start))}. Run details`}
-                  aria-label={`${label}: run details`}
-                >
-                  {queued > 0 && (
+                <span role="cell">
+                  <Link
+                    to={runHref(r.stageName, r.actionName, r.detail.actionExecutionId)}
+                    state={{ fromApp: true }}
+                    className="relative block h-5 rounded focus-visible:outline-2 focus-visible:outline-sky-700"
+                    title={`${label}; started ${formatExactTime(new Date(r.start))}. Run details`}
+                    aria-label={`${label}: run details`}
+                  >
+                    {queued > 0 && (
+                      <span
+                        className="absolute top-1 h-3 rounded-l bg-[repeating-linear-gradient(45deg,var(--color-zinc-300)_0_3px,transparent_3px_6px)] dark:bg-[repeating-linear-gradient(45deg,var(--color-zinc-600)_0_3px,transparent_3px_6px)]"
+                        style={{ left: pct(r.eligibleAt), width: `max(2px, calc(${pct(r.start)} - ${pct(r.eligibleAt)}))` }}
+                      />
+                    )}
                     <span
-                      className="absolute top-1 h-3 rounded-l bg-[repeating-linear-gradient(45deg,var(--color-zinc-300)_0_3px,transparent_3px_6px)] dark:bg-[repeating-linear-gradient(45deg,var(--color-zinc-600)_0_3px,transparent_3px_6px)]"
-                      style={{ left: pct(r.eligibleAt), width: `max(2px, calc(${pct(r.start)} - ${pct(r.eligibleAt)}))` }}
+                      className={`absolute top-0.5 h-4 rounded ${TONES[look.tone].bar}`}
+                      style={{ left: pct(r.start), width: `max(3px, calc(${pct(r.end)} - ${pct(r.start)}))` }}
                     />
-                  )}
-                  <span
-                    className={`absolute top-0.5 h-4 rounded ${TONES[look.tone].bar}`}
-                    style={{ left: pct(r.start), width: `max(3px, calc(${pct(r.end)} - ${pct(r.start)}))` }}
-                  />
-                </Link>
+                  </Link>
+                </span>
                 <span role="cell" className="text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
                   {formatDuration(queued)} / {formatDuration(r.end - r.start)}
                   {r.updatedBy && (
