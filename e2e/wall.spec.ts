@@ -222,7 +222,7 @@ test.describe("wall display", () => {
     for (const theme of ["dark", "light"]) {
       await page.goto(`/wall?theme=${theme}`);
       await expect(tiles(page).first()).toBeVisible();
-      await expect(page.getByTestId("wall-tile-commit").first()).toBeVisible();
+      await expect(page.getByTestId("wall-tile-commit").filter({ visible: true }).first()).toBeVisible();
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations, theme).toEqual([]);
     }
@@ -242,7 +242,7 @@ test.describe("wall display", () => {
         await page.setViewportSize({ width, height });
         await emulator.loadDemo();
         await openWall(page, emulator, `?theme=${theme}`);
-        await expect(page.getByTestId("wall-tile-commit").first()).toBeVisible();
+        await expect(page.getByTestId("wall-tile-commit").filter({ visible: true }).first()).toBeVisible();
         await expect(tiles(page).nth(9)).toBeVisible();
         await page.screenshot({ path: test.info().outputPath(`wall-${width}x${height}-${theme}.png`) });
       });

@@ -97,7 +97,7 @@ test("the compact header: the approvals count in the bar, the pages and the sour
   await expectThumbSized(menuButton);
   await menuButton.tap();
   const menu = page.getByRole("dialog", { name: "Menu" });
-  await expect(menu.getByRole("navigation", { name: "Pages" }).getByRole("link")).toHaveText(["Pipelines", /Approvals/]);
+  await expect(menu.getByRole("navigation", { name: "Pages" }).getByRole("link")).toHaveText(["Pipelines", /Approvals/, "Insights"]);
   await expect(menu.getByRole("region", { name: "Account and region" })).toBeVisible();
   await shot(page, "phone-menu");
   expect((await axe(page).analyze()).violations, "menu").toEqual([]);

@@ -171,7 +171,7 @@ export default function PipelinePage({
               }}
             />
           )}
-          <div role="tablist" aria-label="Pipeline views" className="mt-3 flex gap-1 border-b border-zinc-300 dark:border-zinc-700">
+          <div role="tablist" aria-label="Pipeline views" className="mt-3 flex flex-wrap gap-1 border-b border-zinc-300 dark:border-zinc-700">
             {(["graph", "history", "insights", "definition"] as const).map((t) => (
               <button
                 key={t}
