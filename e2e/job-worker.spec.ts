@@ -73,8 +73,7 @@ test("a custom action waits for a job worker, then shows the example worker's pr
   await sdk.send(new StartPipelineExecutionCommand({ name: PIPELINE }));
   await emulator.advance(10);
   // The browser's clock is the emulator's, so "how long has this job waited" is measured on one clock.
-  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
-  await page.clock.install({ time: new Date(clock.now) });
+  await page.clock.install({ time: await emulator.now() });
   await page.goto(`/pipelines/${PIPELINE}`);
 
   const build = action(page, "IndexCatalog");

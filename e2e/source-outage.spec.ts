@@ -26,8 +26,7 @@ const euDown = { down: true, accounts: [PROD_ACCOUNT], regions: ["eu-west-1"] };
 const euBack = { down: false, accounts: [], regions: [] };
 
 async function open(page: Page, emulator: EmulatorControl, path: string) {
-  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
-  await page.clock.install({ time: new Date(clock.now) });
+  await page.clock.install({ time: await emulator.now() });
   // Every alert the page ever shows, in order, so the test can tell what the first one said.
   await page.addInitScript(() => {
     const seen: string[] = [];

@@ -23,8 +23,7 @@ const fourSources = (emulatorUrl: string) => ({
 
 /** The browser clock starts at the emulator's, so ages agree; both are moved together. */
 async function openWall(page: Page, emulator: EmulatorControl, query = "") {
-  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
-  await page.clock.install({ time: new Date(clock.now) });
+  await page.clock.install({ time: await emulator.now() });
   await page.goto(`/wall${query}`);
 }
 

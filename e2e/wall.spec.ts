@@ -10,8 +10,7 @@ const rank = (health: string | null) => RANK[health ?? ""] ?? 3;
 
 /** The browser clock starts at the emulator's, so ages and countdowns agree; both are moved together. */
 async function openWall(page: Page, emulator: EmulatorControl, query = "") {
-  const clock = (await (await page.request.get(`${emulator.url}/_emulator/clock`)).json()) as { now: string };
-  await page.clock.install({ time: new Date(clock.now) });
+  await page.clock.install({ time: await emulator.now() });
   await page.goto(`/wall${query}`);
 }
 
