@@ -127,38 +127,55 @@ test.describe("insights", () => {
     await expect(tab.getByRole("listitem", { name: "Deployment frequency" })).toContainText(`${throughBuild.deployments} deployments through Build`);
   });
 
-  test("the Insights page reads every pipeline's history, and a reload reads only what is new", async ({ page, emulator }) => {
+  test("the Insights page reads every pipeline's history; a reload within minutes reads none of it, later only what is new", async ({ page, emulator }) => {
     test.slow();
     await emulator.loadDemo();
     await page.setViewportSize({ width: 1440, height: 2000 });
+    await page.clock.install({ time: await emulator.now() });
     const query = `?window=365&q=${DELIVERY_PIPELINE}`;
     const countPages = async () => (await emulator.requests()).byOperation.ListPipelineExecutions ?? 0;
+    const readAll = page.getByRole("status").filter({ hasText: "Read 1 of 1 pipelines" });
     const executions = await allExecutions(DELIVERY_PIPELINE);
     await emulator.resetRequests();
     await page.goto(`/insights${query}`);
-    await expect(page.getByRole("status").filter({ hasText: "Read 1 of 1 pipelines" })).toBeVisible({ timeout: 30_000 });
+    await expect(readAll).toBeVisible({ timeout: 30_000 });
     const table = page.getByRole("table", { name: "Pipelines" });
     const year = executionFigures(executions, windowEnding(365, Date.now()));
     await expect(table.getByRole("row").nth(1)).toContainText(String(year.runs));
     const firstRead = await countPages();
     // A year of daily executions: several pages of 100.
     expect(firstRead).toBeGreaterThanOrEqual(Math.ceil(executions.length / 100));
+    await expect(readAll).toContainText("Newest executions read just now");
 
-    // One more execution, then a reload: one page, newer than the cache, and the new run is counted.
+    // One more execution, then a reload a minute later: the cache is fresh, nothing is read, and the page says how old it is.
     await sdk.send(new (await import("@aws-sdk/client-codepipeline")).StartPipelineExecutionCommand({ name: DELIVERY_PIPELINE }));
     await emulator.resetRequests();
+    await page.clock.fastForward("01:00");
     await page.reload();
-    await expect(page.getByRole("status").filter({ hasText: "Read 1 of 1 pipelines" })).toBeVisible({ timeout: 30_000 });
-    await expect(table.getByRole("row").nth(1)).toContainText(String(year.runs + 1));
-    expect(await countPages()).toBe(1);
+    await expect(readAll).toContainText("Newest executions read 1 minute ago");
+    await expect(table.getByRole("row").nth(1)).toContainText(String(year.runs));
+    expect(await countPages()).toBe(0);
     await expect(page.getByText(/1 pipelines' history is cached/)).toBeVisible();
+
+    // Asked for: one page, newer than the cache, and the new run is counted.
+    await page.getByRole("button", { name: "Read new executions" }).click();
+    await expect(table.getByRole("row").nth(1)).toContainText(String(year.runs + 1));
+    await expect(readAll).toContainText("Newest executions read just now");
+    expect(await countPages()).toBe(1);
+
+    // Past the cache's freshness, a reload reads what is new by itself: one page again.
+    await emulator.resetRequests();
+    await page.clock.fastForward("06:00");
+    await page.reload();
+    await expect(readAll).toContainText("Newest executions read just now");
+    expect(await countPages()).toBe(1);
 
     // Clearing the cache reads everything again.
     await page.getByRole("button", { name: "Clear cached history" }).click();
     await expect(page.getByText(/0 pipelines' history is cached/)).toBeVisible();
     await emulator.resetRequests();
     await page.reload();
-    await expect(page.getByRole("status").filter({ hasText: "Read 1 of 1 pipelines" })).toBeVisible({ timeout: 30_000 });
+    await expect(readAll).toContainText("Newest executions read just now");
     expect(await countPages()).toBe(firstRead);
   });
 

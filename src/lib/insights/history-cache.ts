@@ -1,4 +1,4 @@
-import { clear, createStore, del, entries, get, set, type UseStore } from "idb-keyval";
+import { clear, createStore, delMany, entries, get, keys, set, type UseStore } from "idb-keyval";
 
 /**
  * The browser cache of execution history (IndexedDB through idb-keyval): one entry per source, pipeline and
@@ -33,31 +33,40 @@ export async function readCached<T>(key: string): Promise<CachedList<T> | undefi
   }
 }
 
-let writes = 0;
+let pruned = false;
 export async function writeCached<T>(key: string, value: CachedList<T>): Promise<void> {
   try {
     await set(key, value, db());
-    if (++writes % 50 === 1) await prune();
+    if (!pruned) {
+      pruned = true;
+      await prune();
+    }
   } catch {
     // No cache: the next visit reads again.
   }
 }
 
-/** Drops other versions' entries and, past the bound, the oldest reads. */
+/**
+ * Once a page load: drops other versions' entries and, past the bound, the oldest reads. By keys first: reading
+ * every entry (a thousand pipelines' histories) only when there are too many.
+ */
 async function prune() {
-  const all = await entries<string, CachedList<unknown>>(db());
-  const stale = all.filter(([key]) => !String(key).startsWith(prefix));
-  const current = all.filter(([key]) => String(key).startsWith(prefix)).sort((a, b) => (a[1]?.readAt ?? 0) - (b[1]?.readAt ?? 0));
-  const excess = current.slice(0, Math.max(0, current.length - MAX_ENTRIES));
-  await Promise.all([...stale, ...excess].map(([key]) => del(key, db())));
+  const all = (await keys<string>(db())).map(String);
+  const stale = all.filter((key) => !key.startsWith(prefix));
+  let excess: string[] = [];
+  if (all.length - stale.length > MAX_ENTRIES) {
+    const current = (await entries<string, CachedList<unknown>>(db())).filter(([key]) => String(key).startsWith(prefix));
+    current.sort((a, b) => (a[1]?.readAt ?? 0) - (b[1]?.readAt ?? 0));
+    excess = current.slice(0, current.length - MAX_ENTRIES).map(([key]) => String(key));
+  }
+  await delMany([...stale, ...excess], db());
 }
 
 /** What the cache holds now, for the page's "cached history" line. */
 export async function cacheSummary(): Promise<{ entries: number; pipelines: number }> {
   try {
-    const all = await entries<string, unknown>(db());
-    const mine = all.filter(([key]) => String(key).startsWith(prefix));
-    return { entries: mine.length, pipelines: new Set(mine.map(([key]) => String(key).split("|").slice(1, 3).join("|"))).size };
+    const mine = (await keys<string>(db())).map(String).filter((key) => key.startsWith(prefix));
+    return { entries: mine.length, pipelines: new Set(mine.map((key) => key.split("|").slice(1, 3).join("|"))).size };
   } catch {
     return { entries: 0, pipelines: 0 };
   }

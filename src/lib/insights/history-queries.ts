@@ -15,8 +15,24 @@ import { slimActionRun, slimExecution } from "./slim";
 export const MAX_EXECUTION_PAGES = 90;
 /** Action runs of one pipeline's window: 100 per page, 200 pages = 20,000 runs. */
 export const MAX_ACTION_PAGES = 200;
-/** Insights history is fresh for this long; then a re-read costs one page per pipeline (incremental). */
+/**
+ * Insights history is fresh for this long, in this tab and across reloads (the cache keeps when each list was
+ * read): figures over days do not need the last minutes, and a reload of 1,000 pipelines should not cost 1,000
+ * requests. Then a re-read costs one page per pipeline (incremental). `readNewHistory` reads at once.
+ */
 export const HISTORY_STALE_MS = 5 * 60_000;
+
+/** Lists read before this (this browser's clock) are not fresh, whatever their age: see `readNewHistory`. */
+let freshAfter = 0;
+
+/** The next reads go to the API for what is newer than the cache, however recently it was read. */
+export function readNewHistory() {
+  freshAfter = Date.now();
+}
+
+/** Every insights history query (both kinds, every window), for invalidating or dropping them together. */
+export const isInsightsHistory = (query: { queryKey: readonly unknown[] }) =>
+  query.queryKey[0] === codepipelineKeys.all[0] && query.queryKey.includes("insights");
 
 export interface HistoryRead<T> {
   items: T[];
@@ -26,6 +42,8 @@ export interface HistoryRead<T> {
   cached: number;
   /** False when the page budget ran out before the window's start: the figures are partial. */
   complete: boolean;
+  /** When its newest records were read from the API (this browser's clock). */
+  readAt: number;
 }
 
 interface Page<T> {
@@ -54,6 +72,10 @@ async function readIncremental<T extends PipelineExecutionSummary | ActionExecut
   const now = Date.now();
   const cached = await readCached<T>(key);
   const usable = cached && cached.coveredFrom <= since ? cached : undefined;
+  // A clock set back (readAt ahead of now) is not a reason to trust the cache.
+  if (usable && usable.readAt >= freshAfter && usable.readAt <= now && now - usable.readAt < HISTORY_STALE_MS) {
+    return { items: usable.items, requests: 0, cached: usable.items.length, complete: true, readAt: usable.readAt };
+  }
   const stopAt = usable ? usable.items.reduce((t, item) => (running(item) ? Math.min(t, startMs(item)) : t), usable.items.reduce((t, item) => Math.max(t, startMs(item)), since)) : since;
   const fresh: T[] = [];
   let nextToken: string | undefined;
@@ -75,7 +97,7 @@ async function readIncremental<T extends PipelineExecutionSummary | ActionExecut
   const items = [...fresh, ...kept].filter((item) => startMs(item) >= now - 366 * DAY_MS);
   const coveredFrom = complete ? (usable ? usable.coveredFrom : since) : fresh.reduce((t, item) => Math.min(t, startMs(item)), now);
   await writeCached(key, { version: 1, items, readAt: now, coveredFrom });
-  return { items, requests, cached: kept.length, complete };
+  return { items, requests, cached: kept.length, complete, readAt: now };
 }
 
 /** A pipeline's executions since `days` × 2 ago (the window and the one before, for trends), paged at background priority. */

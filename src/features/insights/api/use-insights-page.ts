@@ -64,8 +64,9 @@ export function useInsightsPage(sources: readonly Source[], filter: InsightsFilt
     combine: slices<GetPipelineOutput>,
   });
   const arns = named.map((p) => (tag ? pipelineArn(sampleDeclarations[shown.indexOf(p.source)]?.data?.metadata?.pipelineArn, p.summary.name!) : undefined));
+  // Observers only where they may read: a thousand disabled ones still cost every render (1,000 pipelines).
   const tags = useQueries({
-    queries: named.map((p, i) => ({ ...pipelineTagsQuery(p.source, p.summary.name!, arns[i], "off-screen"), enabled: arns[i] !== undefined })),
+    queries: (tag ? named : EMPTY).map((p, i) => ({ ...pipelineTagsQuery(p.source, p.summary.name!, arns[i], "off-screen"), enabled: arns[i] !== undefined })),
     combine: slices<Tag[]>,
   });
   const pipelines = useMemo(
@@ -79,7 +80,7 @@ export function useInsightsPage(sources: readonly Source[], filter: InsightsFilt
     combine: slices<HistoryRead<PipelineExecutionSummary>>,
   });
   const actions = useQueries({
-    queries: pipelines.map((p, i) => ({ ...actionHistoryQuery(p.source, p.summary.name!, days), enabled: detailed && i < MAX_DETAILED })),
+    queries: (detailed ? pipelines.slice(0, MAX_DETAILED) : EMPTY).map((p) => actionHistoryQuery(p.source, p.summary.name!, days)),
     combine: slices<HistoryRead<ActionExecutionDetail>>,
   });
 
@@ -101,6 +102,6 @@ export function useInsightsPage(sources: readonly Source[], filter: InsightsFilt
     listing: lists.some((l) => l.isPending) || tagsPending,
     failedSources,
     read: rows.filter((r) => r.settled).length,
-    readingActions: detailed ? actions.slice(0, MAX_DETAILED).filter((a) => a.isPending).length : 0,
+    readingActions: actions.filter((a) => a.isPending).length,
   };
 }

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { CODEPIPELINE_PRICES } from "../../../core/insights/prices";
 import { deploymentsPerDay } from "../../../core/insights/dora";
 import { formatMs, formatPercent } from "../../../core/insights/format";
@@ -13,6 +13,8 @@ import { pipelinesQuery } from "../../../lib/aws/pipeline-queries";
 import { actionHistoryQuery, executionHistoryQuery } from "../../../lib/insights/history-queries";
 import { useSource } from "../../../lib/sources/source-context";
 import { useProductionStage, useWindowDays } from "../api/use-insights-view";
+import { useWindowEnd } from "../api/use-window-end";
+import { HistoryAge } from "./history-age";
 import { DataTable, type Column } from "./data-table";
 import { DoraKeys } from "./dora-keys";
 import { FigureCards } from "./figure-cards";
@@ -50,8 +52,7 @@ export default function PipelineInsights({ pipelineName }: { pipelineName: strin
   const actions = useQuery(actionHistoryQuery(source, pipelineName, days));
   const summary = useQuery({ ...pipelinesQuery(source, "off-screen"), select: (list) => list.find((p) => p.name === pipelineName) });
 
-  // The window ends when the tab opened, so the figures do not move while history arrives.
-  const [now] = useState(Date.now);
+  const [now, readNew] = useWindowEnd();
   const w = useMemo(() => windowEnding(days, now), [days, now]);
   const history = useMemo(
     () => (executions.data ? { executions: executions.data.items, actions: actions.data?.items } : undefined),
@@ -95,7 +96,8 @@ export default function PipelineInsights({ pipelineName }: { pipelineName: strin
             : history
               ? `${history.executions.length} executions and ${history.actions?.length ?? 0} action runs read: ${(executions.data?.requests ?? 0) + (actions.data?.requests ?? 0)} requests, ${(executions.data?.cached ?? 0) + (actions.data?.cached ?? 0)} records from this browser's cache`
               : ""}
-          {partial && <strong className="ml-2 text-amber-800 dark:text-amber-300">Partial: the history is longer than the reading budget</strong>}
+          {partial && <strong className="ml-2 text-amber-800 dark:text-amber-300">Partial: the history is longer than the reading budget</strong>}{" "}
+          {!reading && <HistoryAge readAt={executions.data?.readAt} onReadNew={readNew} />}
         </p>
       </div>
       {executions.error && (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { formatExactTime } from "../../../core/format";
 
 /** The viewer's time zone, shown beside every chart: the axes are in local time. */
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -70,15 +71,17 @@ export function TimeChart({
           { stroke: axis, grid: { stroke: grid } },
           { stroke: axis, grid: { stroke: grid }, label: yLabel, values: (_u, ticks) => ticks.map(formatY), size: 70 },
         ],
+        // The legend shows the values under the cursor; with none there, nothing (uPlot's default is "--").
         series: [
-          {},
+          { value: (_u, v) => (v == null ? "" : formatExactTime(new Date(v * 1000))) },
           ...series.map((s) => {
             const colour = s.colour[dark ? 1 : 0];
+            const value = (_u: uPlot, v: number | null) => (v == null ? "" : formatY(v));
             return s.kind === "points"
-              ? { label: s.label, stroke: colour, paths: () => null, points: { show: true, size: 5, fill: colour, stroke: colour } }
+              ? { label: s.label, value, stroke: colour, paths: () => null, points: { show: true, size: 5, fill: colour, stroke: colour } }
               : s.kind === "bars"
-                ? { label: s.label, stroke: colour, fill: colour, paths: bars, points: { show: false } }
-                : { label: s.label, stroke: colour, width: 2, points: { show: false } };
+                ? { label: s.label, value, stroke: colour, fill: colour, paths: bars, points: { show: false } }
+                : { label: s.label, value, stroke: colour, width: 2, points: { show: false } };
           }),
         ],
       },

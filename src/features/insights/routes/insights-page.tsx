@@ -4,19 +4,21 @@ import { Link, useSearchParams } from "react-router";
 import { executionFigures } from "../../../core/insights/figures";
 import { formatFrequency, formatMs, formatPercent, formatTrend } from "../../../core/insights/format";
 import { aggregateDora, outcomeBuckets, overviewFigures } from "../../../core/insights/report";
-import { previousWindow, windowEnding } from "../../../core/insights/window";
+import { previousWindow, windowEnding, type Window } from "../../../core/insights/window";
 import { describeError } from "../../../components/error-banner";
 import { SourceFilter } from "../../../components/source-filter";
 import { fieldClass, primaryButton, secondaryButton } from "../../../components/styles";
 import { paths } from "../../../lib/paths";
 import { cacheSummary, clearHistoryCache } from "../../../lib/insights/history-cache";
 import { useSources } from "../../../lib/sources/source-context";
-import { codepipelineKeys } from "../../../lib/aws/query-keys";
+import { HISTORY_STALE_MS, isInsightsHistory } from "../../../lib/insights/history-queries";
 import { MAX_DETAILED, useInsightsPage, type InsightsPipeline } from "../api/use-insights-page";
 import { useWindowDays } from "../api/use-insights-view";
+import { useWindowEnd } from "../api/use-window-end";
 import { DataTable } from "../components/data-table";
 import { DoraKeys } from "../components/dora-keys";
 import { FigureCards } from "../components/figure-cards";
+import { HistoryAge } from "../components/history-age";
 import { OutcomeChart } from "../components/outcome-chart";
 import { WindowPicker } from "../components/window-picker";
 
@@ -46,22 +48,34 @@ export default function InsightsPage() {
   const page = useInsightsPage(sources, filter, days, detailed);
   const { rows } = page;
 
-  // The window ends when the page opened, so the figures do not move while history arrives.
-  const [now] = useState(Date.now);
+  const [now, readNew] = useWindowEnd();
   const w = useMemo(() => windowEnding(days, now), [days, now]);
+  // Pipelines arrive one by one (1,000 on a large account): each is computed once, not again at every arrival,
+  // and the totals over every execution follow at React's low priority, skipping arrivals while they compute.
+  const [computed] = useState(() => new WeakMap<object, { w: Window; actions: unknown; figures: ReturnType<typeof overviewFigures> }>());
   const figures = useMemo(
-    () => rows.map((r) => (r.executions ? overviewFigures({ executions: r.executions.items, actions: r.actions?.items }, w) : undefined)),
-    [rows, w],
+    () =>
+      rows.map((r) => {
+        if (!r.executions) return undefined;
+        const hit = computed.get(r.executions);
+        if (hit && hit.w === w && hit.actions === r.actions) return hit.figures;
+        const f = overviewFigures({ executions: r.executions.items, actions: r.actions?.items }, w);
+        computed.set(r.executions, { w, actions: r.actions, figures: f });
+        return f;
+      }),
+    [rows, w, computed],
   );
-  const all = useMemo(() => rows.flatMap((r) => r.executions?.items ?? []), [rows]);
+  const settledRows = useDeferredValue(rows);
+  const settledFigures = useDeferredValue(figures);
+  const all = useMemo(() => settledRows.flatMap((r) => r.executions?.items ?? []), [settledRows]);
   const totals = useMemo(() => {
-    const read = figures.filter((f) => f !== undefined);
+    const read = settledFigures.filter((f) => f !== undefined);
     return {
       executions: { current: executionFigures(all, w), previous: executionFigures(all, previousWindow(w)) },
       dora: { current: aggregateDora(read.map((f) => f.dora.current), w), previous: aggregateDora(read.map((f) => f.dora.previous), previousWindow(w)) },
       buckets: outcomeBuckets(all, w),
     };
-  }, [figures, all, w]);
+  }, [settledFigures, all, w]);
 
   const total = rows.length;
   const partial = page.read < total || rows.some((r) => r.executions?.complete === false) || page.failedSources.length > 0;
@@ -106,7 +120,7 @@ export default function InsightsPage() {
         <WindowPicker days={days} onChange={setDays} />
       </form>
 
-      <ReadingStatus page={page} total={total} partial={partial} />
+      <ReadingStatus page={page} total={total} partial={partial} onReadNew={readNew} />
       {page.failedSources.map(({ source, error }) => (
         <p key={source.id} role="alert" className="text-sm text-red-800 dark:text-red-300">
           {source.label}: could not list its pipelines ({describeError(error)}); its pipelines are missing from every figure.
@@ -134,15 +148,27 @@ export default function InsightsPage() {
       </p>
       <FigureCards figures={totals.executions} days={days} />
       <OutcomeChart buckets={totals.buckets} days={days} scope=", all pipelines shown" fileName="insights-outcomes" />
-      <PipelinesTable rows={rows} figures={figures} days={days} showSource={sources.length > 1} />
+      <PipelinesTable rows={settledRows} figures={settledFigures} days={days} showSource={sources.length > 1} />
       <CacheControls read={page.read} />
     </main>
   );
 }
 
-function ReadingStatus({ page, total, partial }: { page: ReturnType<typeof useInsightsPage>; total: number; partial: boolean }) {
+function ReadingStatus({
+  page,
+  total,
+  partial,
+  onReadNew,
+}: {
+  page: ReturnType<typeof useInsightsPage>;
+  total: number;
+  partial: boolean;
+  onReadNew: () => void;
+}) {
   if (page.listing && total === 0) return <p role="status">Listing pipelines…</p>;
   const done = page.read >= total;
+  // The oldest of the pipelines' newest reads: what the figures can be missing is at most this old.
+  const readAt = done && total > 0 ? Math.min(...page.rows.map((r) => r.executions?.readAt ?? Infinity)) : undefined;
   return (
     <div role="status" className="flex flex-wrap items-center gap-3 text-sm">
       <progress max={Math.max(1, total)} value={page.read} aria-label="History read" className="h-2 w-48 accent-sky-700" />
@@ -150,6 +176,7 @@ function ReadingStatus({ page, total, partial }: { page: ReturnType<typeof useIn
         Read {page.read} of {total} pipelines
       </span>
       {partial && <strong className="text-amber-800 dark:text-amber-300">{done ? "Partial: some history is missing (see below)" : "Partial: still reading"}</strong>}
+      <HistoryAge readAt={readAt !== undefined && Number.isFinite(readAt) ? readAt : undefined} onReadNew={onReadNew} />
     </div>
   );
 }
@@ -234,14 +261,17 @@ function CacheControls({ read }: { read: number }) {
         History kept in this browser
       </h2>
       <p className="text-zinc-700 dark:text-zinc-300">
-        {summary.data ? `${summary.data.pipelines} pipelines' history is cached (IndexedDB), so a reload reads only what is new.` : "…"} It holds execution
+        {summary.data
+          ? `${summary.data.pipelines} pipelines' history is cached (IndexedDB): a reload within ${HISTORY_STALE_MS / 60_000} minutes reads nothing, later only what is new.`
+          : "…"}{" "}
+        It holds execution
         and action run records only, never credentials.
         <button
           type="button"
           className={`${secondaryButton} ml-2 py-0.5 text-xs`}
           onClick={async () => {
             await clearHistoryCache();
-            queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === codepipelineKeys.all[0] && q.queryKey.includes("insights") });
+            queryClient.removeQueries({ predicate: isInsightsHistory });
             await summary.refetch();
           }}
         >

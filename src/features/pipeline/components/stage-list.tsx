@@ -139,8 +139,8 @@ export function StageList({
                         {(details || (awaitingDecision && controls)) && (
                           <div className="mt-2 flex flex-wrap items-center gap-3">
                             {details && (
-                              <a href={details} target="_blank" rel="noopener noreferrer" className={`inline-flex min-h-6 items-center ${linkClass}`} aria-label={`Execution details of ${name}`}>
-                                Details
+                              <a href={details} target="_blank" rel="noopener noreferrer" className={`inline-flex min-h-6 items-center ${linkClass}`} aria-label={`Execution details of ${name} (opens in a new tab)`}>
+                                Details <span aria-hidden="true">↗</span>
                               </a>
                             )}
                             {awaitingDecision && controls && (

@@ -31,9 +31,10 @@ function ExternalLink({ href, label, title }: { href: string | undefined; label:
       rel="noopener noreferrer"
       className="nodrag text-sky-800 underline hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100"
       title={title}
-      aria-label={title}
+      aria-label={`${title} (opens in a new tab)`}
     >
-      {label}
+      {/* The arrow tells this provider's page apart from the in-app "Run details" beside it. */}
+      {label} <span aria-hidden="true">↗</span>
     </a>
   );
 }
