@@ -32,7 +32,7 @@ export function buildQuery(source: Source, name: string, buildId: string, runnin
       if (!build) throw new BuildNotFoundError(`CodeBuild has no build ${buildId} in ${source.region}.`);
       return build;
     },
-    ...pollingPolicy.runDetail(source.polling, running),
+    ...pollingPolicy.build(source.polling, running),
   });
 }
 

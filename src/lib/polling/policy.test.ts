@@ -100,3 +100,13 @@ describe("pollingPolicy with live updates", () => {
     expect(every(pollingPolicy.state(polling, onWall(15_000), live(false)), running)).toBe(15_000);
   });
 });
+
+describe("pollingPolicy.build", () => {
+  it("polls a build while its action runs, and after the action ended for as long as the build itself has not completed", () => {
+    expect(every(pollingPolicy.build(polling, true), { buildComplete: false })).toBe(5_000);
+    // CodePipeline said the action is over before the last poll of the build saw it end: read on.
+    expect(every(pollingPolicy.build(polling, false), { buildComplete: false })).toBe(5_000);
+    expect(every(pollingPolicy.build(polling, false), { buildComplete: true })).toBe(false);
+    expect(every(pollingPolicy.build(polling, false), null)).toBe(false);
+  });
+});

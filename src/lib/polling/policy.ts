@@ -168,6 +168,15 @@ export const pollingPolicy = {
   },
 
   /**
+   * A CodeBuild build, like `runDetail`, and also while the build itself says it has not completed: CodePipeline
+   * can report the action over before the last poll of its build, which would leave "in progress" on screen.
+   */
+  build(polling: PollingConfig, running: boolean): Cadence<{ buildComplete?: boolean } | null> {
+    const cadence = this.runDetail(polling, running);
+    return { ...cadence, refetchInterval: (query) => (running || query.state.data?.buildComplete === false ? ms(polling.activeSeconds) : false) };
+  },
+
+  /**
    * A log stream on screen: its forward token every `activeSeconds` while `following` (the run goes on; only
    * while the details are open, and paused in a hidden tab as every read but the wall's), backing off while
    * reads fail (throttling: what was read stays on screen), then never. No retries of React Query's own: the

@@ -3,7 +3,6 @@ import { useLocation } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import type { PipelineDeclaration, RuleType } from "@aws-sdk/client-codepipeline";
 import { ruleTimeline, type RuleRun } from "../../../core/run-details/rule-timeline";
-import { explainReadError } from "../../../core/run-details/explain";
 import { formatDuration, formatExactTime } from "../../../core/format";
 import { safeHref } from "../../../core/safe-link";
 import { ruleExecutionsQuery, ruleTypesQuery } from "../../../lib/aws/run-detail-queries";
@@ -12,7 +11,7 @@ import { paths } from "../../../lib/paths";
 import { StatusBadge } from "../../../components/status-badge";
 import { linkClass, mutedText } from "../../../components/styles";
 import { CONDITION_LABELS } from "./graph/stage-node";
-import { ReadProblemNote } from "./run-details/read-problem";
+import { QueryReadState } from "./run-details/read-problem";
 
 const hasConditions = (declaration: PipelineDeclaration | undefined) => (declaration?.stages ?? []).some((s) => s.beforeEntry || s.onSuccess || s.onFailure);
 
@@ -38,8 +37,7 @@ export function RuleResults({ pipelineName, executionId, declaration, running }:
       <h2 id="rules-h" className="mb-2 text-lg font-semibold">
         Stage conditions
       </h2>
-      {runs.error && <ReadProblemNote problem={explainReadError(runs.error, "codepipeline:ListRuleExecutions", "the rule results")} lastGoodAt={runs.data ? runs.dataUpdatedAt : undefined} />}
-      {runs.isPending && <p className="text-sm">Loading rule results…</p>}
+      <QueryReadState query={runs} permission="codepipeline:ListRuleExecutions" what="the rule results" reading="Loading rule results…" />
       {runs.data && stages.length === 0 && <p className="text-sm">No condition has been evaluated in this execution{running ? " yet" : ""}.</p>}
       <div className="flex flex-col gap-4">
         {stages.map((stage) => (

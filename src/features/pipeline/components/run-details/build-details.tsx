@@ -1,13 +1,13 @@
 import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { asPipelineStatus, isBuildRunning, isFailedPhase, orderPhases, phaseFailureMessages } from "../../../../core/run-details/build";
-import { explainReadError, type ReadProblem } from "../../../../core/run-details/explain";
+import type { ReadProblem } from "../../../../core/run-details/explain";
 import { formatDuration, formatExactTime } from "../../../../core/format";
 import { buildQuery } from "../../../../lib/aws/build-log-queries";
 import type { Source } from "../../../../lib/aws/source";
 import { StatusBadge } from "../../../../components/status-badge";
 import { LogStream } from "./log-stream";
-import { ReadProblemNote } from "./read-problem";
+import { QueryReadState, ReadProblemNote } from "./read-problem";
 
 /** A CodeBuild action's build: BatchGetBuilds (phases, the failed one first), then its CloudWatch log. */
 export function BuildDetails({
@@ -40,17 +40,17 @@ export function BuildDetails({
         Build <span className="font-mono text-sm font-normal break-all">{buildId}</span>
       </h3>
       {elsewhere && <ReadProblemNote problem={elsewhere} />}
-      {query.error && (
-        <ReadProblemNote
-          problem={
-            query.error.name === "BuildNotFoundError"
-              ? { kind: "elsewhere", title: "CodeBuild does not know this build here", detail: `${query.error.message} It may have run in another account or region, or been deleted.` }
-              : explainReadError(query.error, "codebuild:BatchGetBuilds", "the build's phases and log")
-          }
-          lastGoodAt={build ? query.dataUpdatedAt : undefined}
-        />
-      )}
-      {query.isPending && !elsewhere && <p className="text-sm">Reading the build…</p>}
+      <QueryReadState
+        query={query}
+        permission="codebuild:BatchGetBuilds"
+        what="the build's phases and log"
+        reading={elsewhere ? undefined : "Reading the build…"}
+        explain={(error) =>
+          error.name === "BuildNotFoundError"
+            ? { kind: "elsewhere", title: "CodeBuild does not know this build here", detail: `${error.message} It may have run in another account or region, or been deleted.` }
+            : undefined
+        }
+      />
       {build && (
         <>
           <p className="flex flex-wrap items-center gap-2 text-sm">

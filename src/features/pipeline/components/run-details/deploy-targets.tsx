@@ -1,12 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { DeployActionExecutionTarget } from "@aws-sdk/client-codepipeline";
 import { isFailedTarget, orderEvents, orderTargets, targetSummary } from "../../../../core/run-details/deploy-targets";
-import { explainReadError } from "../../../../core/run-details/explain";
 import { formatDuration, formatExactTime } from "../../../../core/format";
 import { deployTargetsQuery } from "../../../../lib/aws/run-detail-queries";
 import type { Source } from "../../../../lib/aws/source";
 import { StatusBadge } from "../../../../components/status-badge";
-import { ReadProblemNote } from "./read-problem";
+import { QueryReadState } from "./read-problem";
 
 /** ListDeployActionExecutionTargets of one run: every target with its lifecycle events, failures first. */
 export function DeployTargets({ source, pipelineName, actionExecutionId, running }: { source: Source; pipelineName: string; actionExecutionId: string; running: boolean }) {
@@ -17,8 +16,7 @@ export function DeployTargets({ source, pipelineName, actionExecutionId, running
       <h3 id="targets-h" className="text-base font-semibold">
         Deploy targets
       </h3>
-      {query.error && <ReadProblemNote problem={explainReadError(query.error, "codepipeline:ListDeployActionExecutionTargets", "the deploy targets")} lastGoodAt={query.data ? query.dataUpdatedAt : undefined} />}
-      {query.isPending && <p className="text-sm">Reading the targets…</p>}
+      <QueryReadState query={query} permission="codepipeline:ListDeployActionExecutionTargets" what="the deploy targets" reading="Reading the targets…" />
       {query.data && (targets.length === 0 ? <p className="text-sm">No targets reported for this run.</p> : <p className="text-sm font-medium">{targetSummary(targets)}</p>)}
       {targets.length > 0 && (
         <table className="w-full text-left text-sm" aria-label="Deploy targets">

@@ -1,4 +1,4 @@
-import type { ReadProblem } from "../../../../core/run-details/explain";
+import { explainReadError, type ReadProblem } from "../../../../core/run-details/explain";
 import { WarningIcon } from "../../../../components/icons";
 
 /** One piece of the details that could not be read, explained where it would have been; the rest still shows. */
@@ -19,5 +19,36 @@ export function ReadProblemNote({ problem, lastGoodAt }: { problem: ReadProblem;
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * A piece's read, the one way every details piece says it: what went wrong (with the time of what it still shows,
+ * if anything), or that it is still reading. `explain` names errors the generic explanation would get wrong.
+ */
+export function QueryReadState({
+  query,
+  permission,
+  what,
+  reading,
+  explain,
+}: {
+  query: { error: Error | null; data: unknown; dataUpdatedAt: number; isPending: boolean };
+  /** The IAM action the read needs, for the missing-permission explanation. */
+  permission: string;
+  what: string;
+  reading?: string;
+  explain?: (error: Error) => ReadProblem | undefined;
+}) {
+  return (
+    <>
+      {query.error && (
+        <ReadProblemNote
+          problem={explain?.(query.error) ?? explainReadError(query.error, permission, what)}
+          lastGoodAt={query.data !== undefined ? query.dataUpdatedAt : undefined}
+        />
+      )}
+      {query.isPending && reading && <p className="text-sm">{reading}</p>}
+    </>
   );
 }
