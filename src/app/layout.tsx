@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState } from "react";
 import { Outlet } from "react-router";
 import { MenuIcon } from "../components/icons";
-import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
+import { ApprovalsNavLink, PendingCountContext } from "../features/approvals/components/pending-approvals-count";
 import { useApprovalsAttention } from "../features/approvals/use-approvals-attention";
 import { InsightsNavLink, MenuContent, PipelinesNavLink, SignedInAsWhenSignedIn, SourcesSummary } from "./nav-links";
 
@@ -10,9 +10,9 @@ const loadAppMenu = () => import("./app-menu");
 const AppMenu = lazy(loadAppMenu);
 
 export function Layout() {
-  useApprovalsAttention();
+  const pending = useApprovalsAttention();
   return (
-    <>
+    <PendingCountContext value={pending}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-zinc-900"
@@ -50,7 +50,7 @@ export function Layout() {
         </div>
       </header>
       <Outlet />
-    </>
+    </PendingCountContext>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useNavigate } from "react-router";
 import { useSources } from "../../lib/sources/source-context";
 import { boundKeys, faviconDataUrl, newEvents, titleWithCount } from "../../core/approvals/attention";
@@ -31,12 +31,12 @@ function saveNotified(keys: Set<string>) {
  * linking to it in its own source. Each approval or failure notifies once: what a source shows when it first
  * answers in full is its baseline (so a source that was failing and comes back does not fire a burst), keys
  * already notified (in any tab) are kept in localStorage, and the notification `tag` lets the browser fold
- * duplicates.
+ * duplicates. Returns the count for the navigation's badges (PendingCountContext).
  */
 export function useApprovalsAttention() {
   const navigate = useNavigate();
   const many = useSources().length > 1;
-  const { approvals, failures, sources } = usePendingApprovals();
+  const { approvals, failures, sources, complete } = usePendingApprovals();
   const count = approvals.length;
   const seen = useRef(new Map<string, Set<string>>());
 
@@ -109,5 +109,5 @@ export function useApprovalsAttention() {
     saveNotified(notified);
   }, [approvals, failures, sources, many, navigate]);
 
-  return count;
+  return useMemo(() => ({ count, complete }), [count, complete]);
 }

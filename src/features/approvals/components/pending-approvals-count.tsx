@@ -1,11 +1,23 @@
+import { createContext, use } from "react";
 import { NavLink } from "react-router";
-import { usePendingApprovals } from "../api/use-approvals";
 import { paths } from "../../../lib/paths";
+
+export interface PendingCount {
+  count: number;
+  /** Every source has answered in full (or failed): before that, zero reads "…". */
+  complete: boolean;
+}
+
+/**
+ * The layout reads the approvals once (useApprovalsAttention) and hands the count to every badge through this:
+ * each badge reading them itself put one observer per pipeline per badge (three in the header and menu) on every
+ * state answer, most of the first page's render time on a phone.
+ */
+export const PendingCountContext = createContext<PendingCount>({ count: 0, complete: false });
 
 /** The nav badge: how many approvals wait, on every page. Amber while some wait, quiet at zero. */
 export function PendingApprovalsCount() {
-  const { approvals, complete } = usePendingApprovals();
-  const count = approvals.length;
+  const { count, complete } = use(PendingCountContext);
   return (
     <span
       data-testid="pending-approvals-count"

@@ -1,8 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import { useSource, useSources } from "../../../lib/sources/source-context";
 import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
+import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
+import { approvalExecutionQuery } from "../../../lib/aws/execution-queries";
+import { useFirstInLine } from "../../../lib/polling/use-on-screen";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
 import { useRetainedItems } from "../api/use-retained-items";
@@ -25,11 +28,32 @@ export default function ApprovalPage() {
   const source = useSource();
   const sources = useSources();
   const only = useMemo(() => [source], [source]);
+  // Ahead of the other pipelines' reads (the navigation's count reads every state): a link from a phone shows its
+  // approval after this pipeline's two reads, not after the whole account's.
+  useFirstInLine(source, name);
   // This pipeline's state at the pipeline page's cadence, whatever the inbox poller does for the others.
   const state = useQuery(pipelineStateQuery(source, name));
   const { approvals, states, complete } = usePendingApprovals({ eager: true, sources: only });
   const mine = approvals.filter(({ approval: a }) => a.pipelineName === name && a.stageName === stage && a.actionName === action);
   const items = useRetainedItems(useApprovalItems(mine, states));
+  // The card appears whole, with its declaration (CustomData, link, timeout; useApprovalItems reads it) and its
+  // execution's revisions and trigger (ApprovalReview reads them; same queries), instead of growing under the
+  // reader's thumb as each arrives; the history below waits for it, so nothing moves down. `isLoading`: a query
+  // with nothing to read (no version, no execution id) does not hold the card back.
+  const version = state.data?.pipelineVersion;
+  const declaration = useQuery({
+    ...pipelineDeclarationQuery(source, name, version, "cached"),
+    enabled: version !== undefined,
+    // A new pipeline version's declaration loads behind the card already shown.
+    placeholderData: (previous) => previous,
+  });
+  const executionsLoading = useQueries({
+    queries: items.map(({ approval: a }) => ({ ...approvalExecutionQuery(source, name, a.executionId ?? ""), enabled: Boolean(a.executionId) })),
+    combine: (results) => results.some((r) => r.isLoading),
+  });
+  const missing = state.isSuccess && !state.data.stageStates?.some((s) => s.stageName === stage && s.actionStates?.some((a) => a.actionName === action));
+  const cardsReady = items.length > 0 && !declaration.isLoading && !executionsLoading;
+  const settled = cardsReady || (items.length === 0 && (complete || state.isSuccess)) || missing || Boolean(state.error && !state.data);
   const pendingKeys = new Set(items.map((i) => i.key));
   const decided = useLocalDecisions().filter(
     (d) =>
@@ -40,7 +64,6 @@ export default function ApprovalPage() {
       !pendingKeys.has(sourcedKey(source.id, d.key)),
   );
   rememberApprovalPipelines([{ source, name }], sources);
-  const missing = state.isSuccess && !state.data.stageStates?.some((s) => s.stageName === stage && s.actionStates?.some((a) => a.actionName === action));
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
@@ -61,18 +84,19 @@ export default function ApprovalPage() {
           <SourceBadge />
         </p>
       )}
-      {/* On a phone the approval fills the first screen from the start: the history below does not jump down as it loads (CLS). */}
-      <div className="max-sm:min-h-[65svh]">
+      {/* On a phone the approval fills the first screen from the start. One margin on the box, not on what it holds:
+          "Loading…" and the card start at the same height. */}
+      <div className="mt-6 max-sm:min-h-[65svh]">
         {state.error && !state.data ? (
-          <p role="alert" className="mt-4 text-red-800 dark:text-red-300">
+          <p role="alert" className="text-red-800 dark:text-red-300">
             Could not read pipeline {name}: {state.error.message}
           </p>
         ) : missing ? (
-          <p role="status" className="mt-4">
+          <p role="status">
             Pipeline {name} has no action {action} in a stage {stage}. The link may be out of date.
           </p>
-        ) : items.length > 0 ? (
-          <ul className="mt-6 flex flex-col gap-4" aria-label="Waiting executions">
+        ) : cardsReady ? (
+          <ul className="flex flex-col gap-4" aria-label="Waiting executions">
             {items.map((item) => (
               <li key={item.key}>
                 <ApprovalCard item={item} gone={item.gone} />
@@ -80,13 +104,17 @@ export default function ApprovalPage() {
             ))}
           </ul>
         ) : (
-          <p role="status" className="mt-4 text-zinc-700 dark:text-zinc-300">
-            {complete || state.isSuccess ? "This approval is not waiting for a decision now. Its latest decisions are below." : "Loading…"}
+          <p role="status" className="text-zinc-700 dark:text-zinc-300">
+            {items.length === 0 && (complete || state.isSuccess) ? "This approval is not waiting for a decision now. Its latest decisions are below." : "Loading…"}
           </p>
         )}
       </div>
-      <DecidedHere decisions={decided} states={states} />
-      <RecentDecisions pipelines={[{ source, name }]} limit={10} only={{ stageName: stage, actionName: action }} />
+      {settled && (
+        <>
+          <DecidedHere decisions={decided} states={states} />
+          <RecentDecisions pipelines={[{ source, name }]} limit={10} only={{ stageName: stage, actionName: action }} />
+        </>
+      )}
     </main>
   );
 }
