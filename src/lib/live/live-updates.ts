@@ -71,10 +71,10 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
     });
   }
 
-  /** The header's words: paused if any socket is, live once all are, nothing while connecting. */
+  /** The header's words: paused if any socket is, live once all are, polling while connecting (the cadence then is polling's). */
   function showMode(): void {
     const modes = sources.map((source) => source.live.mode);
-    const text = modes.includes("paused") ? "Live updates paused, polling" : modes.every((mode) => mode === "live") ? "Live" : "";
+    const text = modes.includes("paused") ? "Live updates paused, polling" : modes.every((mode) => mode === "live") ? "Live" : "Polling";
     queryClient.setQueryData(LIVE_MODE_KEY, text);
   }
 
@@ -114,6 +114,7 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
     socket.start();
     return socket;
   });
+  showMode();
 
   return () => {
     batcher.cancel();
