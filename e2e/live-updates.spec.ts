@@ -122,4 +122,28 @@ test.describe("when the socket drops", () => {
     await appsync(request, emulatorUrl, { refuse: false });
     await expect(freshness(page)).toHaveText(LIVE, { timeout: 20_000 });
   });
+
+  test("the wall says it is live, paused while the socket is down, then live again; its tiles change on an event", async ({ page, emulator, sdk, request, emulatorUrl }) => {
+    await emulator.loadScenario(scenario(pipeline("live-wall-a"), pipeline("live-wall-b")));
+    await emulator.advance(120);
+    // Refreshing every 10 minutes: only an event explains a tile changing within seconds.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto("/wall?refresh=600");
+    const header = page.getByTestId("wall-updated");
+    const tile = (name: string) => page.getByTestId("wall-tile").filter({ hasText: name });
+    await expect(tile("live-wall-b")).toContainText(/succeeded/i);
+    await expect(header).toHaveText(LIVE);
+    await shot(page, "live-wall-dark");
+    await sdk.send(new StartPipelineExecutionCommand({ name: "live-wall-b" }));
+    await expect(tile("live-wall-b")).toContainText(/in progress/i, { timeout: 5000 });
+    await appsync(request, emulatorUrl, { refuse: true, drop: true });
+    await expect(header).toContainText("· Live updates paused, polling");
+    await shot(page, "live-wall-paused-dark");
+    await appsync(request, emulatorUrl, { refuse: false });
+    await expect(header).toHaveText(LIVE, { timeout: 20_000 });
+    await page.goto("/wall?refresh=600&theme=light");
+    await expect(tile("live-wall-a")).toContainText(/succeeded/i);
+    await expect(header).toHaveText(LIVE);
+    await shot(page, "live-wall-light");
+  });
 });

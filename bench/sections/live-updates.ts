@@ -1,4 +1,4 @@
-import type { BrowserContext } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { generatedPipelines } from "../../emulator/src/demo/generated";
 import type { Scenario } from "../../emulator/src/scenario/types";
 import { openPage } from "../lib/browser";
@@ -11,55 +11,103 @@ import { samplesFor, VIEWS } from "./update-latency";
  * Live updates (docs/live-updates.md) side by side with polling, in one run:
  * - change → on screen: the update section's stepping pipeline, overview and pipeline page, events on and off;
  * - CodePipeline requests per minute for 1, 10 and 50 viewers (each its own browser context, as separate
- *   people) of the same 100 pipelines, on the overview, while the world keeps changing: the clock moves
- *   SIM_SPEED simulated seconds per real second and every pipeline starts a run every TRAFFIC_SECONDS, so both
- *   modes see the same changes.
+ *   people) of the same 100 pipelines, on the overview, while the world keeps changing: every pipeline starts a
+ *   run every TRAFFIC_SECONDS (drawn per run, so runs do not start in step), on a clock that moves at real speed.
+ *   A faster clock would not be fair: polling keeps its wall-clock intervals while the events (and the reads they
+ *   cause) come as fast as the simulated world changes.
  */
 
 const FLEET = 100;
-const TRAFFIC_SECONDS = 1800;
-const SIM_SPEED = 10;
+/** A busy fleet: a run every 5 to 15 minutes, runs of about 10 minutes, so most rows on screen run or wait. */
+const TRAFFIC_SECONDS: [number, number] = [300, 900];
+/** Viewers opened at once: more at once times the machine (2 cores), not the app. */
+const OPEN_BATCH = 5;
 
 function changingFleet(): Scenario {
   return { seed: 8, traffic: true, pipelines: generatedPipelines(FLEET, 8).map((p) => ({ ...p, traffic: { everySeconds: TRAFFIC_SECONDS } })) };
 }
 
-/** Until every page shows its rows' statuses, then until the first reads are over (a quiet second). */
-async function openViewers(context: BenchContext, count: number, events: boolean): Promise<BrowserContext[]> {
-  const open = async () => {
+interface Viewer {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Until every page shows its rows' statuses (and with events, says Live), then until the first reads of every pipeline are over and two seconds were quiet. */
+async function openViewers(context: BenchContext, count: number, events: boolean): Promise<Viewer[]> {
+  const open = async (): Promise<Viewer> => {
     const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url, events, viewport: { width: 1280, height: 800 } });
-    await page.goto("/", { timeout: 180_000 });
-    await page.waitForFunction(`[...document.querySelectorAll('[aria-label="Pipelines"] li a[href^="/pipelines/"]')].length > 0 && !document.body.innerText.includes("Loading status")`, undefined, { timeout: 300_000 });
-    if (events) await page.getByRole("timer").filter({ hasText: /· Live$/ }).first().waitFor({ timeout: 120_000 });
-    return browserContext;
+    await page.goto("/", { timeout: 300_000 });
+    await page.waitForFunction(`[...document.querySelectorAll('[aria-label="Pipelines"] li a[href^="/pipelines/"]')].length > 0 && !document.body.innerText.includes("Loading status")`, undefined, { timeout: 600_000 });
+    if (events) await page.getByRole("timer").filter({ hasText: /· Live$/ }).first().waitFor({ timeout: 300_000 });
+    return { context: browserContext, page };
   };
-  // Ten at a time: all at once would time the machine, not the app.
-  const contexts: BrowserContext[] = [];
-  for (let i = 0; i < count; i += 10) contexts.push(...(await Promise.all(Array.from({ length: Math.min(10, count - i) }, open))));
+  const viewers: Viewer[] = [];
+  try {
+    for (let i = 0; i < count; i += OPEN_BATCH) {
+      viewers.push(...(await Promise.all(Array.from({ length: Math.min(OPEN_BATCH, count - i) }, open))));
+      // The world goes on while later batches load, as it would.
+      context.emulator.advanceSeconds(1);
+    }
+  } catch (error) {
+    await Promise.all(viewers.map((v) => v.context.close()));
+    throw error;
+  }
+  // Every page reads each pipeline's state and newest runs once on load, the rows in view first: on a loaded
+  // machine the rest trickle in for a while, slower than a rate could tell apart from polling.
+  const firstReads = count * FLEET;
+  for (const giveUp = Date.now() + 600_000; Date.now() < giveUp; ) {
+    const { byOperation } = context.emulator.requests();
+    if ((byOperation.GetPipelineState ?? 0) >= firstReads && (byOperation.ListPipelineExecutions ?? 0) >= firstReads) break;
+    await new Promise((done) => setTimeout(done, 1000));
+    context.emulator.advanceSeconds(1);
+  }
   let last = context.emulator.requests().total;
   for (let quiet = 0; quiet < 2; ) {
     await new Promise((done) => setTimeout(done, 1000));
+    context.emulator.advanceSeconds(1);
     const now = context.emulator.requests().total;
     quiet = now - last <= count ? quiet + 1 : 0;
     last = now;
   }
-  return contexts;
+  return viewers;
+}
+
+/** What each page's freshness indicator says of the live mode: "Live", "Live updates paused, polling", or "" (none). */
+async function liveModes(viewers: Viewer[]): Promise<Record<string, number>> {
+  const modes: Record<string, number> = {};
+  for (const { page } of viewers) {
+    const text = await page.getByRole("timer").first().innerText({ timeout: 10_000 }).catch(() => "(no indicator)");
+    const mode = text.includes("·") ? text.slice(text.lastIndexOf("·") + 1).trim() : "";
+    modes[mode] = (modes[mode] ?? 0) + 1;
+  }
+  return modes;
 }
 
 async function requestsPerMinute(context: BenchContext, count: number, events: boolean, windowSeconds: number) {
   context.emulator.load(changingFleet());
-  const contexts = await openViewers(context, count, events);
+  const opened = Date.now();
+  const viewers = await openViewers(context, count, events);
+  const openSeconds = Math.round((Date.now() - opened) / 1000);
   try {
     context.emulator.resetRequests();
+    // How much the world changed in the window (EventBridge events of every pipeline, on screen or not).
+    let changes = 0;
+    const stopCounting = context.emulator.server.core.onStateEvent(() => changes++);
     const started = Date.now();
-    for (let s = 0; s < windowSeconds; s++) {
+    const modesAt: Record<string, Record<string, number>> = {};
+    for (let s = 1; s <= windowSeconds; s++) {
       await new Promise((done) => setTimeout(done, 1000));
-      context.emulator.advanceSeconds(SIM_SPEED);
+      context.emulator.advanceSeconds(1);
+      // Whether the sockets held through the window (a page that fell back to polling would poll at 5 s).
+      if (events && s === Math.round(windowSeconds / 2)) modesAt.middle = await liveModes(viewers);
     }
+    stopCounting();
     const counted = context.emulator.requests();
-    return { perMinute: (counted.total * 60_000) / (Date.now() - started), byOperation: counted.byOperation };
+    const seconds = (Date.now() - started) / 1000;
+    if (events) modesAt.end = await liveModes(viewers);
+    return { perMinute: (counted.total * 60) / seconds, windowSeconds: Math.round(seconds), openSeconds, stateChangeEvents: changes, byOperation: counted.byOperation, ...(events && { liveModes: modesAt }) };
   } finally {
-    await Promise.all(contexts.map((c) => c.close()));
+    await Promise.all(viewers.map((v) => v.context.close()));
   }
 }
 
@@ -67,7 +115,7 @@ export async function liveUpdatesSection(context: BenchContext): Promise<Section
   const quick = context.options.quick;
   const samples = Math.min(quick ? 2 : 6, STEP_STAGES.length - 1);
   const viewerCounts = quick ? [1, 5] : [1, 10, 50];
-  const windowSeconds = quick ? 20 : 60;
+  const windowSeconds = quick ? 20 : 90;
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
 
@@ -98,7 +146,7 @@ export async function liveUpdatesSection(context: BenchContext): Promise<Section
       details[`viewers ${count}`] = { error: message };
       continue;
     }
-    details[`viewers ${count}`] = { windowSeconds, polling: polled, events: live };
+    details[`viewers ${count}`] = { polling: polled, events: live };
     context.log(`live: ${count} viewer(s) ${JSON.stringify(details[`viewers ${count}`])}`);
     rows.push({
       section: "Live",

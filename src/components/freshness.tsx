@@ -9,9 +9,22 @@ import { useNow } from "./use-now";
  * approvals inbox, the wall and the pipeline pages. A `timer`: it counts every second, which a live region would
  * read out every second; what failed is announced by the pages' error banners. A live-updates mode (issue 22)
  * adds its state here, beside the wording. `className`: the look of the page it sits in (default: the app's
- * small grey text, amber once something is stale).
+ * small grey text, amber once something is stale); `pausedClassName` the paused mode's (default: the app's amber,
+ * which follows the system's colour scheme; the wall has a theme of its own).
  */
-export function Freshness({ reads, staleAfterMs, className, testId }: { reads: readonly ShownRead[]; staleAfterMs?: number; className?: string; testId?: string }) {
+export function Freshness({
+  reads,
+  staleAfterMs,
+  className,
+  pausedClassName = "font-semibold text-amber-800 dark:text-amber-300",
+  testId,
+}: {
+  reads: readonly ShownRead[];
+  staleAfterMs?: number;
+  className?: string;
+  pausedClassName?: string;
+  testId?: string;
+}) {
   const now = useNow().getTime();
   const freshness = freshnessOf(reads, now, staleAfterMs);
   const stale = freshness.kind === "stale" || freshness.kind === "partly-stale";
@@ -24,7 +37,7 @@ export function Freshness({ reads, staleAfterMs, className, testId }: { reads: r
       data-testid={testId}
     >
       {describeFreshness(freshness, now)}
-      {mode && <span className={mode.includes("paused") ? "font-semibold text-amber-800 dark:text-amber-300" : undefined}> · {mode}</span>}
+      {mode && <span className={mode.includes("paused") ? pausedClassName : undefined}> · {mode}</span>}
     </span>
   );
 }

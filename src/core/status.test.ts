@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executionDurationMs, isRunning, isStateActive, rollUpStatus, stateFingerprint } from "./status";
+import { executionDurationMs, executionsFingerprint, isRunning, isStateActive, rollUpStatus, stateFingerprint } from "./status";
 import { EXEC_NEW, EXEC_OLD, action, execution, stage, state } from "../testing/pipeline-fixtures";
 
 describe("rollUpStatus", () => {
@@ -157,5 +157,32 @@ describe("stateFingerprint", () => {
     );
     expect(stateFingerprint(waiting)).not.toBe(stateFingerprint(running(10)));
     expect(stateFingerprint(undefined)).toBe("");
+  });
+});
+
+describe("executionsFingerprint", () => {
+  // A run (EXEC_NEW) through Source, Build and Deploy; the previous one (EXEC_OLD) still where the new one has not been.
+  const at = (id: string, status: "InProgress" | "Succeeded" | "Failed") => ({ latestExecution: { pipelineExecutionId: id, status } });
+  const run = (source: "InProgress" | "Succeeded", build: ReturnType<typeof at>, deploy: ReturnType<typeof at>) =>
+    state(stage("Source", source, [], at(EXEC_NEW, source)), stage("Build", build.latestExecution.status, [], build), stage("Deploy", deploy.latestExecution.status, [], deploy));
+
+  it("stays put while a run moves from one middle stage to the next", () => {
+    expect(executionsFingerprint(run("Succeeded", at(EXEC_NEW, "InProgress"), at(EXEC_OLD, "Succeeded")))).toBe(
+      executionsFingerprint(run("Succeeded", at(EXEC_NEW, "Succeeded"), at(EXEC_OLD, "Succeeded"))),
+    );
+  });
+
+  it("changes when the source stage finishes (its revisions are known), the last stage ends, or a stage fails", () => {
+    const building = run("Succeeded", at(EXEC_NEW, "InProgress"), at(EXEC_OLD, "Succeeded"));
+    expect(executionsFingerprint(building)).not.toBe(executionsFingerprint(run("InProgress", at(EXEC_NEW, "InProgress"), at(EXEC_OLD, "Succeeded"))));
+    expect(executionsFingerprint(building)).not.toBe(executionsFingerprint(run("Succeeded", at(EXEC_NEW, "Failed"), at(EXEC_OLD, "Succeeded"))));
+    const deploying = run("Succeeded", at(EXEC_NEW, "Succeeded"), at(EXEC_NEW, "InProgress"));
+    expect(executionsFingerprint(deploying)).not.toBe(executionsFingerprint(run("Succeeded", at(EXEC_NEW, "Succeeded"), at(EXEC_NEW, "Succeeded"))));
+  });
+
+  it("changes when an execution appears or the previous one is gone from every stage", () => {
+    expect(executionsFingerprint(run("Succeeded", at(EXEC_NEW, "Succeeded"), at(EXEC_NEW, "Succeeded")))).not.toBe(
+      executionsFingerprint(run("Succeeded", at(EXEC_NEW, "Succeeded"), at(EXEC_OLD, "Succeeded"))),
+    );
   });
 });

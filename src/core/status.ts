@@ -222,13 +222,35 @@ export function executionDurationMs(summary: PipelineStatusSummary, now: Date): 
 export function stateFingerprint(state: GetPipelineStateOutput | undefined): string {
   if (!state) return "";
   return (state.stageStates ?? [])
-    .map((s) => {
-      const e = s.latestExecution;
-      const inbound = [s.inboundExecution, ...(s.inboundExecutions ?? [])]
-        .map((i) => (i ? `${i.pipelineExecutionId}:${i.status}` : ""))
-        .filter(Boolean)
-        .join("+");
-      return `${e?.pipelineExecutionId ?? ""}:${e?.status ?? ""}${inbound ? `<${inbound}` : ""}`;
-    })
+    .map((s) => `${s.latestExecution?.pipelineExecutionId ?? ""}:${s.latestExecution?.status ?? ""}${inboundPart(s)}`)
     .join("|");
+}
+
+/**
+ * The coarser part of `stateFingerprint` the lists of executions (ListPipelineExecutions: the overview's row and
+ * strip, the pipeline page's newest runs, the history, the wall's) depend on: which executions the pipeline
+ * holds, what waits at its transitions, and whether a run started or ended. A run's move from one stage to the
+ * next changes none of their summaries (only `lastUpdateTime`, shown for finished runs only), so which stage holds
+ * which execution does not count, nor a middle stage going from in progress to succeeded; the first stage's
+ * status does (the source revisions are known from its end on), the last's (the run is over), and any other
+ * status anywhere (failed, stopping, stopped; a retried stage back in progress).
+ */
+export function executionsFingerprint(state: GetPipelineStateOutput | undefined): string {
+  if (!state) return "";
+  const stages = state.stageStates ?? [];
+  const executions = [...new Set(stages.map((s) => s.latestExecution?.pipelineExecutionId ?? ""))].sort();
+  const statuses = stages.map((s, index) => {
+    const status = s.latestExecution?.status ?? "";
+    const counts = index === 0 || index === stages.length - 1 || (status !== "InProgress" && status !== "Succeeded");
+    return `${counts ? status : ""}${inboundPart(s)}`;
+  });
+  return `${executions.join(",")}|${statuses.join("|")}`;
+}
+
+function inboundPart(s: StageState): string {
+  const inbound = [s.inboundExecution, ...(s.inboundExecutions ?? [])]
+    .map((i) => (i ? `${i.pipelineExecutionId}:${i.status}` : ""))
+    .filter(Boolean)
+    .join("+");
+  return inbound ? `<${inbound}` : "";
 }

@@ -48,4 +48,29 @@ describe("live events", () => {
     vi.advanceTimersByTime(500);
     expect(flushed).toHaveLength(2);
   });
+
+  it("reads a pipeline read less than the spacing ago once more when the spacing is over, whatever came meanwhile", () => {
+    vi.useFakeTimers();
+    const flushed: string[][] = [];
+    const batcher = new HintBatcher<{ name: string }>(150, (keys) => flushed.push(keys.map((k) => k.name)), (k) => k.name, undefined, 1000);
+    batcher.add({ name: "web" });
+    vi.advanceTimersByTime(150);
+    expect(flushed).toEqual([["web"]]);
+    // Three more events for web within the second (EventBridge spreads one change's events), one for api.
+    vi.advanceTimersByTime(100);
+    batcher.add({ name: "web" });
+    batcher.add({ name: "api" });
+    vi.advanceTimersByTime(300);
+    batcher.add({ name: "web" });
+    expect(flushed).toEqual([["web"], ["api"]]);
+    vi.advanceTimersByTime(599);
+    expect(flushed).toEqual([["web"], ["api"]]);
+    vi.advanceTimersByTime(1);
+    expect(flushed).toEqual([["web"], ["api"], ["web"]]);
+    // Long after: only the window again.
+    vi.advanceTimersByTime(5000);
+    batcher.add({ name: "web" });
+    vi.advanceTimersByTime(150);
+    expect(flushed).toHaveLength(4);
+  });
 });

@@ -52,12 +52,17 @@ export function interestIn(event: LiveEvent, onScreen: boolean): Interest {
 
 /**
  * Collapses hints per pipeline over a short window, so the burst one state change makes (an action and its
- * stage ending, the next starting: four events in the same second) costs one read. Duplicates and late or
- * out-of-order events need nothing more: each only asks for a fresh read, and the read is the truth.
+ * stage ending, the next starting: four events in the same second) costs one read. A pipeline read less than
+ * `spacingMs` ago waits until then: events of one change that EventBridge delivers spread over a second, or a
+ * run's quick steps, fold into one more read instead of one each (and a read still in flight is not cancelled
+ * for a newer one). Duplicates and late or out-of-order events need nothing more: each only asks for a fresh
+ * read, and the read is the truth.
  */
 export class HintBatcher<K> {
-  private readonly due = new Map<string, K>();
+  private readonly due = new Map<string, { key: K; at: number }>();
+  private readonly flushedAt = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = Infinity;
 
   constructor(
     private readonly windowMs: number,
@@ -65,23 +70,46 @@ export class HintBatcher<K> {
     private readonly id: (key: K) => string,
     /** Two hints for the same pipeline in one window become one: what both ask for. */
     private readonly merge: (a: K, b: K) => K = (_a, b) => b,
+    private readonly spacingMs = 0,
   ) {}
 
   add(key: K): void {
     const id = this.id(key);
     const earlier = this.due.get(id);
-    this.due.set(id, earlier ? this.merge(earlier, key) : key);
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      const keys = [...this.due.values()];
-      this.due.clear();
-      this.flush(keys);
-    }, this.windowMs);
+    const at = earlier?.at ?? Math.max(Date.now() + this.windowMs, (this.flushedAt.get(id) ?? -Infinity) + this.spacingMs);
+    this.due.set(id, { key: earlier ? this.merge(earlier.key, key) : key, at });
+    this.schedule(at);
   }
 
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.timerAt = Infinity;
     this.due.clear();
+  }
+
+  private schedule(at: number): void {
+    if (at >= this.timerAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => this.flushDue(), Math.max(0, at - Date.now()));
+  }
+
+  private flushDue(): void {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const now = Date.now();
+    const keys: K[] = [];
+    for (const [id, { key, at }] of this.due) {
+      if (at > now) continue;
+      keys.push(key);
+      this.due.delete(id);
+      this.flushedAt.set(id, now);
+    }
+    // Forget pipelines read longer ago than the spacing: their next hint waits only the window.
+    for (const [id, at] of this.flushedAt) if (at + this.spacingMs <= now) this.flushedAt.delete(id);
+    const next = Math.min(...[...this.due.values()].map((d) => d.at));
+    if (next < Infinity) this.schedule(next);
+    if (keys.length > 0) this.flush(keys);
   }
 }

@@ -98,7 +98,7 @@ function Wall({ options, ignored, sources }: { options: WallOptions; ignored: st
       <header className="wall-chrome" style={chromeStyle}>
         <h1 style={{ margin: 0, fontSize: "1em" }}>Pipelines</h1>
         <Counts tiles={tiles} />
-        <Freshness reads={reads} className="wall-muted" testId="wall-updated" />
+        <Freshness reads={reads} className="wall-muted" pausedClassName="wall-warning" testId="wall-updated" />
         <time className="wall-clock" dateTime={now.toISOString()} data-testid="wall-clock">
           {clock.format(now)}
         </time>

@@ -74,6 +74,14 @@ export const codepipelineKeys = {
   logStream: (source: SourceRef, name: string, group: string, stream: string) => [...pipelineScope(source, name), "log", group, stream] as const,
 };
 
+/** The lists of executions (ListPipelineExecutions) under `executions`: they change only when a run starts or ends. */
+const EXECUTION_LISTS: ReadonlySet<unknown> = new Set(["recent-runs", "recent", "wall", "history"]);
+
+/** Whether a key is one of a pipeline's lists of executions (see followStateChanges). */
+export function isExecutionList(queryKey: QueryKey): boolean {
+  return EXECUTION_LISTS.has(queryKey[3]);
+}
+
 /** The reads whose keys end in a fixed word, which `pipelineOfKey` recognises. */
 type PipelineRead = "state";
 

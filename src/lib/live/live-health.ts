@@ -14,7 +14,7 @@ export interface LiveHealth {
 
 export const createLiveHealth = (safetySeconds: number | undefined): LiveHealth => ({ mode: undefined, safetyMs: safetySeconds && safetySeconds * 1000 });
 
-/** The page's mode for the freshness indicator: "Live", "Live updates paused, polling", or nothing (connecting, or no events). */
+/** The page's mode for the freshness indicator: "Live", "Polling" (connecting), "Live updates paused, polling", or nothing (no events). */
 export const LIVE_MODE_KEY = ["live-mode"] as const;
 
 /** Never fetched: only live updates set it (setQueryData). */

@@ -32,6 +32,8 @@ export interface LiveKit {
 
 /** Events of one state change arrive within milliseconds of each other; one read answers them all. */
 const BATCH_MS = 150;
+/** At most one read of a pipeline a second: the stragglers of one change and a run's quick steps share the next. */
+const SPACING_MS = 1000;
 
 interface Hint {
   source: Source;
@@ -49,6 +51,7 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
     (hints) => hints.forEach(read),
     (hint) => `${hint.source.id}\n${hint.pipeline}`,
     (a, b) => ({ ...b, actions: a.actions || b.actions }),
+    SPACING_MS,
   );
 
   function read({ source, pipeline, actions }: Hint): void {
@@ -68,10 +71,10 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
     });
   }
 
-  /** The header's words: paused if any socket is, live once all are, nothing while connecting. */
+  /** The header's words: paused if any socket is, live once all are, polling while connecting (the cadence then is polling's). */
   function showMode(): void {
     const modes = sources.map((source) => source.live.mode);
-    const text = modes.includes("paused") ? "Live updates paused, polling" : modes.every((mode) => mode === "live") ? "Live" : "";
+    const text = modes.includes("paused") ? "Live updates paused, polling" : modes.every((mode) => mode === "live") ? "Live" : "Polling";
     queryClient.setQueryData(LIVE_MODE_KEY, text);
   }
 
@@ -111,6 +114,7 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
     socket.start();
     return socket;
   });
+  showMode();
 
   return () => {
     batcher.cancel();

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Source } from "../aws/source";
 import { createLiveHealth } from "../live/live-health";
 import { pipelineStateQuery, pipelinesQuery, recentRunsQuery } from "../aws/pipeline-queries";
-import { wallExecutionsQuery } from "../aws/execution-queries";
+import { executionQuery, wallExecutionsQuery } from "../aws/execution-queries";
 import { followStateChanges } from "./follow-state-changes";
 
 function fakeSource(id: string): Source {
@@ -26,6 +26,8 @@ function fakeSource(id: string): Source {
     sha256: undefined as unknown as Source["sha256"],
   };
 }
+
+type Status = "InProgress" | "Succeeded" | "Failed";
 
 describe("followStateChanges", () => {
   const source = fakeSource("s");
@@ -68,6 +70,38 @@ describe("followStateChanges", () => {
     expect(client.getQueryState(wallExecutionsQuery(source, "web").queryKey)?.isInvalidated).toBe(true);
     expect(client.getQueryState(pipelinesQuery(source).queryKey)?.isInvalidated).toBe(false);
     expect(client.getQueryState(stateKey)?.isInvalidated).toBe(false);
+    stop();
+  });
+
+  it("refreshes the lists of executions only when a run starts or ends, the run's own reads at every stage", () => {
+    const client = new QueryClient();
+    const stop = followStateChanges(client);
+    const stateKey = pipelineStateQuery(source, "web").queryKey;
+    const list = recentRunsQuery(source, "web").queryKey;
+    const run = executionQuery(source, "web", "e1").queryKey;
+    // A run (e1) going through Source, Build, Test and Deploy, the previous one (e0) still shown where e1 has not been.
+    const states = (build: Status, test: [string, Status]): GetPipelineStateOutput => ({
+      stageStates: [
+        { stageName: "Source", latestExecution: { pipelineExecutionId: "e1", status: "Succeeded" } },
+        { stageName: "Build", latestExecution: { pipelineExecutionId: "e1", status: build } },
+        { stageName: "Test", latestExecution: { pipelineExecutionId: test[0], status: test[1] } },
+        { stageName: "Deploy", latestExecution: { pipelineExecutionId: "e0", status: "Succeeded" } },
+      ],
+    });
+    const fresh = () => {
+      client.setQueryData(list, []);
+      client.setQueryData(run, null);
+    };
+    client.setQueryData(stateKey, states("InProgress", ["e0", "Succeeded"]));
+    fresh();
+    // Build succeeds and Test starts: the same run, one stage on.
+    client.setQueryData(stateKey, states("Succeeded", ["e1", "InProgress"]));
+    expect(client.getQueryState(run)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(list)?.isInvalidated).toBe(false);
+    fresh();
+    // Test fails: the run is over.
+    client.setQueryData(stateKey, states("Succeeded", ["e1", "Failed"]));
+    expect(client.getQueryState(list)?.isInvalidated).toBe(true);
     stop();
   });
 });
