@@ -161,14 +161,14 @@ test.describe("wall display", () => {
         if (failed === 1 && !stale) currentAfterOneFailure = true;
         if (stale) break;
       }
-      // One failed refresh may be a blip: the tile stayed as it was. The second one made it stale, with data about
-      // two refreshes old: under the old rule it could not be stale before max(3 × refresh, 30 s).
+      // One failed refresh may be a blip: the tile stayed as it was. The second one made it stale (under the old
+      // rule, max(3 × refresh, 30 s), it took a third at a 10 s refresh). Its age is not bounded above here: it counts
+      // from the last good read, which the real time the page took to load before the faults also ages.
       expect(currentAfterOneFailure).toBe(true);
       expect(failed).toBe(2);
       const age = /\((?:(\d+) min )?(\d+) s ago\)/.exec((await tile.getByTestId("wall-tile-stale").textContent()) ?? "");
       const ageSeconds = Number(age?.[1] ?? 0) * 60 + Number(age?.[2]);
       expect(ageSeconds).toBeGreaterThanOrEqual(2 * refresh);
-      expect(ageSeconds).toBeLessThan(Math.max(3 * refresh, 30));
       await expect(page.getByTestId("wall-updated")).toHaveText(/^Stale: updated .+ ago$/);
       await expect(tile).toHaveAttribute("data-health", "succeeded");
       console.log(`wall, refresh ${refresh} s: stale after 2 failed refreshes, its data ${ageSeconds} s old`);
