@@ -1,32 +1,23 @@
 import { lazy, Suspense } from "react";
-import { NavLink } from "react-router";
+import { NavItem, type NavItemProps } from "../components/nav-item";
 import { useSources } from "../lib/sources/source-context";
 import { paths } from "../lib/paths";
 import { ApprovalsNavLink } from "../features/approvals/components/pending-approvals-count";
 import { signInSession } from "../lib/aws/id-token";
 
-export function PipelinesNavLink({ className = "rounded px-2 py-1", onClick }: { className?: string; onClick?: () => void }) {
+export function PipelinesNavLink(props: NavItemProps) {
   return (
-    <NavLink
-      to={paths.overview.href()}
-      end
-      onClick={onClick}
-      className={({ isActive }) => `${className} ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}
-    >
+    <NavItem to={paths.overview.href()} end {...props}>
       Pipelines
-    </NavLink>
+    </NavItem>
   );
 }
 
-export function InsightsNavLink({ className = "rounded px-2 py-1", onClick }: { className?: string; onClick?: () => void }) {
+export function InsightsNavLink(props: NavItemProps) {
   return (
-    <NavLink
-      to={paths.insights.href()}
-      onClick={onClick}
-      className={({ isActive }) => `${className} ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}
-    >
+    <NavItem to={paths.insights.href()} {...props}>
       Insights
-    </NavLink>
+    </NavItem>
   );
 }
 

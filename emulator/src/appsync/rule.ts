@@ -1,25 +1,13 @@
 import type { CodePipelineEvent } from "../engine/state-events";
+import type { LiveEvent } from "../../../src/core/live/live-event";
 import { regionChannel } from "./channels";
 
 /**
  * What the dashboard's EventBridge rule sends to AppSync Events for one CodePipeline event: the
- * emulator's copy of the input transformer in deploy/lib/live-updates.ts (a test compares the two).
- * Absent paths (no stage on a pipeline event) come out as empty strings, as EventBridge fills them.
+ * emulator's copy of the input transformer in deploy/lib/live-updates.ts (a test compares the two), in the
+ * shape the dashboard reads (its `LiveEvent`, the one declaration of it). Absent paths (no stage on a
+ * pipeline event) come out as empty strings, as EventBridge fills them.
  */
-export interface LiveEvent {
-  account: string;
-  region: string;
-  pipeline: string;
-  executionId: string;
-  stage: string;
-  action: string;
-  /** The action's category (Approval, Build, …) on action events. */
-  category: string;
-  state: string;
-  time: string;
-  detailType: string;
-}
-
 export function trimEvent(event: CodePipelineEvent): { channel: string; payload: LiveEvent } {
   return {
     channel: regionChannel(event.account, event.region),

@@ -1,5 +1,5 @@
 import { createContext, use } from "react";
-import { NavLink } from "react-router";
+import { NavItem, type NavItemProps } from "../../../components/nav-item";
 import { paths } from "../../../lib/paths";
 
 export interface PendingCount {
@@ -32,15 +32,11 @@ export function PendingApprovalsCount() {
 }
 
 /** The navigation's "Approvals" item (same look as the "Pipelines" link), with the count. */
-export function ApprovalsNavLink({ className = "rounded px-2 py-1", onClick }: { className?: string; onClick?: () => void }) {
+export function ApprovalsNavLink(props: NavItemProps) {
   return (
-    <NavLink
-      to={paths.approvals.href()}
-      onClick={onClick}
-      className={({ isActive }) => `${className} ${isActive ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "hover:underline"}`}
-    >
+    <NavItem to={paths.approvals.href()} {...props}>
       Approvals
       <PendingApprovalsCount />
-    </NavLink>
+    </NavItem>
   );
 }
