@@ -65,6 +65,42 @@ test("approve from the deep link: one column, the buttons thumb-sized and above 
   expect(after.stageStates!.find((s) => s.stageName === "Approve")!.latestExecution!.status).toBe("Succeeded");
 });
 
+test("the deep link's card comes first: no other pipeline is read until it is on screen, the count follows", async ({ page, emulator }) => {
+  const others = ["payments", "search", "catalog", "accounts", "shipping"];
+  await emulator.loadScenario(
+    scenario(
+      pipeline("checkout", { withApproval: true, commits: [{ message: "Add express checkout", author: "Grace Hopper" }] }),
+      ...others.map((name) => pipeline(name, { withApproval: true })),
+    ),
+  );
+  await emulator.advance(70);
+  // When the first card is in the DOM, on the browser's clock (the same as this process's on one machine).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector("article")) return;
+      (window as unknown as { cardAt: number }).cardAt = Date.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const reads: { at: number; operation: string; pipeline?: string }[] = [];
+  page.on("request", (request) => {
+    const operation = request.headers()["x-amz-target"]?.split(".").pop();
+    if (!operation?.startsWith("Get") && !operation?.startsWith("List")) return;
+    const body = (request.postDataJSON() ?? {}) as { name?: string; pipelineName?: string };
+    reads.push({ at: Date.now(), operation, pipeline: body.name ?? body.pipelineName });
+  });
+
+  await page.goto("/pipelines/checkout/approvals/Approve/Review");
+  await expect(page.getByRole("article")).toContainText("Add express checkout");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ })).toHaveAccessibleName("Approvals 6 waiting");
+  const cardAt = await page.evaluate(() => (window as unknown as { cardAt: number }).cardAt);
+  const before = reads.filter((r) => r.at < cardAt && r.pipeline !== undefined);
+  expect(before.map((r) => r.pipeline)).toContain("checkout");
+  expect(before.filter((r) => r.pipeline !== "checkout"), "reads of other pipelines before the card").toEqual([]);
+  // The count read the others afterwards.
+  expect(new Set(reads.filter((r) => r.operation === "GetPipelineState").map((r) => r.pipeline))).toEqual(new Set(["checkout", ...others]));
+});
+
 test("reject from the inbox by tapping: a comment first, then the execution fails at the approval", async ({ page, emulator, sdk }) => {
   await emulator.loadScenario(approvalWorld());
   await emulator.advance(70);

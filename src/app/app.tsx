@@ -18,6 +18,9 @@ export function App({ config }: { config: DashboardConfig }) {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
   useEffect(() => followStateChanges(queryClient), [queryClient]);
+  // Every page's first read needs credentials (on a phone: four round trips to Cognito): fetched while the
+  // route's chunk loads instead of after it. A failure here is the reads' to report, when they ask again.
+  useEffect(() => sources.forEach((source) => void source.credentials().catch(() => undefined)), [sources]);
   useEffect(() => {
     const { events } = config;
     if (!events) return;

@@ -4,12 +4,16 @@ import { notifyManager, QueryClient } from "@tanstack/react-query";
  * With a thousand pipelines, answers arrive one by one and each would re-render the overview. Coalescing the
  * notifications of 50 ms into one task lets React render them together, a delay nobody sees. In a burst (the
  * first load reads every pipeline) renders are BURST_GAP_MS apart: each render of a page over every pipeline
- * costs about the same however many answers it takes in, and on a phone's CPU each was a long task.
+ * costs about the same however many answers it takes in, and on a phone's CPU each was a long task. A burst is
+ * a flush of BURST_SIZE notifications or more: a page waiting on a chain of a few reads (an approval's state,
+ * then its execution) is not held 250 ms at each link.
  */
 const WINDOW_MS = 50;
 const BURST_GAP_MS = 250;
+const BURST_SIZE = 10;
 let pending: (() => void)[] = [];
 let lastFlush = -Infinity;
+let lastFlushSize = 0;
 notifyManager.setScheduler((callback) => {
   pending.push(callback);
   if (pending.length === 1) {
@@ -17,10 +21,11 @@ notifyManager.setScheduler((callback) => {
       () => {
         lastFlush = performance.now();
         const callbacks = pending;
+        lastFlushSize = callbacks.length;
         pending = [];
         callbacks.forEach((run) => run());
       },
-      Math.max(WINDOW_MS, lastFlush + BURST_GAP_MS - performance.now()),
+      lastFlushSize >= BURST_SIZE ? Math.max(WINDOW_MS, lastFlush + BURST_GAP_MS - performance.now()) : WINDOW_MS,
     );
   }
 });

@@ -37,7 +37,9 @@ export function appUrl(file: string): string {
 export async function loadConfig(url = appUrl("config.json")): Promise<ConfigResult> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: "no-store" });
+    // The same request as index.html's preload, which it then answers (a slow phone gains a round trip): no
+    // `cache` option, so the host's `Cache-Control: no-cache` (README) is what keeps a changed file from being read stale.
+    response = await fetch(url);
   } catch (error) {
     return problem("config.json could not be fetched", [String(error)], url);
   }

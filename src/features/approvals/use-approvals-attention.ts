@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import { useSources } from "../../lib/sources/source-context";
 import { boundKeys, faviconDataUrl, newEvents, titleWithCount } from "../../core/approvals/attention";
 import { usePendingApprovals } from "./api/use-approvals";
+import { useCountHeld } from "./api/first-screen";
 import { paths } from "../../lib/paths";
 import { notificationsEnabled } from "../../lib/approvals/notification-settings";
 
@@ -36,7 +37,7 @@ function saveNotified(keys: Set<string>) {
 export function useApprovalsAttention() {
   const navigate = useNavigate();
   const many = useSources().length > 1;
-  const { approvals, failures, sources, complete } = usePendingApprovals();
+  const { approvals, failures, sources, complete } = usePendingApprovals({ held: useCountHeld() });
   const count = approvals.length;
   const seen = useRef(new Map<string, Set<string>>());
 

@@ -62,6 +62,8 @@ export interface ApprovalsSnapshot {
   complete: boolean;
 }
 
+const NO_SOURCES: readonly Source[] = [];
+
 /** The list's entry beside its pipelines' (`sourcedKey(id, name)`): pipeline names are never empty. */
 const listKey = (source: Source) => sourcedKey(source.id, "");
 
@@ -76,10 +78,22 @@ interface Target {
  * sweep fills the gaps); they only fetch what is missing on mount. Query keys start with the source, so two pipelines of
  * the same name in two accounts never share an entry.
  */
-export function usePendingApprovals({ eager = false, sources: only }: { eager?: boolean; sources?: readonly Source[] } = {}): ApprovalsSnapshot {
+export function usePendingApprovals({
+  eager = false,
+  sources: only,
+  pipeline,
+  held = false,
+}: {
+  eager?: boolean;
+  sources?: readonly Source[];
+  /** One pipeline's approvals only (an approval's own page): its state, not every pipeline's. */
+  pipeline?: string;
+  /** Read nothing but the lists for now (another page's first screen goes first, see first-screen.ts). */
+  held?: boolean;
+} = {}): ApprovalsSnapshot {
   const all = useSources();
   const sources = only ?? all;
-  useApprovalsSweep(sources, eager);
+  useApprovalsSweep(held ? NO_SOURCES : sources, eager);
   const lists = useQueries({
     queries: sources.map((source) => pipelinesQuery(source, "cached")),
     combine: slices<PipelineSummary[]>,
@@ -87,12 +101,14 @@ export function usePendingApprovals({ eager = false, sources: only }: { eager?: 
   const targets = useMemo(
     () =>
       sources.flatMap((source, i) =>
-        (lists[i]?.data ?? []).filter((p): p is Target["summary"] => Boolean(p.name)).map((summary): Target => ({ source, summary })),
+        (lists[i]?.data ?? [])
+          .filter((p): p is Target["summary"] => Boolean(p.name) && (pipeline === undefined || p.name === pipeline))
+          .map((summary): Target => ({ source, summary })),
       ),
-    [sources, lists],
+    [sources, lists, pipeline],
   );
   const states = useQueries({
-    queries: targets.map(({ source, summary }) => pipelineStateQuery(source, summary.name, "cached")),
+    queries: targets.map(({ source, summary }) => ({ ...pipelineStateQuery(source, summary.name, "cached"), enabled: !held })),
     combine: slices<GetPipelineStateOutput>,
   });
   // A string key keeps the PARALLEL subset stable across polls that change nothing about it.
@@ -102,7 +118,7 @@ export function usePendingApprovals({ eager = false, sources: only }: { eager?: 
     .join(",");
   const parallel = useMemo(() => (parallelKey ? parallelKey.split(",").map((i) => targets[Number(i)]) : []), [parallelKey, targets]);
   const runs = useQueries({
-    queries: parallel.map(({ source, summary }) => approvalRunsQuery(source, summary.name)),
+    queries: parallel.map(({ source, summary }) => ({ ...approvalRunsQuery(source, summary.name), enabled: !held })),
     combine: slices<ActionExecutionDetail[]>,
   });
 

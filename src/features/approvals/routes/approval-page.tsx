@@ -9,6 +9,7 @@ import { useFirstInLine } from "../../../lib/polling/use-on-screen";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
 import { useRetainedItems } from "../api/use-retained-items";
+import { useAfterPaint, useHoldCount } from "../api/first-screen";
 import { ApprovalCard } from "../components/approval-card";
 import { DecidedHere } from "../components/decided-here";
 import { RecentDecisions } from "../components/recent-decisions";
@@ -33,7 +34,7 @@ export default function ApprovalPage() {
   useFirstInLine(source, name);
   // This pipeline's state at the pipeline page's cadence, whatever the inbox poller does for the others.
   const state = useQuery(pipelineStateQuery(source, name));
-  const { approvals, states, complete } = usePendingApprovals({ eager: true, sources: only });
+  const { approvals, states, complete } = usePendingApprovals({ eager: true, sources: only, pipeline: name });
   const mine = approvals.filter(({ approval: a }) => a.pipelineName === name && a.stageName === stage && a.actionName === action);
   const items = useRetainedItems(useApprovalItems(mine, states));
   // The card appears whole, with its declaration (CustomData, link, timeout; useApprovalItems reads it) and its
@@ -63,6 +64,9 @@ export default function ApprovalPage() {
       d.actionName === action &&
       !pendingKeys.has(sourcedKey(source.id, d.key)),
   );
+  // The card first, on its own: the count's reads and the history's wait for it to be painted.
+  const painted = useAfterPaint(settled);
+  useHoldCount(!painted);
   rememberApprovalPipelines([{ source, name }], sources);
 
   return (
@@ -109,7 +113,7 @@ export default function ApprovalPage() {
           </p>
         )}
       </div>
-      {settled && (
+      {painted && (
         <>
           <DecidedHere decisions={decided} states={states} />
           <RecentDecisions pipelines={[{ source, name }]} limit={10} only={{ stageName: stage, actionName: action }} />
