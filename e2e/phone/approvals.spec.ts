@@ -74,6 +74,8 @@ test("the deep link's card comes first: no other pipeline is read until it is on
     ),
   );
   await emulator.advance(70);
+  // A slow link: every answer takes 2 s, so the card takes longer than a tick of the approvals sweep (5 s).
+  await emulator.faults({ latencyMs: 2000 });
   // When the first card is in the DOM, on the browser's clock (the same as this process's on one machine).
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -91,8 +93,8 @@ test("the deep link's card comes first: no other pipeline is read until it is on
   });
 
   await page.goto("/pipelines/checkout/approvals/Approve/Review");
-  await expect(page.getByRole("article")).toContainText("Add express checkout");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ })).toHaveAccessibleName("Approvals 6 waiting");
+  await expect(page.getByRole("article")).toContainText("Add express checkout", { timeout: 30_000 });
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ })).toHaveAccessibleName("Approvals 6 waiting", { timeout: 30_000 });
   const cardAt = await page.evaluate(() => (window as unknown as { cardAt: number }).cardAt);
   const before = reads.filter((r) => r.at < cardAt && r.pipeline !== undefined);
   expect(before.map((r) => r.pipeline)).toContain("checkout");

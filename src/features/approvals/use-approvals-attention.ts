@@ -3,7 +3,7 @@ import { useNavigate } from "react-router";
 import { useSources } from "../../lib/sources/source-context";
 import { boundKeys, faviconDataUrl, newEvents, titleWithCount } from "../../core/approvals/attention";
 import { usePendingApprovals } from "./api/use-approvals";
-import { useCountHeld } from "./api/first-screen";
+import { useCountHeld } from "../../lib/polling/first-screen";
 import { paths } from "../../lib/paths";
 import { notificationsEnabled } from "../../lib/approvals/notification-settings";
 

@@ -8,6 +8,7 @@ import type { Source } from "../aws/source";
 import { notificationsEnabled } from "../approvals/notification-settings";
 import { pollingPolicy } from "./policy";
 import { approvalRunsQuery } from "../aws/approval-queries";
+import { isCountHeld } from "./first-screen";
 
 export const isParallel = (p: PipelineSummary | undefined) => p?.executionMode === "PARALLEL";
 
@@ -62,6 +63,8 @@ function due(queryClient: QueryClient, queryKey: QueryKey, windowMs: number, now
 function tick(queryClient: QueryClient, source: Source, eagerPages: boolean) {
   // A hidden tab without notifications has nobody to tell: let it rest like React Query's own polling.
   if (typeof document !== "undefined" && document.hidden && !notificationsEnabled(source.id)) return;
+  // An approval's page on a slow phone can take longer than a tick to show its card: the sweep waits for it too.
+  if (isCountHeld()) return;
   const now = Date.now();
   const windows = pollingPolicy.sweep(source.polling);
   const list = pipelinesQuery(source, "cached");

@@ -62,8 +62,6 @@ export interface ApprovalsSnapshot {
   complete: boolean;
 }
 
-const NO_SOURCES: readonly Source[] = [];
-
 /** The list's entry beside its pipelines' (`sourcedKey(id, name)`): pipeline names are never empty. */
 const listKey = (source: Source) => sourcedKey(source.id, "");
 
@@ -88,12 +86,12 @@ export function usePendingApprovals({
   sources?: readonly Source[];
   /** One pipeline's approvals only (an approval's own page): its state, not every pipeline's. */
   pipeline?: string;
-  /** Read nothing but the lists for now (another page's first screen goes first, see first-screen.ts). */
+  /** Read nothing but the lists for now (another page's first screen goes first, lib/polling/first-screen.ts). */
   held?: boolean;
 } = {}): ApprovalsSnapshot {
   const all = useSources();
   const sources = only ?? all;
-  useApprovalsSweep(held ? NO_SOURCES : sources, eager);
+  useApprovalsSweep(sources, eager);
   const lists = useQueries({
     queries: sources.map((source) => pipelinesQuery(source, "cached")),
     combine: slices<PipelineSummary[]>,

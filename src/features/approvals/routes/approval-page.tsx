@@ -9,7 +9,7 @@ import { useFirstInLine } from "../../../lib/polling/use-on-screen";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
 import { useRetainedItems } from "../api/use-retained-items";
-import { useAfterPaint, useHoldCount } from "../api/first-screen";
+import { useAfterPaint, useHoldCount } from "../../../lib/polling/first-screen";
 import { ApprovalCard } from "../components/approval-card";
 import { DecidedHere } from "../components/decided-here";
 import { RecentDecisions } from "../components/recent-decisions";

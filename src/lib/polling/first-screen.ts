@@ -34,9 +34,11 @@ export function useHoldCount(holding: boolean) {
   }, [holding]);
 }
 
-/** Some page holds the approvals count back. */
+/** Some page holds the approvals count back: its observers and its sweep (approvals-sweep.ts) read nothing. */
+export const isCountHeld = () => holds.size > 0;
+
 export function useCountHeld(): boolean {
-  return useSyncExternalStore(subscribe, () => holds.size > 0);
+  return useSyncExternalStore(subscribe, isCountHeld);
 }
 
 /** A hidden tab paints no frame: after this long, what waits for the paint goes ahead anyway. */
