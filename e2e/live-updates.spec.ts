@@ -103,6 +103,43 @@ test.describe("with live updates and slow polling", () => {
   });
 });
 
+test.describe("with live updates, rows off screen", () => {
+  // Off-screen refreshes every 8 s: without events every row off screen would be read at least once in this test.
+  test.use({ config: configFor((url) => liveConfig(url, { activeSeconds: 30, idleSeconds: 60, listSeconds: 60, offscreenSeconds: 8 })) });
+
+  test("a run starting off screen moves its row up at the next off-screen refresh; rows off screen that did not change are not read", async ({ page, overview, emulator, sdk }) => {
+    const quiet = Array.from({ length: 30 }, (_, i) => `quiet-${String(i).padStart(2, "0")}`);
+    await emulator.loadScenario(scenario(...quiet.map((name) => pipeline(name)), pipeline("zz-late")));
+    await emulator.advance(120);
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await emulator.resetRequests();
+    await overview.goto();
+    await expect(freshness(page)).toHaveText(LIVE);
+    // The page's first reads over: every pipeline's state and newest runs once.
+    const firstReads = async () => {
+      const { byOperation } = await emulator.requests();
+      return Math.min(byOperation.GetPipelineState ?? 0, byOperation.ListPipelineExecutions ?? 0);
+    };
+    await expect.poll(firstReads, { timeout: 15_000 }).toBeGreaterThanOrEqual(quiet.length + 1);
+    const shown = await overview.namesInViewport();
+    expect(shown, "the last rows start off screen").not.toContain("zz-late");
+    expect(shown).not.toContain("quiet-29");
+    const reads: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["x-amz-target"]?.endsWith(".GetPipelineState")) reads.push((request.postDataJSON() as { name: string }).name);
+    });
+
+    // Two runs starting off screen, the second after the first was read: an off-screen refresh lies between them.
+    await sdk.send(new StartPipelineExecutionCommand({ name: "zz-late" }));
+    await expect.poll(() => overview.namesInViewport(), { timeout: 15_000 }).toContain("zz-late");
+    await sdk.send(new StartPipelineExecutionCommand({ name: "quiet-29" }));
+    await expect.poll(() => overview.namesInViewport(), { timeout: 15_000 }).toContain("quiet-29");
+    // In progress ranks above succeeded: both lead the list now.
+    expect((await overview.names()).slice(0, 2).sort()).toEqual(["quiet-29", "zz-late"]);
+    expect(reads.filter((name) => name !== "zz-late" && name !== "quiet-29"), "reads of rows that did not change").toEqual([]);
+  });
+});
+
 test.describe("when the socket drops", () => {
   test.use({ config: configFor((url) => liveConfig(url, { activeSeconds: 2, idleSeconds: 4, listSeconds: 5, offscreenSeconds: 300 })) });
 

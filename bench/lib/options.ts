@@ -10,9 +10,11 @@ export interface BenchOptions {
   /** Reuse the previous build in the cache folder. */
   build: boolean;
   out: string;
+  /** The live section's fleets and viewer counts (default busy:1,busy:10,busy:50,typical:1; busy:1,busy:5 when quick). */
+  liveRuns?: { fleet: string; viewers: number }[];
 }
 
-const USAGE = `Usage: npm run bench -- [--only ${SECTIONS.join(",")}] [--quick] [--no-build] [--out FILE]`;
+const USAGE = `Usage: npm run bench -- [--only ${SECTIONS.join(",")}] [--quick] [--no-build] [--out FILE] [--live-runs busy:1,busy:10,typical:1]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -22,6 +24,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       quick: { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
       out: { type: "string" },
+      "live-runs": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -33,11 +36,17 @@ export function parseOptions(argv: string[]): BenchOptions {
   const unknown = wanted.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length > 0) throw new Error(`Unknown section(s) ${unknown.join(", ")}. ${USAGE}`);
   const quick = values.quick ?? false;
+  const liveRuns = values["live-runs"]?.split(",").map((run) => {
+    const [fleet, viewers] = run.split(":");
+    if (!fleet || !/^[1-9]\d*$/.test(viewers ?? "")) throw new Error(`--live-runs takes fleet:viewers pairs, e.g. busy:1,typical:1. ${USAGE}`);
+    return { fleet, viewers: Number(viewers) };
+  });
   return {
     sections: SECTIONS.filter((s) => wanted.includes(s)),
     quick,
     build: !values["no-build"],
     // A quick run must never overwrite the published figures.
     out: values.out ?? (quick ? "bench/results/quick.json" : "docs/benchmarks.json"),
+    liveRuns,
   };
 }

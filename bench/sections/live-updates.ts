@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { generatedPipelines } from "../../emulator/src/demo/generated";
 import type { Scenario } from "../../emulator/src/scenario/types";
+import { DEFAULT_POLLING } from "../lib/app";
 import { openPage } from "../lib/browser";
 import type { BenchContext } from "../lib/context";
 import { median, ms, percentile, round1, type Row, type SectionResult } from "../lib/report";
@@ -12,19 +13,26 @@ import { samplesFor, VIEWS } from "./update-latency";
  * - change → on screen: the update section's stepping pipeline, overview and pipeline page, events on and off;
  * - CodePipeline requests per minute for 1, 10 and 50 viewers (each its own browser context, as separate
  *   people) of the same 100 pipelines, on the overview, while the world keeps changing: every pipeline starts a
- *   run every TRAFFIC_SECONDS (drawn per run, so runs do not start in step), on a clock that moves at real speed.
+ *   run every FLEETS[fleet] seconds (drawn per run, so runs do not start in step), on a clock that moves at real speed.
  *   A faster clock would not be fair: polling keeps its wall-clock intervals while the events (and the reads they
- *   cause) come as fast as the simulated world changes.
+ *   cause) come as fast as the simulated world changes. The window is one off-screen period (offscreenSeconds),
+ *   so it holds each page's refresh of its rows off screen once: a shorter one left it out of polling's count.
  */
 
 const FLEET = 100;
-/** A busy fleet: a run every 5 to 15 minutes, runs of about 10 minutes, so most rows on screen run or wait. */
-const TRAFFIC_SECONDS: [number, number] = [300, 900];
+/**
+ * How often each pipeline starts a run. Busy: every 5 to 15 minutes, runs of about 10, so most rows on screen run
+ * or wait and most rows off screen change within any five minutes (the hardest case for events). Typical: every
+ * 1 to 4 hours, so most rows are idle.
+ */
+const FLEETS: Record<string, [number, number]> = { busy: [300, 900], typical: [3600, 14_400] };
 /** Viewers opened at once: more at once times the machine (2 cores), not the app. */
 const OPEN_BATCH = 5;
 
-function changingFleet(): Scenario {
-  return { seed: 8, traffic: true, pipelines: generatedPipelines(FLEET, 8).map((p) => ({ ...p, traffic: { everySeconds: TRAFFIC_SECONDS } })) };
+function changingFleet(fleet: string): Scenario {
+  const everySeconds = FLEETS[fleet];
+  if (!everySeconds) throw new Error(`no fleet "${fleet}": ${Object.keys(FLEETS).join(", ")}`);
+  return { seed: 8, traffic: true, pipelines: generatedPipelines(FLEET, 8).map((p) => ({ ...p, traffic: { everySeconds } })) };
 }
 
 interface Viewer {
@@ -104,8 +112,8 @@ async function liveModes(viewers: Viewer[]): Promise<Record<string, number>> {
   return modes;
 }
 
-async function requestsPerMinute(context: BenchContext, count: number, events: boolean, windowSeconds: number) {
-  context.emulator.load(changingFleet());
+async function requestsPerMinute(context: BenchContext, fleet: string, count: number, events: boolean, windowSeconds: number) {
+  context.emulator.load(changingFleet(fleet));
   const opened = Date.now();
   const viewers = await openViewers(context, count, events);
   const openSeconds = Math.round((Date.now() - opened) / 1000);
@@ -135,8 +143,9 @@ async function requestsPerMinute(context: BenchContext, count: number, events: b
 export async function liveUpdatesSection(context: BenchContext): Promise<SectionResult> {
   const quick = context.options.quick;
   const samples = Math.min(quick ? 2 : 6, STEP_STAGES.length - 1);
-  const viewerCounts = quick ? [1, 5] : [1, 10, 50];
-  const windowSeconds = quick ? 20 : 90;
+  const defaultRuns = quick ? [1, 5].map((viewers) => ({ fleet: "busy", viewers })) : [...[1, 10, 50].map((viewers) => ({ fleet: "busy", viewers })), { fleet: "typical", viewers: 1 }];
+  // Quick: too short to hold an off-screen refresh, for developing the section only.
+  const windowSeconds = quick ? 20 : DEFAULT_POLLING.offscreenSeconds;
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
 
@@ -153,25 +162,26 @@ export async function liveUpdatesSection(context: BenchContext): Promise<Section
     });
   }
 
-  for (const count of viewerCounts) {
+  for (const { fleet, viewers: count } of context.options.liveRuns ?? defaultRuns) {
+    const name = `${count} viewer(s) of ${FLEET} ${fleet} pipelines`;
     let polled, live;
     try {
-      context.log(`live: ${count} viewer(s), polling ...`);
-      polled = await requestsPerMinute(context, count, false, windowSeconds);
-      context.log(`live: ${count} viewer(s), events ...`);
-      live = await requestsPerMinute(context, count, true, windowSeconds);
+      context.log(`live: ${name}, polling ...`);
+      polled = await requestsPerMinute(context, fleet, count, false, windowSeconds);
+      context.log(`live: ${name}, events ...`);
+      live = await requestsPerMinute(context, fleet, count, true, windowSeconds);
     } catch (error) {
       // Many browsers on a loaded machine may not all load: keep the figures of the smaller counts.
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      rows.push({ section: "Live", measure: `${count} viewer(s) of ${FLEET} pipelines`, value: "(failed)", reference: message.slice(0, 100) });
-      details[`viewers ${count}`] = { error: message };
+      rows.push({ section: "Live", measure: name, value: "(failed)", reference: message.slice(0, 100) });
+      details[name] = { error: message };
       continue;
     }
-    details[`viewers ${count}`] = { polling: polled, events: live };
-    context.log(`live: ${count} viewer(s) ${JSON.stringify(details[`viewers ${count}`])}`);
+    details[name] = { polling: polled, events: live };
+    context.log(`live: ${name} ${JSON.stringify(details[name])}`);
     rows.push({
       section: "Live",
-      measure: `${count} viewer(s) of ${FLEET} pipelines: CodePipeline requests/min, events / polling`,
+      measure: `${name}: CodePipeline requests/min, events / polling`,
       value: `${round1(live.perMinute)} / ${round1(polled.perMinute)}`,
       reference: live.perMinute > 0 ? `${round1(polled.perMinute / live.perMinute)}x fewer with events; goal at 50 viewers: at least 5x` : "no requests with events",
     });

@@ -77,11 +77,23 @@ test("the deep link's card comes first: no other pipeline is read until it is on
   // A slow link: every answer takes 2 s, so the card takes longer than a tick of the approvals sweep (5 s).
   await emulator.faults({ latencyMs: 2000 });
   // When the first card is in the DOM, on the browser's clock (the same as this process's on one machine).
+  // And when the decisions below it first come into the viewport.
   await page.addInitScript(() => {
+    const times = window as unknown as { cardAt: number; historySeenAt: number };
     new MutationObserver((_, observer) => {
       if (!document.querySelector("article")) return;
-      (window as unknown as { cardAt: number }).cardAt = Date.now();
+      times.cardAt = Date.now();
       observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+    new MutationObserver((_, observer) => {
+      const history = document.querySelector('section[aria-labelledby="recently-decided"]');
+      if (!history) return;
+      observer.disconnect();
+      new IntersectionObserver(([entry], seen) => {
+        if (!entry.isIntersecting) return;
+        times.historySeenAt = Date.now();
+        seen.disconnect();
+      }).observe(history);
     }).observe(document, { childList: true, subtree: true });
   });
   const reads: { at: number; operation: string; pipeline?: string }[] = [];
@@ -99,8 +111,23 @@ test("the deep link's card comes first: no other pipeline is read until it is on
   const before = reads.filter((r) => r.at < cardAt && r.pipeline !== undefined);
   expect(before.map((r) => r.pipeline)).toContain("checkout");
   expect(before.filter((r) => r.pipeline !== "checkout"), "reads of other pipelines before the card").toEqual([]);
+  // Its own reads in one round, each sent before any answered: state, declaration and newest runs (whose summary
+  // gives the revisions and trigger), not a second round for the declaration of the state's version or the execution.
+  const own = before.filter((r) => r.pipeline === "checkout");
+  expect(own.map((r) => r.operation).sort()).toEqual(["GetPipeline", "GetPipelineState", "ListPipelineExecutions"]);
+  expect(Math.max(...own.map((r) => r.at)) - Math.min(...own.map((r) => r.at)), "one round of 2 s answers").toBeLessThan(2000);
+  await expect(page.getByRole("article")).toContainText("Triggered by");
+  await expect(page.getByRole("article")).not.toContainText("Loading");
   // The count read the others afterwards.
   expect(new Set(reads.filter((r) => r.operation === "GetPipelineState").map((r) => r.pipeline))).toEqual(new Set(["checkout", ...others]));
+  // The decisions below the card are read once they come into view (at once on a screen tall enough), not before.
+  const recent = page.getByRole("region", { name: "Recently decided" });
+  await recent.scrollIntoViewIfNeeded();
+  await expect(recent).toContainText("No decisions recorded yet", { timeout: 30_000 });
+  const historySeenAt = await page.evaluate(() => (window as unknown as { historySeenAt: number }).historySeenAt);
+  const history = reads.filter((r) => r.operation === "ListActionExecutions" && r.pipeline === "checkout");
+  expect(history).toHaveLength(1);
+  expect(history[0].at).toBeGreaterThanOrEqual(historySeenAt);
 });
 
 test("reject from the inbox by tapping: a comment first, then the execution fails at the approval", async ({ page, emulator, sdk }) => {

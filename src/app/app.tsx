@@ -14,13 +14,16 @@ import { SourceContext, SourcesContext } from "../lib/sources/source-context";
 
 export function App({ config }: { config: DashboardConfig }) {
   // One client and one limiter per account/region, for the life of the page: each has its own API limits.
-  const [sources] = useState(() => createSources(config));
+  // Credentials are asked for at once (on a phone: four round trips to Cognito), with the route's chunk, not after
+  // the first commit. A failure here is the reads' to report, when they ask again.
+  const [sources] = useState(() => {
+    const created = createSources(config);
+    for (const source of created) void source.credentials().catch(() => undefined);
+    return created;
+  });
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
   useEffect(() => followStateChanges(queryClient), [queryClient]);
-  // Every page's first read needs credentials (on a phone: four round trips to Cognito): fetched while the
-  // route's chunk loads instead of after it. A failure here is the reads' to report, when they ask again.
-  useEffect(() => sources.forEach((source) => void source.credentials().catch(() => undefined)), [sources]);
   useEffect(() => {
     const { events } = config;
     if (!events) return;

@@ -19,7 +19,7 @@ import { pipelineStateQuery } from "../lib/aws/pipeline-queries";
 import { invalidateAfter } from "../lib/aws/query-keys";
 import type { Source } from "../lib/aws/source";
 import { decideApproval, type DecideResult } from "../lib/aws/approval-mutations";
-import { approvalExecutionQuery } from "../lib/aws/execution-queries";
+import { useReviewedExecution } from "../lib/approvals/reviewed-execution";
 import { recordDecision, type SourcedDecision } from "../lib/approvals/decisions-store";
 import { signedInIdentity } from "../lib/aws/id-token";
 import { DialogFrame } from "./dialog-frame";
@@ -77,11 +77,9 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
   // One decision per click: the ref locks synchronously, before React re-renders the disabled button.
   const inFlight = useRef(false);
 
-  const execution = useQuery({ ...approvalExecutionQuery(source, pipelineName, executionId ?? ""), enabled: Boolean(executionId) });
+  const execution = useReviewedExecution(source, pipelineName, executionId);
   const state = useQuery(pipelineStateQuery(source, pipelineName, "cached"));
-  const revisions = (execution.data?.artifactRevisions ?? []).length
-    ? (execution.data?.artifactRevisions ?? []).map((r) => summarizeRevision({ actionName: r.name ?? "", revisionId: r.revisionId, revisionSummary: r.revisionSummary, revisionUrl: r.revisionUrl }))
-    : [];
+  const revisions = execution.revisions.map(summarizeRevision);
 
   const mutation = useMutation({
     mutationFn: ({ decision, summary }: { decision: Decision; summary: string }) =>
@@ -232,7 +230,7 @@ export function ApprovalDecision({ pipelineName, stageName, actionName, executio
               <dt className="font-medium">Revision</dt>
               <dd>
                 {revisions.length === 0 ? (
-                  <span className={mutedText}>{execution.isPending && executionId ? "loading…" : "not reported"}</span>
+                  <span className={mutedText}>{execution.loading ? "loading…" : "not reported"}</span>
                 ) : (
                   <ul>
                     {revisions.map((r, i) => (

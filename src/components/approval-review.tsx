@@ -5,7 +5,8 @@ import { hasVariables, withResolvedConfiguration, type ReviewItem } from "../cor
 import { needsRuns, settledOutcome, shortId, type Settled } from "../core/approvals/decision";
 import { summarizeRevision } from "../core/revision";
 import { safeHref } from "../core/safe-link";
-import { approvalExecutionQuery, approvalInputQuery } from "../lib/aws/execution-queries";
+import { approvalInputQuery } from "../lib/aws/execution-queries";
+import { useReviewedExecution } from "../lib/approvals/reviewed-execution";
 import { approvalRunsQuery } from "../lib/aws/approval-queries";
 import { pipelineStateQuery } from "../lib/aws/pipeline-queries";
 import type { Source } from "../lib/aws/source";
@@ -67,10 +68,7 @@ export function ApprovalStatusBadge({ item, waiting }: { item: ReviewItem; waiti
 export function ApprovalReview({ item, waiting, onDecided }: { item: ReviewItem; waiting: boolean; onDecided?(): void }) {
   const source = useReviewSource();
   const { approval } = item;
-  const execution = useQuery({
-    ...approvalExecutionQuery(source, approval.pipelineName, approval.executionId ?? ""),
-    enabled: Boolean(approval.executionId),
-  });
+  const { revisions: sourceRevisions, trigger, loading } = useReviewedExecution(source, approval.pipelineName, approval.executionId);
   // The declared message may name variables (#{BuildVariables.BUILD_ID}): the running action's resolved configuration has their values.
   const resolving = Boolean(approval.executionId) && hasVariables(item.info);
   const runs = useQuery({ ...approvalInputQuery(source, approval.pipelineName, approval.executionId ?? ""), enabled: resolving });
@@ -79,12 +77,7 @@ export function ApprovalReview({ item, waiting, onDecided }: { item: ReviewItem;
   const unresolved = resolving && !run && !runs.isPending;
   const settled = useSettled(item, waiting);
 
-  const revisions = (execution.data?.artifactRevisions ?? []).map((r) => ({
-    name: r.name,
-    info: summarizeRevision({ actionName: r.name ?? "", revisionId: r.revisionId, revisionSummary: r.revisionSummary, revisionUrl: r.revisionUrl }),
-  }));
-  const trigger = execution.data?.trigger;
-  const loading = execution.isPending && Boolean(approval.executionId);
+  const revisions = sourceRevisions.map((r) => ({ name: r.actionName, info: summarizeRevision(r) }));
 
   return (
     <>

@@ -24,6 +24,9 @@ describe("live events", () => {
     const stage = parseLiveEvent(event({ action: "", category: "", detailType: "CodePipeline Stage Execution State Change" }))!;
     expect([interestIn(build, true), interestIn(stage, true), interestIn(approval, true)]).toEqual(["on-screen", "on-screen", "on-screen"]);
     expect([interestIn(build, false), interestIn(stage, false), interestIn(approval, false)]).toEqual(["none", "none", "approvals"]);
+    // A run starting or ending off screen waits for the next off-screen refresh: the row's rank may move.
+    const run = parseLiveEvent(event({ stage: "", action: "", category: "", state: "FAILED", detailType: "CodePipeline Pipeline Execution State Change" }))!;
+    expect([interestIn(run, true), interestIn(run, false)]).toEqual(["on-screen", "off-screen"]);
   });
 
   it("a burst of hints, duplicates and out-of-order ones included, costs one read per pipeline; later hints make another", () => {

@@ -37,17 +37,25 @@ export function parseLiveEvent(text: unknown): LiveEvent | undefined {
   return PIPELINE_NAME.test(event.pipeline) && /^\d{12}$/.test(event.account) && event.region !== "" ? event : undefined;
 }
 
-/** What a hint asks for: read the pipeline's state now, because it is on screen or because the approvals count needs it. */
-export type Interest = "on-screen" | "approvals" | "none";
+/**
+ * What a hint asks for: read the pipeline's state now (it is on screen, or the approvals count needs it), at
+ * the next off-screen refresh (its run started or ended: the overview's attention order may move), or not at all.
+ */
+export type Interest = "on-screen" | "approvals" | "off-screen" | "none";
+
+export const PIPELINE_EXECUTION_EVENT = "CodePipeline Pipeline Execution State Change";
 
 /**
  * Whether a pipeline's event is worth a read. On screen (a row in view, the pipeline page, a wall tile): any
- * change. Off screen, only what moves the approvals count every page shows: an approval action starting or
- * ending. Everything else waits for the pipeline's own (slow) polling.
+ * change. Off screen: an approval action starting or ending moves the approvals count every page shows, now; a
+ * run starting or ending (a pipeline-level event) changes the row's health, the attention order's rank, so the
+ * row is read at the next off-screen refresh instead of every off-screen row on a timer. A stage's or action's
+ * step off screen changes neither.
  */
 export function interestIn(event: LiveEvent, onScreen: boolean): Interest {
   if (onScreen) return "on-screen";
-  return event.category === "Approval" ? "approvals" : "none";
+  if (event.category === "Approval") return "approvals";
+  return event.detailType === PIPELINE_EXECUTION_EVENT ? "off-screen" : "none";
 }
 
 /**

@@ -50,12 +50,14 @@ describe("codepipelineKeys", () => {
 });
 
 describe("pipelineOfKey", () => {
-  it("names the source and pipeline of a state key, and of nothing else", () => {
+  it("names the source and pipeline of a state or newest-runs key, and of nothing else", () => {
     expect(pipelineOfKey(codepipelineKeys.state(a, "web"), "state")).toEqual({ source: { id: a.id }, name: "web" });
     expect(pipelineOfKey(codepipelineKeys.state(a, "state"), "state")).toEqual({ source: { id: a.id }, name: "state" });
     expect(pipelineOfKey(codepipelineKeys.recentRuns(a, "web"), "state")).toBeUndefined();
     expect(pipelineOfKey(codepipelineKeys.pipelines(a), "state")).toBeUndefined();
     expect(pipelineOfKey(["other", { source: "s", pipeline: "p" }, "state"], "state")).toBeUndefined();
+    expect(pipelineOfKey(codepipelineKeys.recentRuns(a, "web"), "recent-runs")).toEqual({ source: { id: a.id }, name: "web" });
+    expect(pipelineOfKey(codepipelineKeys.recentExecutions(a, "web"), "recent-runs")).toBeUndefined();
   });
 });
 

@@ -82,13 +82,15 @@ export function isExecutionList(queryKey: QueryKey): boolean {
   return EXECUTION_LISTS.has(queryKey[3]);
 }
 
-/** The reads whose keys end in a fixed word, which `pipelineOfKey` recognises. */
-type PipelineRead = "state";
+/** The reads whose keys end in a fixed path under the pipeline, which `pipelineOfKey` recognises. */
+const READ_PATHS = { state: ["state"], "recent-runs": ["executions", "recent-runs"] } as const;
+type PipelineRead = keyof typeof READ_PATHS;
 
 /** The source and pipeline of a key of `read`, else undefined: for cache subscribers that see every query go by. */
 export function pipelineOfKey(queryKey: QueryKey, read: PipelineRead): { source: SourceRef; name: string } | undefined {
-  const [root, scope, leaf, ...rest] = queryKey as readonly unknown[];
-  if (root !== ROOT || leaf !== read || rest.length > 0 || typeof scope !== "object" || scope === null) return undefined;
+  const [root, scope, ...path] = queryKey as readonly unknown[];
+  const expected: readonly string[] = READ_PATHS[read];
+  if (root !== ROOT || path.length !== expected.length || expected.some((p, i) => path[i] !== p) || typeof scope !== "object" || scope === null) return undefined;
   const { source, pipeline } = scope as Partial<KeyScope>;
   return typeof source === "string" && typeof pipeline === "string" ? { source: { id: source }, name: pipeline } : undefined;
 }

@@ -54,13 +54,26 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
     SPACING_MS,
   );
 
+  // Off-screen rows whose run started or ended since the last off-screen refresh: read then, each once, while the
+  // policy's off-screen timer waits for a lost event (OFFSCREEN_LIVE_SAFETY_MS). Per source: its own cadence.
+  const changedOffScreen = new Map<Source, Set<string>>();
+  const readChangedOffScreen = (source: Source) => {
+    const changed = changedOffScreen.get(source);
+    changedOffScreen.delete(source);
+    changed?.forEach((pipeline) => read({ source, pipeline, actions: false }));
+  };
+  const offScreenTimers = sources
+    .filter((source) => source.polling.offscreenSeconds > 0)
+    .map((source) => setInterval(() => readChangedOffScreen(source), source.polling.offscreenSeconds * 1000));
+
   function read({ source, pipeline, actions }: Hint): void {
     void queryClient.invalidateQueries({ queryKey: codepipelineKeys.state(source, pipeline), refetchType: "active" });
     if (actions) void queryClient.invalidateQueries({ queryKey: [...codepipelineKeys.executions(source, pipeline), "actions"], refetchType: "active" });
   }
 
-  /** Back to polling: what shows on screen is read now, so its normal cadence starts from this read. */
+  /** Back to polling: what shows on screen is read now, so its normal cadence starts from this read; so are the off-screen rows known to have changed. */
   function pollNow(source: Source): void {
+    readChangedOffScreen(source);
     void queryClient.invalidateQueries({
       queryKey: codepipelineKeys.source(source),
       refetchType: "active",
@@ -68,6 +81,20 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
         const pipeline = pipelineOfKey(query.queryKey, "state");
         return pipeline !== undefined && source.isVisible(pipeline.name);
       },
+    });
+  }
+
+  /**
+   * The timers of the pipelines' states and newest runs take the new mode's cadence from now (off screen:
+   * OFFSCREEN_LIVE_SAFETY_MS while live), not after their next read: marking them stale without a read makes React
+   * Query recompute each observer's interval. A query still marked from the mode before keeps its timer until its
+   * next read, which errs towards reading.
+   */
+  function retime(source: Source): void {
+    void queryClient.invalidateQueries({
+      queryKey: codepipelineKeys.source(source),
+      refetchType: "none",
+      predicate: (query) => (pipelineOfKey(query.queryKey, "state") ?? pipelineOfKey(query.queryKey, "recent-runs")) !== undefined,
     });
   }
 
@@ -96,6 +123,7 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
         state = nextLiveState(state, signal);
         for (const source of members) {
           source.live.mode = state.mode;
+          if (wasLive !== (state.mode === "live")) retime(source);
           if (wasLive && state.mode !== "live") pollNow(source);
         }
         showMode();
@@ -105,8 +133,10 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
         if (!event) return;
         for (const source of members) {
           if (channelOf.get(source.id) !== channel || source.region !== event.region) continue;
-          if (interestIn(event, source.isVisible(event.pipeline)) === "none") continue;
-          batcher.add({ source, pipeline: event.pipeline, actions: event.action !== "" });
+          const interest = interestIn(event, source.isVisible(event.pipeline));
+          if (interest === "none") continue;
+          if (interest === "off-screen") changedOffScreen.set(source, (changedOffScreen.get(source) ?? new Set()).add(event.pipeline));
+          else batcher.add({ source, pipeline: event.pipeline, actions: event.action !== "" });
         }
       },
     });
@@ -118,6 +148,7 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
 
   return () => {
     batcher.cancel();
+    offScreenTimers.forEach(clearInterval);
     for (const socket of sockets) socket.stop();
   };
 }

@@ -66,7 +66,7 @@ function tick(queryClient: QueryClient, source: Source, eagerPages: boolean) {
   // An approval's page on a slow phone can take longer than a tick to show its card: the sweep waits for it too.
   if (isCountHeld()) return;
   const now = Date.now();
-  const windows = pollingPolicy.sweep(source.polling);
+  const windows = pollingPolicy.sweep(source.polling, source.live);
   const list = pipelinesQuery(source, "cached");
   // A source whose list fails is retried at the list's cadence, not every tick: no request storm from a bad role.
   if (due(queryClient, list.queryKey, windows.listMs, now)) void queryClient.prefetchQuery({ ...list, staleTime: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onWall, pollingPolicy, type Cadence } from "./policy";
+import { OFFSCREEN_LIVE_SAFETY_MS, onWall, pollingPolicy, type Cadence } from "./policy";
 
 const polling = { activeSeconds: 5, idleSeconds: 30, listSeconds: 60, offscreenSeconds: 300, maxConcurrentRequests: 4 };
 
@@ -19,7 +19,8 @@ describe("pollingPolicy.state", () => {
   });
 
   it("reads a pipeline off screen at the off-screen cadence, and never again when that is 0", () => {
-    expect(pollingPolicy.state(polling, "off-screen")).toEqual({ refetchInterval: 300_000, staleTime: 300_000 });
+    const offScreen = pollingPolicy.state(polling, "off-screen");
+    expect([every(offScreen), offScreen.staleTime]).toEqual([300_000, 300_000]);
     expect(pollingPolicy.state({ ...polling, offscreenSeconds: 0 }, "off-screen")).toEqual({ refetchInterval: false, staleTime: Infinity });
   });
 
@@ -91,13 +92,26 @@ describe("pollingPolicy with live updates", () => {
     expect(every(pollingPolicy.actionRuns(polling, true, live(true)), [])).toBe(60_000);
   });
 
-  it("never polls faster than it would without events, keeps repeating failed reads at the active cadence, leaves off-screen cadences alone", () => {
+  it("never polls faster than it would without events, keeps repeating failed reads at the active cadence", () => {
     const slowIdle = { ...polling, idleSeconds: 120 };
     expect(every(pollingPolicy.state(slowIdle, "on-screen", live(true)), idle)).toBe(120_000);
     expect(every(pollingPolicy.actionRuns(polling, true, live(true)), undefined, 1, "error")).toBe(5_000);
-    expect(pollingPolicy.state(polling, "off-screen", live(true))).toEqual({ refetchInterval: 300_000, staleTime: 300_000 });
     expect(every(pollingPolicy.state(polling, onWall(15_000), live(true)), running)).toBe(60_000);
     expect(every(pollingPolicy.state(polling, onWall(15_000), live(false)), running)).toBe(15_000);
+  });
+  it("the approvals sweep, too, leaves the reads to the events while live", () => {
+    expect([pollingPolicy.sweep(polling, live(true)).stateMs(true, true), pollingPolicy.sweep(polling, live(true)).stateMs(false, false)]).toEqual([60_000, OFFSCREEN_LIVE_SAFETY_MS]);
+    expect([pollingPolicy.sweep(polling, live(false)).stateMs(true, true), pollingPolicy.sweep(polling, live(false)).stateMs(false, false)]).toEqual([30_000, 300_000]);
+  });
+
+  it("off screen, leaves the reads to the events while live (a timer only as a safety net), at the off-screen cadence otherwise", () => {
+    for (const read of [pollingPolicy.state, pollingPolicy.latestExecution]) {
+      expect(every(read(polling, "off-screen", live(true)))).toBe(OFFSCREEN_LIVE_SAFETY_MS);
+      expect(every(read(polling, "off-screen", live(false)))).toBe(300_000);
+      // A longer off-screen cadence than the safety net stays.
+      expect(every(read({ ...polling, offscreenSeconds: 3600 }, "off-screen", live(true)))).toBe(3_600_000);
+      expect(read(polling, "off-screen", live(true)).staleTime).toBe(300_000);
+    }
   });
 });
 

@@ -80,9 +80,22 @@ function unattended<T>(baseMs: number, extra: Cadence<T> = {}): Cadence<T> {
 }
 
 /** Off screen: once, then every `offscreenSeconds` (0 = never again). */
-function offScreen(polling: PollingConfig): Cadence {
+/**
+ * While live updates are healthy, the events say which off-screen rows changed and live-updates reads those at
+ * this same cadence: the timer of the rest is only a safety net for an event lost on its way (a delivery that
+ * failed into the rule's dead-letter queue), not a read of every row every few minutes.
+ */
+export const OFFSCREEN_LIVE_SAFETY_MS = 30 * 60_000;
+
+const offScreenMs = (polling: PollingConfig, live: LiveCadence | undefined) => {
   const offscreenMs = ms(polling.offscreenSeconds);
-  return { refetchInterval: offscreenMs > 0 ? offscreenMs : false, staleTime: offscreenMs > 0 ? offscreenMs : Infinity };
+  return offscreenMs > 0 && live?.mode === "live" ? Math.max(offscreenMs, OFFSCREEN_LIVE_SAFETY_MS) : offscreenMs;
+};
+
+function offScreen(polling: PollingConfig, live?: LiveCadence): Cadence {
+  const offscreenMs = ms(polling.offscreenSeconds);
+  if (offscreenMs <= 0) return { refetchInterval: false, staleTime: Infinity };
+  return { refetchInterval: () => offScreenMs(polling, live), staleTime: offscreenMs };
 }
 
 /** Never polled by its own observer: fetched on mount if missing or older than `staleTime`, refreshed by others. */
@@ -110,14 +123,14 @@ export const pollingPolicy = {
         refetchInterval: (query) => backoffMs(orSafety(presence.refreshMs, live), query),
       });
     }
-    if (presence === "off-screen") return offScreen(polling);
+    if (presence === "off-screen") return offScreen(polling, live);
     if (presence === "cached") return cached(offScreen(polling).staleTime!);
     return { refetchInterval: (query) => orSafety(ms(isStateActive(query.state.data) ? polling.activeSeconds : polling.idleSeconds), live) };
   },
 
   /** ListPipelineExecutions, newest one: followStateChanges refetches it when the state moves; this is the safety net. */
   latestExecution(polling: PollingConfig, presence: Presence, live?: LiveCadence): Cadence {
-    if (presence === "off-screen") return offScreen(polling);
+    if (presence === "off-screen") return offScreen(polling, live);
     return { refetchInterval: () => orSafety(ms(polling.idleSeconds), live) };
   },
 
@@ -228,11 +241,12 @@ export const pollingPolicy = {
    * approval within `idleSeconds`; otherwise every state within `offscreenSeconds`, so "only rows on screen poll"
    * holds and the navigation count is at most one off-screen interval old. 0 = not re-read.
    */
-  sweep(polling: PollingConfig) {
+  sweep(polling: PollingConfig, live?: LiveCadence) {
     return {
       tickMs: Math.max(1, polling.activeSeconds) * 1000,
       listMs: ms(polling.listSeconds),
-      stateMs: (eager: boolean, lively: boolean) => (eager && lively ? ms(polling.idleSeconds) : ms(polling.offscreenSeconds)),
+      // While live, an approval starting or ending anywhere is read on its event: the sweep is a safety net then.
+      stateMs: (eager: boolean, lively: boolean) => (eager && lively ? orSafety(ms(polling.idleSeconds), live) : offScreenMs(polling, live)),
       approvalRunsMs: ms(polling.idleSeconds),
     };
   },

@@ -1,11 +1,13 @@
 import type { ActionExecutionDetail } from "@aws-sdk/client-codepipeline";
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { useSources } from "../../../lib/sources/source-context";
 import type { Source } from "../../../lib/aws/source";
 import { Since } from "../../../components/since";
 import { shortId, shortPrincipal } from "../../../core/approvals/decision";
 import { approvalRunsQuery } from "../../../lib/aws/approval-queries";
+import { useInViewport } from "../../../lib/polling/use-on-screen";
 import { paths } from "../../../lib/paths";
 import type { SourcedPipeline } from "../lib/known-pipelines";
 import { linkClass, mutedText } from "../../../components/styles";
@@ -29,17 +31,28 @@ export function RecentDecisions({
   limit = 20,
   headingLevel = 2,
   only,
+  whenSeen = false,
 }: {
   pipelines: SourcedPipeline[];
   limit?: number;
   headingLevel?: 2 | 3;
   /** One action only (the deep-link page). */
   only?: { stageName: string; actionName: string };
+  /**
+   * Read once the section has come into the viewport (the deep link's, below its card): on a phone the first
+   * screen is the card's alone, and a page of action runs (about 150 kB to parse) costs it its first seconds.
+   */
+  whenSeen?: boolean;
 }) {
   const labelled = useSources().length > 1;
+  const section = useRef<HTMLElement>(null);
+  const inViewport = useInViewport(section);
+  // Once seen, read for good: scrolling back up must not stop the reads.
+  const [seen, setSeen] = useState(!whenSeen);
+  if (inViewport && !seen) setSeen(true);
   const read = pipelines.slice(0, 25);
   const results = useQueries({
-    queries: read.map(({ source, name }) => approvalRunsQuery(source, name, "on-screen")),
+    queries: read.map(({ source, name }) => ({ ...approvalRunsQuery(source, name, "on-screen"), enabled: seen })),
     combine,
   });
   const rows: Row[] = read
@@ -51,7 +64,7 @@ export function RecentDecisions({
   const Heading = headingLevel === 2 ? "h2" : "h3";
 
   return (
-    <section aria-labelledby="recently-decided" className="mt-10">
+    <section ref={section} aria-labelledby="recently-decided" className="mt-10">
       <Heading id="recently-decided" className="text-xl font-semibold">
         Recently decided
       </Heading>

@@ -2,9 +2,9 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import { useSource, useSources } from "../../../lib/sources/source-context";
-import { pipelineStateQuery } from "../../../lib/aws/pipeline-queries";
+import { pipelineStateQuery, recentRunsQuery } from "../../../lib/aws/pipeline-queries";
 import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
-import { approvalExecutionQuery } from "../../../lib/aws/execution-queries";
+import { reviewedExecutionQuery } from "../../../lib/approvals/reviewed-execution";
 import { useFirstInLine } from "../../../lib/polling/use-on-screen";
 import { usePendingApprovals } from "../api/use-approvals";
 import { useApprovalItems } from "../api/use-approval-items";
@@ -34,6 +34,11 @@ export default function ApprovalPage() {
   useFirstInLine(source, name);
   // This pipeline's state at the pipeline page's cadence, whatever the inbox poller does for the others.
   const state = useQuery(pipelineStateQuery(source, name));
+  // Alongside the state, not after it: the latest declaration (its version's, almost always) and the newest runs'
+  // summaries (the waiting execution's revisions and trigger). One round trip fewer before the card; the runs are
+  // not polled here, the card needs them once.
+  useQuery(pipelineDeclarationQuery(source, name, undefined, "cached"));
+  const runs = useQuery({ ...recentRunsQuery(source, name, "cached"), refetchInterval: false });
   const { approvals, states, complete } = usePendingApprovals({ eager: true, sources: only, pipeline: name });
   const mine = approvals.filter(({ approval: a }) => a.pipelineName === name && a.stageName === stage && a.actionName === action);
   const items = useRetainedItems(useApprovalItems(mine, states));
@@ -49,8 +54,8 @@ export default function ApprovalPage() {
     placeholderData: (previous) => previous,
   });
   const executionsLoading = useQueries({
-    queries: items.map(({ approval: a }) => ({ ...approvalExecutionQuery(source, name, a.executionId ?? ""), enabled: Boolean(a.executionId) })),
-    combine: (results) => results.some((r) => r.isLoading),
+    queries: items.map(({ approval: a }) => reviewedExecutionQuery(source, name, a.executionId, runs)),
+    combine: (results) => runs.isLoading || results.some((r) => r.isLoading),
   });
   const missing = state.isSuccess && !state.data.stageStates?.some((s) => s.stageName === stage && s.actionStates?.some((a) => a.actionName === action));
   const cardsReady = items.length > 0 && !declaration.isLoading && !executionsLoading;
@@ -116,7 +121,7 @@ export default function ApprovalPage() {
       {painted && (
         <>
           <DecidedHere decisions={decided} states={states} />
-          <RecentDecisions pipelines={[{ source, name }]} limit={10} only={{ stageName: stage, actionName: action }} />
+          <RecentDecisions pipelines={[{ source, name }]} limit={10} only={{ stageName: stage, actionName: action }} whenSeen />
         </>
       )}
     </main>
