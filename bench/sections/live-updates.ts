@@ -143,7 +143,8 @@ async function requestsPerMinute(context: BenchContext, fleet: string, count: nu
 export async function liveUpdatesSection(context: BenchContext): Promise<SectionResult> {
   const quick = context.options.quick;
   const samples = Math.min(quick ? 2 : 6, STEP_STAGES.length - 1);
-  const defaultRuns = quick ? [1, 5].map((viewers) => ({ fleet: "busy", viewers })) : [...[1, 10, 50].map((viewers) => ({ fleet: "busy", viewers })), { fleet: "typical", viewers: 1 }];
+  const busy = (viewers: number) => ({ fleet: "busy", viewers });
+  const defaultRuns = quick ? [busy(1), busy(5)] : [busy(1), busy(10), busy(50), { fleet: "typical", viewers: 1 }];
   // Quick: too short to hold an off-screen refresh, for developing the section only.
   const windowSeconds = quick ? 20 : DEFAULT_POLLING.offscreenSeconds;
   const rows: Row[] = [];

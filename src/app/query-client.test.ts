@@ -12,29 +12,34 @@ describe("when query answers reach the screen", () => {
     vi.useRealTimers();
   });
 
-  /** Schedules `count` notifications now; resolves each one's flush time (ms since the test began). */
-  const notify = (count: number, flushed: number[]) => {
-    for (let i = 0; i < count; i++) notifyManager.schedule(() => flushed.push(performance.now()));
-  };
+  /** Schedules notifications as answers would; `flushed()` says when each reached the screen (ms since the test began). */
+  function answers() {
+    const start = performance.now();
+    const times: number[] = [];
+    return {
+      notify: (count: number) => {
+        for (let i = 0; i < count; i++) notifyManager.schedule(() => times.push(performance.now()));
+      },
+      flushed: () => times.map((t) => Math.round(t - start)),
+    };
+  }
 
   it("renders each of a few answers in a row 50 ms after it arrived (an approval's state, then its execution)", () => {
-    const flushed: number[] = [];
-    const start = performance.now();
-    notify(2, flushed);
+    const { notify, flushed } = answers();
+    notify(2);
     vi.advanceTimersByTime(60);
-    notify(2, flushed);
+    notify(2);
     vi.advanceTimersByTime(60);
-    expect(flushed.map((t) => Math.round(t - start))).toEqual([50, 50, 110, 110]);
+    expect(flushed()).toEqual([50, 50, 110, 110]);
   });
 
   it("after a burst of answers, renders at most every 250 ms", () => {
-    const flushed: number[] = [];
-    const start = performance.now();
-    notify(30, flushed);
+    const { notify, flushed } = answers();
+    notify(30);
     vi.advanceTimersByTime(60);
-    notify(1, flushed);
+    notify(1);
     vi.advanceTimersByTime(400);
-    expect(Math.round(flushed[0] - start)).toBe(50);
-    expect(Math.round(flushed.at(-1)! - start)).toBe(300);
+    expect(flushed()[0]).toBe(50);
+    expect(flushed().at(-1)).toBe(300);
   });
 });
