@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { Outlet } from "react-router";
 import { MenuIcon } from "../components/icons";
 import { ApprovalsNavLink, PendingCountContext } from "../features/approvals/components/pending-approvals-count";
@@ -9,10 +9,18 @@ const loadAppMenu = () => import("./app-menu");
 // Lazy: the phone menu (a Radix Dialog) loads on the first tap, not with the first page.
 const AppMenu = lazy(loadAppMenu);
 
-export function Layout() {
+/**
+ * The approvals count changes with every pipeline's state answer (and the first screen reads them all): only the
+ * badges re-render with it, not the page. `children` are the layout's elements, made once per layout render.
+ */
+function PendingCountProvider({ children }: { children: ReactNode }) {
   const pending = useApprovalsAttention();
+  return <PendingCountContext value={pending}>{children}</PendingCountContext>;
+}
+
+export function Layout() {
   return (
-    <PendingCountContext value={pending}>
+    <PendingCountProvider>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-zinc-900"
@@ -50,7 +58,7 @@ export function Layout() {
         </div>
       </header>
       <Outlet />
-    </PendingCountContext>
+    </PendingCountProvider>
   );
 }
 

@@ -1,4 +1,4 @@
-import { StrictMode, type ReactNode } from "react";
+import { startTransition, StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import "../index.css";
 import { applyConnectPolicy, connectSources } from "../config/csp";
@@ -34,11 +34,15 @@ async function start() {
   }
   // The app (router, SDK) loads only once the config is known to be good.
   const { App } = await import("./app");
-  root.render(
-    <StrictMode>
-      <App config={config} />
-      {signInNotice}
-    </StrictMode>,
+  // A transition: React renders the first screen in slices that give the main thread back every few ms, instead
+  // of one long task, which on a phone's CPU delayed taps and the first answers' handling.
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App config={config} />
+        {signInNotice}
+      </StrictMode>,
+    ),
   );
 }
 

@@ -1,4 +1,15 @@
-import { notifyManager, QueryClient } from "@tanstack/react-query";
+import { notifyManager, QueryClient, timeoutManager } from "@tanstack/react-query";
+import { coalescedTimers } from "../lib/polling/coalesced-timers";
+
+// Before any query exists: a provider's timers can only be cleared by that provider.
+timeoutManager.setTimeoutProvider(
+  coalescedTimers({
+    setTimeout: (callback, delay) => setTimeout(callback, delay),
+    clearTimeout: (id) => clearTimeout(id as number | undefined),
+    setInterval: (callback, delay) => setInterval(callback, delay),
+    clearInterval: (id) => clearInterval(id as number | undefined),
+  }),
+);
 
 /**
  * With a thousand pipelines, answers arrive one by one and each would re-render the overview. Coalescing the
