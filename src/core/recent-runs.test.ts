@@ -71,4 +71,8 @@ describe("describeRun and failingFor", () => {
     expect(failingFor({ executionId: "e1", since: at(0), atLeast: false }, new Date(at(0).getTime() + 192 * 60_000))).toBe("failing for 3 h 12 min");
     expect(failingFor({ executionId: "e1", since: at(0), atLeast: true }, at(30))).toBe("failing for at least 30 min");
   });
+
+  it("a failure stamped after the browser's clock reads as just failed, not as a dash", () => {
+    expect(failingFor({ executionId: "e1", since: at(1), atLeast: false }, at(0))).toBe("failing for 0 s");
+  });
 });

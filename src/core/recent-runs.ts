@@ -52,5 +52,7 @@ export const shortExecutionId = (id: string) => id.slice(0, 8);
 
 /** "failing for 3 h 12 min" (or "for at least"), to be followed by the execution it started with. */
 export function failingFor(failing: FailingSince, now: Date): string {
-  return `failing for ${failing.atLeast ? "at least " : ""}${formatDuration(now.getTime() - failing.since.getTime())}`;
+  // A failure stamped a little after this browser's "now" (its clock behind AWS's) has only just happened.
+  const elapsed = Math.max(0, now.getTime() - failing.since.getTime());
+  return `failing for ${failing.atLeast ? "at least " : ""}${formatDuration(elapsed)}`;
 }
