@@ -18,12 +18,9 @@ interface Timer {
   every?: number;
 }
 
-export interface CoalescedTimers extends TimeoutProvider {
-  /** Platform timers waiting now: one per tick with something due. */
-  pendingTicks(): number;
-}
+const tickOf = (due: number) => Math.ceil(due / GRID_MS) * GRID_MS;
 
-export function coalescedTimers(platform: TimeoutProvider, now: () => number = () => performance.now()): CoalescedTimers {
+export function coalescedTimers(platform: TimeoutProvider, now: () => number = () => performance.now()): TimeoutProvider {
   const timers = new Map<number, Timer>();
   const ticks = new Map<number, { handle: ManagedTimerId; ids: Set<number> }>();
   // Ours are negative: the platform's ids are positive, so a clear always knows whose timer it was given.
@@ -31,7 +28,7 @@ export function coalescedTimers(platform: TimeoutProvider, now: () => number = (
 
   const schedule = (id: number, timer: Timer) => {
     timers.set(id, timer);
-    const tick = Math.ceil(timer.due / GRID_MS) * GRID_MS;
+    const tick = tickOf(timer.due);
     const entry = ticks.get(tick);
     if (entry) entry.ids.add(id);
     else ticks.set(tick, { handle: platform.setTimeout(() => fire(tick), Math.max(0, tick - now())), ids: new Set([id]) });
@@ -68,7 +65,7 @@ export function coalescedTimers(platform: TimeoutProvider, now: () => number = (
     const timer = timers.get(id);
     if (!timer) return;
     timers.delete(id);
-    const tick = Math.ceil(timer.due / GRID_MS) * GRID_MS;
+    const tick = tickOf(timer.due);
     const entry = ticks.get(tick);
     if (!entry) return;
     entry.ids.delete(id);
@@ -83,6 +80,5 @@ export function coalescedTimers(platform: TimeoutProvider, now: () => number = (
     setInterval: (callback, delay) => (delay >= COALESCE_FROM_MS ? add(callback, delay, delay) : platform.setInterval(callback, delay)),
     clearTimeout: (id) => cancel(id, platform.clearTimeout),
     clearInterval: (id) => cancel(id, platform.clearInterval),
-    pendingTicks: () => ticks.size,
   };
 }

@@ -79,7 +79,6 @@ function unattended<T>(baseMs: number, extra: Cadence<T> = {}): Cadence<T> {
   };
 }
 
-/** Off screen: once, then every `offscreenSeconds` (0 = never again). */
 /**
  * While live updates are healthy, the events say which off-screen rows changed and live-updates reads those at
  * this same cadence: the timer of the rest is only a safety net for an event lost on its way (a delivery that
@@ -92,6 +91,7 @@ const offScreenMs = (polling: PollingConfig, live: LiveCadence | undefined) => {
   return offscreenMs > 0 && live?.mode === "live" ? Math.max(offscreenMs, OFFSCREEN_LIVE_SAFETY_MS) : offscreenMs;
 };
 
+/** Off screen: once, then every `offscreenSeconds` (0 = never again; while live, the safety net's interval). */
 function offScreen(polling: PollingConfig, live?: LiveCadence): Cadence {
   const offscreenMs = ms(polling.offscreenSeconds);
   if (offscreenMs <= 0) return { refetchInterval: false, staleTime: Infinity };
