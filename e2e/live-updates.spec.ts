@@ -107,7 +107,7 @@ test.describe("with live updates, rows off screen", () => {
   // Off-screen refreshes every 8 s: without events every row off screen would be read at least once in this test.
   test.use({ config: configFor((url) => liveConfig(url, { activeSeconds: 30, idleSeconds: 60, listSeconds: 60, offscreenSeconds: 8 })) });
 
-  test("a run starting off screen moves its row up at the next off-screen refresh; rows off screen that did not change are not read", async ({ page, overview, emulator, sdk }) => {
+  test("a run starting off screen moves its row up at the next off-screen refresh, which reads its newest runs; rows off screen that did not change are not read", async ({ page, overview, emulator, sdk }) => {
     const quiet = Array.from({ length: 30 }, (_, i) => `quiet-${String(i).padStart(2, "0")}`);
     await emulator.loadScenario(scenario(...quiet.map((name) => pipeline(name)), pipeline("zz-late")));
     await emulator.advance(120);
@@ -124,9 +124,11 @@ test.describe("with live updates, rows off screen", () => {
     const shown = await overview.namesInViewport();
     expect(shown, "the last rows start off screen").not.toContain("zz-late");
     expect(shown).not.toContain("quiet-29");
-    const reads: string[] = [];
+    const reads: { operation: string; name: string }[] = [];
     page.on("request", (request) => {
-      if (request.headers()["x-amz-target"]?.endsWith(".GetPipelineState")) reads.push((request.postDataJSON() as { name: string }).name);
+      const operation = request.headers()["x-amz-target"]?.split(".").pop() ?? "";
+      const body = request.postDataJSON() as { name?: string; pipelineName?: string } | null;
+      if (operation === "GetPipelineState" || operation === "ListPipelineExecutions") reads.push({ operation, name: body?.name ?? body?.pipelineName ?? "" });
     });
 
     // Two runs starting off screen, the second after the first was read: an off-screen refresh lies between them.
@@ -136,7 +138,9 @@ test.describe("with live updates, rows off screen", () => {
     await expect.poll(() => overview.namesInViewport(), { timeout: 15_000 }).toContain("quiet-29");
     // In progress ranks above succeeded: both lead the list now.
     expect((await overview.names()).slice(0, 2).sort()).toEqual(["quiet-29", "zz-late"]);
-    expect(reads.filter((name) => name !== "zz-late" && name !== "quiet-29"), "reads of rows that did not change").toEqual([]);
+    expect(reads.filter(({ name }) => name !== "zz-late" && name !== "quiet-29"), "reads of rows that did not change").toEqual([]);
+    // Off screen a row's health is its newest run: the refresh reads that, and the state once the row is in view.
+    for (const moved of ["zz-late", "quiet-29"]) expect(reads.find(({ name }) => name === moved)?.operation, `${moved}'s first read`).toBe("ListPipelineExecutions");
   });
 });
 

@@ -38,8 +38,9 @@ export function parseLiveEvent(text: unknown): LiveEvent | undefined {
 }
 
 /**
- * What a hint asks for: read the pipeline's state now (it is on screen, or the approvals count needs it), at
- * the next off-screen refresh (its run started or ended: the overview's attention order may move), or not at all.
+ * What a hint asks for: read the pipeline's state now (it is on screen, or the approvals count needs it), its
+ * newest runs at the next off-screen refresh (its run started or ended: the overview's attention order may
+ * move), or nothing.
  */
 export type Interest = "on-screen" | "approvals" | "off-screen" | "none";
 
@@ -49,7 +50,7 @@ export const PIPELINE_EXECUTION_EVENT = "CodePipeline Pipeline Execution State C
  * Whether a pipeline's event is worth a read. On screen (a row in view, the pipeline page, a wall tile): any
  * change. Off screen: an approval action starting or ending moves the approvals count every page shows, now; a
  * run starting or ending (a pipeline-level event) changes the row's health, the attention order's rank, so the
- * row is read at the next off-screen refresh instead of every off-screen row on a timer. A stage's or action's
+ * row's newest runs are read at the next off-screen refresh instead of every off-screen row on a timer. A stage's or action's
  * step off screen changes neither.
  */
 export function interestIn(event: LiveEvent, onScreen: boolean): Interest {

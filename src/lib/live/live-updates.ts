@@ -56,11 +56,15 @@ export function startLiveUpdates(config: DashboardConfig & { events: EventsConfi
 
   // Off-screen rows whose run started or ended since the last off-screen refresh: read then, each once, while the
   // policy's off-screen timer waits for a lost event (OFFSCREEN_LIVE_SAFETY_MS). Per source: its own cadence.
+  // Only their newest runs: the run's status is the row's health, so its rank, and its strip. Their state (where
+  // the run is) shows only on screen, and a row scrolling in reads it at once; an approval's move, the one thing
+  // off screen that needs the state (the count), is read at once on its own event. A page without the overview's
+  // rows has no observer of those runs, so this reads nothing there.
   const changedOffScreen = new Map<Source, Set<string>>();
   const readChangedOffScreen = (source: Source) => {
     const changed = changedOffScreen.get(source);
     changedOffScreen.delete(source);
-    changed?.forEach((pipeline) => read({ source, pipeline, actions: false }));
+    changed?.forEach((pipeline) => void queryClient.invalidateQueries({ queryKey: codepipelineKeys.recentRuns(source, pipeline), refetchType: "active" }));
   };
   const offScreenTimers = sources
     .filter((source) => source.polling.offscreenSeconds > 0)
