@@ -38,7 +38,15 @@ export function formatDuration(ms: number): string {
   return `${seconds} s`;
 }
 
+/**
+ * Time from an AWS stamp (or a read's) to this browser's now, never below zero: a stamp a little after now (this
+ * clock behind AWS's) has only just happened, so "running for 0 s", not a dash.
+ */
+export function elapsedMs(since: Date | number, now: Date | number): number {
+  return Math.max(0, Number(now) - Number(since));
+}
+
 /** Age of data for staleness labels: "updated 12 s ago". */
 export function formatAge(since: Date, now: Date): string {
-  return formatDuration(Math.max(0, now.getTime() - since.getTime()));
+  return formatDuration(elapsedMs(since, now));
 }

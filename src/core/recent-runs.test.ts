@@ -74,5 +74,7 @@ describe("describeRun and failingFor", () => {
 
   it("a failure stamped after the browser's clock reads as just failed, not as a dash", () => {
     expect(failingFor({ executionId: "e1", since: at(1), atLeast: false }, at(0))).toBe("failing for 0 s");
+    const [run] = runs("InProgress");
+    expect(describeRun(run, new Date(run.startTime!.getTime() - 3_000))).toContain("running for 0 s");
   });
 });

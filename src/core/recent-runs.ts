@@ -1,5 +1,5 @@
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
-import { formatDuration, formatExactTime } from "./format";
+import { elapsedMs, formatDuration, formatExactTime } from "./format";
 import { HEALTH_LABELS, runHealth } from "./status";
 
 /** The overview reads this many executions in its one ListPipelineExecutions call per pipeline; the wall shows fewer. */
@@ -41,8 +41,8 @@ export function describeRun(run: PipelineExecutionSummary, now: Date): string {
   const parts = [HEALTH_LABELS[runHealth(run.status)]];
   if (run.startTime) parts.push(`started ${formatExactTime(run.startTime)}`);
   const running = run.status === "InProgress" || run.status === "Stopping";
-  const end = running ? now : run.lastUpdateTime;
-  if (run.startTime && end) parts.push(`${running ? "running for" : "took"} ${formatDuration(end.getTime() - run.startTime.getTime())}`);
+  if (run.startTime && running) parts.push(`running for ${formatDuration(elapsedMs(run.startTime, now))}`);
+  else if (run.startTime && run.lastUpdateTime) parts.push(`took ${formatDuration(run.lastUpdateTime.getTime() - run.startTime.getTime())}`);
   if (run.trigger?.triggerType) parts.push(`trigger ${run.trigger.triggerType}`);
   return parts.join(" · ");
 }
@@ -52,7 +52,5 @@ export const shortExecutionId = (id: string) => id.slice(0, 8);
 
 /** "failing for 3 h 12 min" (or "for at least"), to be followed by the execution it started with. */
 export function failingFor(failing: FailingSince, now: Date): string {
-  // A failure stamped a little after this browser's "now" (its clock behind AWS's) has only just happened.
-  const elapsed = Math.max(0, now.getTime() - failing.since.getTime());
-  return `failing for ${failing.atLeast ? "at least " : ""}${formatDuration(elapsed)}`;
+  return `failing for ${failing.atLeast ? "at least " : ""}${formatDuration(elapsedMs(failing.since, now))}`;
 }

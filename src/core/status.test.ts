@@ -131,6 +131,10 @@ describe("executionDurationMs", () => {
   it("ends a finished execution at its last update", () => {
     expect(executionDurationMs(rollUpStatus(undefined, execution("Succeeded")), now)).toBe(5 * 60_000);
   });
+  it("counts a run started after the browser's clock (its clock behind AWS's) as just started, not negative", () => {
+    const summary = rollUpStatus(undefined, execution("InProgress"));
+    expect(executionDurationMs(summary, new Date(summary.startedAt!.getTime() - 3_000))).toBe(0);
+  });
 });
 
 describe("stateFingerprint", () => {

@@ -1,5 +1,5 @@
 import { HealthIcon } from "../../components/icons";
-import { formatDuration, formatExactTime, formatRelativeTime } from "../../core/format";
+import { elapsedMs, formatDuration, formatExactTime, formatRelativeTime } from "../../core/format";
 import { HEALTH_LABELS, type PipelineHealth } from "../../core/status";
 import type { HealthTally, WallTile } from "../../core/wall/tile";
 import { failingFor, shortExecutionId, WALL_RUNS } from "../../core/recent-runs";
@@ -45,7 +45,7 @@ export function WallTileView({ tile, now }: { tile: WallTile; now: Date }) {
   const footNote = tile.stale ? (
     <span data-testid="wall-tile-stale">
       No data since <time dateTime={new Date(tile.updatedAt).toISOString()}>{clockTime.format(tile.updatedAt)}</time> (
-      {formatDuration(now.getTime() - tile.updatedAt)} ago)
+      {formatDuration(elapsedMs(tile.updatedAt, now))} ago)
     </span>
   ) : tile.approval ? (
     <span data-testid="wall-tile-approval">
