@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, preview, type PreviewServer } from "vite";
+import { build, preview, type Plugin, type PreviewServer } from "vite";
 import { HOST, PORTS } from "./ports";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,12 +53,48 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
+/** A page's own settings, in a cookie of its browser context: see `configCookie`. */
+const CONFIG_COOKIE = "bench-config";
+
+export interface ConfigChoice {
+  polling?: Polling;
+  /** Live updates on (config.json's events block). */
+  events?: boolean;
+}
+
+/**
+ * A section's settings for one browser context, as a cookie its config.json request carries. Not a Playwright
+ * route: while a context has any route, every request of its pages (every AWS call too) waits for the bench's
+ * own Node process to let it through, the process that also runs the emulator, and 50 viewers queued there.
+ */
+export function configCookie(appUrl: string, choice: ConfigChoice) {
+  return { name: CONFIG_COOKIE, value: Buffer.from(JSON.stringify(choice)).toString("base64url"), url: appUrl };
+}
+
+/** Answers config.json from the request's cookie when it has one, else the file (Lighthouse's runs read the file). */
+function configByCookie(emulatorUrl: string): Plugin {
+  return {
+    name: "bench-config-by-cookie",
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const cookie = request.headers.cookie?.match(new RegExp(`(?:^|; )${CONFIG_COOKIE}=([^;]+)`))?.[1];
+        if (request.url?.split("?")[0] !== "/config.json" || !cookie) return next();
+        const { polling, events } = JSON.parse(Buffer.from(cookie, "base64url").toString()) as ConfigChoice;
+        response.setHeader("Content-Type", "application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.end(JSON.stringify(appConfig(emulatorUrl, polling, events)));
+      });
+    },
+  };
+}
+
 /** `vite preview` of the bench build, its config.json pointing at the bench emulator (Lighthouse reads this one). */
 export async function serveApp(emulatorUrl: string): Promise<ServedApp> {
   writeFileSync(resolve(BENCH_DIST, "config.json"), JSON.stringify(appConfig(emulatorUrl), null, 2));
   const server: PreviewServer = await preview({
     root: ROOT,
     logLevel: "warn",
+    plugins: [configByCookie(emulatorUrl)],
     build: { outDir: BENCH_DIST },
     preview: { port: PORTS.app, host: HOST, strictPort: true, open: false },
   });

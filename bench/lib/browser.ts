@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { appConfig, type Polling } from "./app";
+import { configCookie, type ConfigChoice } from "./app";
 
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
@@ -22,20 +22,16 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export interface PageOptions {
+export interface PageOptions extends ConfigChoice {
   appUrl: string;
-  emulatorUrl: string;
-  polling?: Polling;
   viewport?: { width: number; height: number };
-  /** Live updates on (config.json's events block). */
-  events?: boolean;
 }
 
 /** A fresh context (no cache, no storage) whose config.json is answered per section, e.g. with faster polling. */
 export async function openPage(browser: Browser, options: PageOptions): Promise<{ context: BrowserContext; page: Page }> {
   // The app ships a strict CSP; the benchmark's page-side probes are evaluated strings, so Playwright bypasses it.
   const context = await browser.newContext({ baseURL: options.appUrl, viewport: options.viewport ?? { width: 1440, height: 900 }, bypassCSP: true });
-  await context.route(`${options.appUrl}/config.json`, (route) => route.fulfill({ json: appConfig(options.emulatorUrl, options.polling, options.events) }));
+  await context.addCookies([configCookie(options.appUrl, { polling: options.polling, events: options.events })]);
   const page = await context.newPage();
   return { context, page };
 }

@@ -54,7 +54,7 @@ export async function apiEconomySection(context: BenchContext): Promise<SectionR
     const names = fleetScenario(size).pipelines.map((p) => p.declaration.name!);
 
     // Ours: the overview in a browser, measured in its steady state.
-    const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url, polling });
+    const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, polling });
     const reads = trackStateReads(page);
     await installOverviewProbe(page);
     await page.goto("/");

@@ -54,7 +54,7 @@ const waitFor = (page: Page, predicate: string) => page.waitForFunction(predicat
 
 /** Opens the pipeline page fresh (empty cache) and clicks the action's details link; ms until each predicate holds. */
 async function openDetails(context: BenchContext, predicates: string[]): Promise<{ page: Page; times: number[]; close: () => Promise<void> }> {
-  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url });
+  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url });
   await page.goto(`/pipelines/${NAME}`);
   const link = page.getByRole("link", { name: "Run details of Compile" });
   await link.waitFor();

@@ -68,7 +68,7 @@ export async function graphSection(context: BenchContext): Promise<SectionResult
     const { name, scenario } = graphScenario(size);
     context.emulator.load(scenario);
     context.emulator.advanceSeconds(60);
-    const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url });
+    const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url });
     try {
       const render = await renderGraph(page, name);
       // React Flow culls nodes outside the viewport once it has measured them: count again when settled.

@@ -36,7 +36,7 @@ export async function insightsSection(context: BenchContext): Promise<SectionRes
     const loadStarted = Date.now();
     context.emulator.load(historyScenario(size, DAYS));
     const loadMs = Date.now() - loadStarted;
-    const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url });
+    const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url });
     const runs: Record<string, { firstMs: number; allMs: number; requests: number; history: number; byOperation: Record<string, number> }> = {};
     // The browser's clock is the emulator's, so "later" can be 10 minutes on without waiting them.
     await page.clock.install({ time: context.emulator.now() });

@@ -8,7 +8,7 @@ export const FLEET_SIZES = [10, 100, 1000];
 
 /** A cold load each time: new context, so no HTTP cache, no stored credentials, no query cache. */
 async function coldLoad(context: BenchContext): Promise<OverviewTimes> {
-  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url });
+  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url });
   try {
     await installOverviewProbe(page);
     await page.goto("/");

@@ -45,7 +45,6 @@ export async function memorySection(context: BenchContext): Promise<SectionResul
   context.emulator.load(demoScenario({ traffic: true }));
   const { context: browserContext, page } = await openPage(context.browser, {
     appUrl: context.app.url,
-    emulatorUrl: context.emulator.url,
     polling: FAST_POLLING,
     viewport: { width: 1920, height: 1080 },
   });

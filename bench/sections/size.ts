@@ -64,7 +64,7 @@ function filesOf(manifest: Manifest, keys: Iterable<string>): { js: string[]; cs
 const routeName = (key: string) => key.replace(/^src\//, "").replace(/\.(tsx?|jsx?)$/, "");
 
 async function assetsLoadedByOverview(context: BenchContext): Promise<{ js: string[]; css: string[] }> {
-  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url });
+  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url });
   const js: string[] = [];
   const css: string[] = [];
   page.on("request", (request) => {

@@ -49,7 +49,7 @@ export const VIEWS: View[] = [
  */
 export async function samplesFor(context: BenchContext, view: View, samples: number, events = false): Promise<number[]> {
   context.emulator.load(steppingScenario(PIPELINE));
-  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, emulatorUrl: context.emulator.url, viewport: view.viewport, events });
+  const { context: browserContext, page } = await openPage(context.browser, { appUrl: context.app.url, viewport: view.viewport, events });
   try {
     await page.goto(view.path);
     await waitFor(page, view.shows(STEP_STAGES[0]));
