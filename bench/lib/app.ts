@@ -65,7 +65,7 @@ export interface ConfigChoice {
 /**
  * A section's settings for one browser context, as a cookie its config.json request carries. Not a Playwright
  * route: while a context has any route, every request of its pages (every AWS call too) waits for the bench's
- * own Node process to let it through, the process that also runs the emulator, and 50 viewers queued there.
+ * own Node process to let it through, the one thread that also runs the emulator (and, with 50 viewers, is busy).
  */
 export function configCookie(appUrl: string, choice: ConfigChoice) {
   return { name: CONFIG_COOKIE, value: Buffer.from(JSON.stringify(choice)).toString("base64url"), url: appUrl };

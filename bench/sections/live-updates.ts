@@ -13,8 +13,8 @@ import { samplesFor, VIEWS } from "./update-latency";
  * - change → on screen: the update section's stepping pipeline, overview and pipeline page, events on and off;
  * - CodePipeline requests per minute for 1, 10 and 50 viewers (each its own browser context, as separate
  *   people) of the same 100 pipelines (50 of the typical fleet only: see defaultRuns), on the overview, while
- *   the world keeps changing: every pipeline starts a
- *   run every FLEETS[fleet] seconds (drawn per run, so runs do not start in step), on a clock that moves at real speed.
+ *   the world keeps changing: every pipeline starts a run every FLEETS[fleet] seconds (drawn per run, so runs
+ *   do not start in step), on a clock that moves at real speed.
  *   A faster clock would not be fair: polling keeps its wall-clock intervals while the events (and the reads they
  *   cause) come as fast as the simulated world changes. The window is one off-screen period (offscreenSeconds),
  *   so it holds each page's refresh of its rows off screen once: a shorter one left it out of polling's count.
