@@ -46,6 +46,11 @@ export function elapsedMs(since: Date | number, now: Date | number): number {
   return Math.max(0, Number(now) - Number(since));
 }
 
+/** A run's duration: to its end, or while it runs (no end), to now. */
+export function runDurationMs(start: Date, end: Date | undefined, now: Date): number {
+  return end ? end.getTime() - start.getTime() : elapsedMs(start, now);
+}
+
 /** Age of data for staleness labels: "updated 12 s ago". */
 export function formatAge(since: Date, now: Date): string {
   return formatDuration(elapsedMs(since, now));

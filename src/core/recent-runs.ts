@@ -1,5 +1,5 @@
 import type { PipelineExecutionSummary } from "@aws-sdk/client-codepipeline";
-import { elapsedMs, formatDuration, formatExactTime } from "./format";
+import { elapsedMs, formatDuration, formatExactTime, runDurationMs } from "./format";
 import { HEALTH_LABELS, runHealth } from "./status";
 
 /** The overview reads this many executions in its one ListPipelineExecutions call per pipeline; the wall shows fewer. */
@@ -41,8 +41,8 @@ export function describeRun(run: PipelineExecutionSummary, now: Date): string {
   const parts = [HEALTH_LABELS[runHealth(run.status)]];
   if (run.startTime) parts.push(`started ${formatExactTime(run.startTime)}`);
   const running = run.status === "InProgress" || run.status === "Stopping";
-  if (run.startTime && running) parts.push(`running for ${formatDuration(elapsedMs(run.startTime, now))}`);
-  else if (run.startTime && run.lastUpdateTime) parts.push(`took ${formatDuration(run.lastUpdateTime.getTime() - run.startTime.getTime())}`);
+  const end = running ? undefined : run.lastUpdateTime;
+  if (run.startTime && (running || end)) parts.push(`${running ? "running for" : "took"} ${formatDuration(runDurationMs(run.startTime, end, now))}`);
   if (run.trigger?.triggerType) parts.push(`trigger ${run.trigger.triggerType}`);
   return parts.join(" · ");
 }

@@ -5,7 +5,7 @@ import type {
   StageState,
 } from "@aws-sdk/client-codepipeline";
 import { summarizeRevision, type RevisionInfo } from "./revision";
-import { elapsedMs } from "./format";
+import { runDurationMs } from "./format";
 
 /** One word for how a pipeline is doing, ordered by how much it needs a person (see attention.ts). */
 export type PipelineHealth =
@@ -210,8 +210,7 @@ function errorOf(action: ActionState | undefined): string | undefined {
 export function executionDurationMs(summary: PipelineStatusSummary, now: Date): number | undefined {
   if (!summary.startedAt) return undefined;
   const running = summary.health === "in-progress" || summary.health === "waiting-for-approval";
-  if (running || !summary.lastChangedAt) return elapsedMs(summary.startedAt, now);
-  return summary.lastChangedAt.getTime() - summary.startedAt.getTime();
+  return runDurationMs(summary.startedAt, running ? undefined : summary.lastChangedAt, now);
 }
 
 /**

@@ -10,7 +10,7 @@ import { pipelineDeclarationQuery } from "../../../lib/aws/declaration-queries";
 import { actionAttempts } from "../../../core/run-details/attempts";
 import { arnAccount, s3ObjectConsoleUrl } from "../../../core/run-details/console-links";
 import { reportsDeployTargets } from "../../../core/run-details/deploy-targets";
-import { elapsedMs, formatDuration, formatExactTime } from "../../../core/format";
+import { formatDuration, formatExactTime, runDurationMs } from "../../../core/format";
 import { safeHref } from "../../../core/safe-link";
 import { isRunning } from "../../../core/status";
 import { ErrorBanner } from "../../../components/error-banner";
@@ -205,7 +205,7 @@ function RunSummary({ run }: { run: ActionExecutionDetail }) {
         </Row>
         <Row term="Started">{run.startTime ? formatExactTime(run.startTime) : "—"}</Row>
         <Row term="Last update">{run.lastUpdateTime ? formatExactTime(run.lastUpdateTime) : "—"}</Row>
-        <Row term="Duration">{run.startTime ? end ? formatDuration(end.getTime() - run.startTime.getTime()) : `${formatDuration(elapsedMs(run.startTime, new Date()))} so far` : "—"}</Row>
+        <Row term="Duration">{run.startTime ? `${formatDuration(runDurationMs(run.startTime, end, new Date()))}${end ? "" : " so far"}` : "—"}</Row>
         <Row term="Updated by">{run.updatedBy ? <bdi>{run.updatedBy}</bdi> : "—"}</Row>
         <Row term="Action type">
           <bdi>{type?.provider}</bdi> · {type?.category} · owner {type?.owner} · version {type?.version}
